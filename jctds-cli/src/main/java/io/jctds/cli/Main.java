@@ -1,0 +1,24 @@
+package io.jctds.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code jctds} command. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs the command line and returns the process exit code (see {@link ExitCodes}). */
+  public static int run(String... args) {
+    return newCommandLine().execute(args);
+  }
+
+  static CommandLine newCommandLine() {
+    CommandLine cl = new CommandLine(new JctdsCommand());
+    cl.setExecutionExceptionHandler(ExitCodes::handle);
+    cl.setExitCodeExceptionMapper(ExitCodes::of);
+    return cl;
+  }
+}

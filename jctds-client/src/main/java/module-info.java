@@ -1,0 +1,4 @@
+/** jctds client library. Only API packages are exported. */
+module io.jctds.client {
+  exports io.jctds.config;
+}
