@@ -102,8 +102,8 @@ public record PacketHeader(int type, int status, int length, int spid, int packe
     }
     int type = in.get() & 0xFF;
     int status = in.get() & 0xFF;
-    int length = in.getShort() & 0xFFFF;
-    int spid = in.getShort() & 0xFFFF;
+    int length = (in.get() & 0xFF) << 8 | in.get() & 0xFF; // big-endian whatever the order
+    int spid = (in.get() & 0xFF) << 8 | in.get() & 0xFF;
     int packetId = in.get() & 0xFF;
     int window = in.get() & 0xFF;
     return new PacketHeader(type, status, length, spid, packetId, window);
