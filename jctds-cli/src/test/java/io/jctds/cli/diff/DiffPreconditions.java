@@ -1,5 +1,7 @@
 package io.jctds.cli.diff;
 
+import io.jctds.testkit.ProcessResult;
+import io.jctds.testkit.ProcessRunner;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -3,6 +3,7 @@ package io.jctds.cli.diff;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jctds.cli.diff.CaseExecutor.CaseRun;
 import io.jctds.cli.diff.DiffCase.Outcome;
+import io.jctds.testkit.ProcessResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

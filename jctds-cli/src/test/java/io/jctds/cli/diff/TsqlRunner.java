@@ -1,5 +1,7 @@
 package io.jctds.cli.diff;
 
+import io.jctds.testkit.ProcessResult;
+import io.jctds.testkit.ProcessRunner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.jctds.cli.diff;
+package io.jctds.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.File;

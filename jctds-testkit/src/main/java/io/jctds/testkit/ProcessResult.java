@@ -1,4 +1,4 @@
-package io.jctds.cli.diff;
+package io.jctds.testkit;
 
 import java.util.List;
 
