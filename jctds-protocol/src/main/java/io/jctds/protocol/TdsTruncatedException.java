@@ -1,0 +1,34 @@
+package io.jctds.protocol;
+
+/**
+ * A structure ended before all of its bytes were present. For a complete message this is a
+ * malformed stream; for a token stream that is still arriving it means "wait for more bytes"
+ * ({@link io.jctds.protocol.token.TokenDecoder} turns it into that answer). It carries no stack
+ * trace because a streaming decoder meets it at every packet boundary.
+ */
+public final class TdsTruncatedException extends TdsProtocolException {
+  private static final long serialVersionUID = 1L;
+  private final int missing;
+
+  /**
+   * @param what the field that was being read
+   * @param offset where that field starts
+   * @param missing how many more bytes the field needs (at least 1)
+   */
+  public TdsTruncatedException(String what, int offset, int missing) {
+    super(
+        "truncated: expected "
+            + what
+            + ", "
+            + missing
+            + " more byte(s) needed; the peer sent a short or corrupt message",
+        offset,
+        false);
+    this.missing = missing;
+  }
+
+  /** The number of bytes still missing for the field being read (a lower bound overall). */
+  public int missing() {
+    return missing;
+  }
+}

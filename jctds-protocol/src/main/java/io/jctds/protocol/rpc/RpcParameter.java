@@ -1,0 +1,117 @@
+package io.jctds.protocol.rpc;
+
+import io.jctds.protocol.BufferWriter;
+import io.jctds.protocol.TdsVersion;
+import io.jctds.protocol.TdsWriter;
+import io.jctds.protocol.Wire;
+import io.jctds.protocol.type.TypeInfo;
+import io.jctds.protocol.type.ValueScanner;
+import io.jctds.protocol.type.ValueWriter;
+import io.jctds.protocol.type.Values;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+
+/**
+ * One RPC parameter ([MS-TDS] 2.2.6.6 ParameterData): a name (may be empty), status flags, a
+ * TYPE_INFO and the value as TYPE_VARBYTE. {@link #write} streams a parameter without building this
+ * record (the client's hot path); the record is what a decoder returns.
+ *
+ * @param name the parameter name with its '@', or empty for positional parameters
+ * @param status see {@link #BY_REF} and {@link #DEFAULT}
+ * @param typeInfo the declared type
+ * @param value the value as written on the wire (length prefix included)
+ */
+public record RpcParameter(String name, int status, TypeInfo typeInfo, byte[] value) {
+  /** fByRefValue: an output parameter. */
+  public static final int BY_REF = 0x01;
+
+  /** fDefaultValue: use the parameter's default. */
+  public static final int DEFAULT = 0x02;
+
+  /** Copies the value. */
+  public RpcParameter {
+    value = value.clone();
+  }
+
+  /** An input parameter holding {@code v} (a natural Java value or null). */
+  public static RpcParameter of(String name, TypeInfo t, Object v) {
+    return withStatus(name, 0, t, v);
+  }
+
+  /** An output parameter with initial value {@code v}. */
+  public static RpcParameter output(String name, TypeInfo t, Object v) {
+    return withStatus(name, BY_REF, t, v);
+  }
+
+  private static RpcParameter withStatus(String name, int status, TypeInfo t, Object v) {
+    BufferWriter w = new BufferWriter();
+    ValueWriter.write(w, t, v);
+    return new RpcParameter(name, status, t, w.toByteArray());
+  }
+
+  /** Streams a parameter: name, status, TYPE_INFO, value. */
+  public static void write(
+      TdsWriter out, TdsVersion v, String name, int status, TypeInfo t, Object value) {
+    out.bVarchar(name).u8(status);
+    t.encode(out, v);
+    ValueWriter.write(out, t, value);
+  }
+
+  @Override
+  public byte[] value() {
+    return value.clone();
+  }
+
+  /** Whether this is an output parameter. */
+  public boolean isOutput() {
+    return (status & BY_REF) != 0;
+  }
+
+  /** The value as its natural Java type (see {@link Values#getObject}). */
+  public Object getObject() {
+    ByteBuffer b = ByteBuffer.wrap(value).order(ByteOrder.LITTLE_ENDIAN);
+    long c = ValueScanner.scan(typeInfo, b);
+    return Values.getObject(typeInfo, b, ValueScanner.offset(c), ValueScanner.length(c));
+  }
+
+  void encode(TdsWriter out, TdsVersion v) {
+    out.bVarchar(name).u8(status);
+    typeInfo.encode(out, v);
+    out.bytes(value);
+  }
+
+  static RpcParameter decode(ByteBuffer in, TdsVersion v) {
+    String name = Wire.bVarchar(in, "RPC parameter name");
+    int status = Wire.u8(in, "RPC parameter status");
+    TypeInfo t = TypeInfo.decode(in, v);
+    int start = in.position();
+    ValueScanner.scan(t, in);
+    return new RpcParameter(name, status, t, Wire.copy(in, start, in.position() - start));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RpcParameter p
+        && p.name.equals(name)
+        && p.status == status
+        && p.typeInfo.equals(typeInfo)
+        && Arrays.equals(p.value, value);
+  }
+
+  @Override
+  public int hashCode() {
+    return name.hashCode() * 31 + Arrays.hashCode(value);
+  }
+
+  @Override
+  public String toString() {
+    Object v = getObject();
+    return (name.isEmpty() ? "?" : name)
+        + " "
+        + typeInfo.sqlName()
+        + (isOutput() ? " OUTPUT" : "")
+        + " = "
+        + (v instanceof byte[] b ? "<" + b.length + " bytes>" : v);
+  }
+}

@@ -1,0 +1,51 @@
+package io.jctds.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.junit.jupiter.api.Test;
+
+class WireTest {
+  @Test
+  void readsAreIndependentOfTheBufferOrder() {
+    byte[] b = Bytes.hex("01 02 03 04 05 06 07 08");
+    for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
+      assertThat(Wire.u16(ByteBuffer.wrap(b).order(order), "x")).isEqualTo(0x0201);
+      assertThat(Wire.u16be(ByteBuffer.wrap(b).order(order), "x")).isEqualTo(0x0102);
+      assertThat(Wire.i32(ByteBuffer.wrap(b).order(order), "x")).isEqualTo(0x04030201);
+      assertThat(Wire.i32be(ByteBuffer.wrap(b).order(order), "x")).isEqualTo(0x01020304);
+      assertThat(Wire.i64(ByteBuffer.wrap(b).order(order), "x")).isEqualTo(0x0807060504030201L);
+    }
+  }
+
+  @Test
+  void truncationNamesTheFieldOffsetAndMissingBytes() {
+    ByteBuffer b = Bytes.buf("01 02 03");
+    b.get();
+    assertThatThrownBy(() -> Wire.i32(b, "row count"))
+        .isInstanceOf(TdsTruncatedException.class)
+        .hasMessageContaining("row count")
+        .hasMessageContaining("2 more byte(s)")
+        .hasMessageContaining("at offset 1")
+        .extracting(e -> ((TdsTruncatedException) e).missing())
+        .isEqualTo(2);
+    assertThat(b.position()).isEqualTo(1);
+    assertThatThrownBy(() -> Wire.bytes(Bytes.buf("00"), -1, "x"))
+        .isInstanceOf(TdsProtocolException.class);
+  }
+
+  @Test
+  void stringsAndHex() {
+    assertThat(Wire.bVarchar(Bytes.buf("02 68 00 69 00"), "x")).isEqualTo("hi");
+    assertThat(Wire.usVarchar(Bytes.buf("01 00 E9 00"), "x")).isEqualTo("é");
+    ByteBuffer direct = ByteBuffer.allocateDirect(4).put(Bytes.hex("68 00 69 00")).flip();
+    assertThat(Wire.ucs2(direct, 2, "x")).isEqualTo("hi");
+    assertThat(Wire.hex(Bytes.buf("0A FF"))).isEqualTo("0A FF");
+    BufferWriter w = new BufferWriter(16, 20);
+    assertThatThrownBy(() -> w.bytes(new byte[21])).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> new BufferWriter().bVarchar("x".repeat(256)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
