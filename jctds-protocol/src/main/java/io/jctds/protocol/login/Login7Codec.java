@@ -231,7 +231,9 @@ final class Login7Codec {
   }
 
   private static List<FeatureExt> readFeatures(ByteBuffer p, int ibExtension, int cbExtension) {
-    if (cbExtension < 4 || ibExtension + 4 > p.limit()) {
+    // cbExtension is not checked: tedious 19 sets fExtension with cbExtension 0 and a valid
+    // ibExtension, and SQL Server accepts that; only the 4-byte DWORD must be inside the message.
+    if (ibExtension < Login7.FIXED_LENGTH_71 || ibExtension + 4 > p.limit()) {
       throw new TdsProtocolException(
           "LOGIN7 fExtension is set but ibExtension "
               + ibExtension

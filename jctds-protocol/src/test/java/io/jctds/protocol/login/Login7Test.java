@@ -121,6 +121,18 @@ class Login7Test {
   }
 
   @Test
+  void acceptsTediousExtensionWithZeroCbExtension() {
+    // tedious 19 sets fExtension with a valid ibExtension but cbExtension = 0 (LOGIN7 bytes
+    // 58-59); SQL Server accepts it, so the decoder reads the FeatureExt offset regardless.
+    byte[] wire = Bytes.encode(everything()::encode);
+    wire[58] = 0;
+    wire[59] = 0;
+    Login7 back = Login7.decode(buf(wire));
+    assertThat(back.features()).hasSize(5);
+    assertThat(back.feature(FeatureExt.UTF8_SUPPORT).data()).containsExactly(1);
+  }
+
+  @Test
   void toStringNeverShowsPasswords() {
     Login7 l = everything();
     assertThat(l.toString())
