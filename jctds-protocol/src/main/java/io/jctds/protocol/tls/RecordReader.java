@@ -24,6 +24,9 @@ final class RecordReader {
   private int packetRemaining;
   private ByteBuffer assembly;
 
+  /** Set once a TDS 7.x wrapped handshake ended: late PRELOGIN-wrapped records are tolerated. */
+  private boolean lateWrappingAllowed;
+
   RecordReader(InboundBuffer in, boolean wrapped) {
     this.in = in;
     this.wrapped = wrapped;
@@ -42,6 +45,13 @@ final class RecordReader {
     }
     if (!in.fill(HEADER, "TLS record header")) {
       return null;
+    }
+    if (packetRemaining > 0
+        || lateWrappingAllowed && in.buffer().get(in.buffer().position()) == PacketType.PRELOGIN) {
+      // With TLS 1.3 the client finishes its handshake first; the server's post-handshake
+      // messages (NewSessionTicket) may still come wrapped in PRELOGIN packets. 0x12 is no TLS
+      // content type, so such a packet cannot be mistaken for a record.
+      return nextWrapped();
     }
     int length = bodyLength(in.buffer(), in.buffer().position());
     in.require(HEADER + length, "TLS record");
@@ -118,6 +128,7 @@ final class RecordReader {
       packetRemaining -= k;
     }
     wrapped = false;
+    lateWrappingAllowed = true;
   }
 
   /** Checks a record header at {@code at} and returns its body length. */

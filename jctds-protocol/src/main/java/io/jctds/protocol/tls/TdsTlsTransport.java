@@ -144,13 +144,6 @@ public final class TdsTlsTransport implements Transport {
         engine.offerInput(record);
       }
       session = engine.sessionInfo();
-      if (wrappedHandshake && "TLSv1.3".equals(session.protocol())) {
-        throw new TlsHandshakeException(
-            "TLS 1.3 was negotiated, but TDS 7.x carries TLS 1.2 at most (SQL Server offers TLS"
-                + " 1.3 only with TDS 8.0): limit the TDS 7.x engine to TLS 1.2 or use TDS 8.0"
-                + " (encryption = strict)",
-            null);
-      }
       sendHandshakeOutput(framer);
       records.endWrapping();
     } catch (TlsHandshakeException e) {

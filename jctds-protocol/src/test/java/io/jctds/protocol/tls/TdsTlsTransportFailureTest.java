@@ -141,33 +141,6 @@ class TdsTlsTransportFailureTest {
   }
 
   @Test
-  void tls13InsidePreloginPacketsIsRefusedOnBothSides() throws Exception {
-    TlsParameters tls13 = TlsParameters.TDS7.withProtocols("TLSv1.3");
-    JsseTlsContext clientTls = clientContext("server");
-    Future<TlsHandshakeException> client =
-        peer(
-            () ->
-                catchThrowableOfType(
-                    TlsHandshakeException.class,
-                    () ->
-                        TdsTlsTransport.handshakeInPrelogin(
-                            pipe.client,
-                            clientTls.newClientEngine(tls13),
-                            Scope.WHOLE_CONNECTION)));
-    TlsHandshakeException server =
-        catchThrowableOfType(
-            TlsHandshakeException.class,
-            () ->
-                TdsTlsTransport.handshakeInPrelogin(
-                    pipe.server,
-                    serverContext("server").newServerEngine(tls13),
-                    Scope.WHOLE_CONNECTION));
-
-    assertThat(join(client)).hasMessageContaining("TDS 7.x carries TLS 1.2 at most");
-    assertThat(server).hasMessageContaining("TDS 7.x carries TLS 1.2 at most");
-  }
-
-  @Test
   void writingAfterCloseIsATypedError() throws Exception {
     JsseTlsContext clientTls = clientContext("server");
     Future<TdsTlsTransport> client =

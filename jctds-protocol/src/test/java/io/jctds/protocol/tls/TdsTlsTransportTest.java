@@ -89,6 +89,36 @@ class TdsTlsTransportTest {
   }
 
   @Test
+  void tls13InsidePreloginPacketsWhenBothSidesRaiseTheMaximum() throws Exception {
+    // TDS 7.x defaults to TLS 1.2 (TlsParameters.TDS7); the transport itself does not forbid
+    // 1.3: a user who raises the maximum on both sides gets it.
+    TlsParameters tls13 = TlsParameters.TDS7.withProtocols("TLSv1.3", "TLSv1.2");
+    JsseTlsContext clientTls = clientContext("server");
+    byte[] request = packet(PacketType.SQL_BATCH, "select 'tls13-marker'".getBytes(US_ASCII));
+    byte[] response = packet(PacketType.TABULAR_RESULT, "tls13-answer".getBytes(US_ASCII));
+    Future<TlsSessionInfo> client =
+        peer(
+            () -> {
+              try (TdsTlsTransport t =
+                  TdsTlsTransport.handshakeInPrelogin(
+                      pipe.client, clientTls.newClientEngine(tls13), Scope.WHOLE_CONNECTION)) {
+                t.write(ByteBuffer.wrap(request));
+                assertThat(readPacket(t)).isEqualTo(response);
+                return t.session();
+              }
+            });
+    TdsTlsTransport server =
+        TdsTlsTransport.handshakeInPrelogin(
+            pipe.server, serverContext("server").newServerEngine(tls13), Scope.WHOLE_CONNECTION);
+    assertThat(readPacket(server)).isEqualTo(request);
+    server.write(ByteBuffer.wrap(response));
+    assertThat(join(client).protocol()).isEqualTo("TLSv1.3");
+    assertThat(server.session().protocol()).isEqualTo("TLSv1.3");
+    server.close();
+    assertThat(indexOf(pipe.clientToServer(), "tls13-marker".getBytes(US_ASCII))).isEqualTo(-1);
+  }
+
+  @Test
   void wrappedHandshakeFlightsAreSplitIntoPreloginPacketsOfAtMost4096Bytes() throws Exception {
     JsseTlsContext clientTls = clientContext("big");
     Future<TlsSessionInfo> client =
