@@ -1,8 +1,11 @@
-// Runs one query through tedious and prints the result as one JSON line on stdout.
+// Runs one query through tedious and prints the outcome as one JSON line on stdout.
 // Usage: node query.js '<json options>'
 //   options: host, port, user, password, database, encrypt (false | true | "strict"),
 //            trustServerCertificate (bool), caFile (PEM path), serverName (for the cert check),
 //            tdsVersion ("7_1".."7_4"), query (SQL text)
+// Output: success  {"rows": [[...], ...], "rowCount": n, "messages": [...]}
+//         failure  {"error": {"message": "...", "code": "ELOGIN"}, "messages": [...]}
+//   where messages are the server's ERROR/INFO tokens: {"number", "state", "class", "message"}.
 // Exit codes: 0 success, 1 a server-side error, 2 a connection/usage error.
 'use strict';
 const fs = require('fs');
@@ -28,17 +31,28 @@ const connection = new Connection({
   options,
 });
 
+const messages = [];
+const record = (m) =>
+  messages.push({ number: m.number, state: m.state, class: m.class, message: m.message });
+connection.on('errorMessage', record);
+connection.on('infoMessage', record);
+
+let finished = false;
 function fail(code, what, err) {
-  process.stderr.write(`${what}: ${err && (err.message || err)}\n`);
+  if (finished) return;
+  finished = true;
+  const error = { message: `${what}: ${err && (err.message || err)}`, code: err && err.code };
+  process.stdout.write(JSON.stringify({ error, messages }) + '\n');
   process.exit(code);
 }
 
 connection.on('connect', (err) => {
-  if (err) fail(2, 'connect failed', err);
+  if (err) return fail(2, 'connect failed', err);
   const request = new Request(opts.query, (qerr, rowCount, rows) => {
-    if (qerr) fail(1, 'query failed', qerr);
+    if (qerr) return fail(1, 'query failed', qerr);
     const out = rows.map((cols) => cols.map((c) => c.value));
-    process.stdout.write(JSON.stringify({ rows: out, rowCount }) + '\n');
+    finished = true;
+    process.stdout.write(JSON.stringify({ rows: out, rowCount, messages }) + '\n');
     connection.close();
   });
   connection.execSql(request);

@@ -1,0 +1,464 @@
+package io.jctds.server;
+
+import io.jctds.server.session.Logins;
+import io.jctds.server.session.ServerSettings;
+import io.jctds.server.session.SessionRegistry;
+import io.jctds.server.sql.BasicSqlEngine;
+import io.jctds.server.tls.CertificateAuthority;
+import io.jctds.server.tls.ServerCredentials;
+import io.jctds.server.tls.ServerTlsContext;
+import io.jctds.server.tls.ServerTlsPolicy;
+import io.jctds.server.tls.TlsVersion;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An embedded TDS endpoint: SQL Server's wire protocol (TDS 7.1-7.4 and 8.0) on a TCP port, with
+ * SQL Server's encryption policies ({@link EncryptionPolicy}), SQL logins and a small SQL front.
+ * One platform daemon thread accepts connections, one thread ({@code jctds-session-<spid>}) serves
+ * each session.
+ *
+ * <pre>{@code
+ * try (TdsServer server = TdsServer.builder().port(0).user("sa", "secret").build().start()) {
+ *   Path ca = server.writeTrustedCertificate(tmp.resolve("ca.pem"));
+ *   // connect any TDS client to server.host():server.port(), trusting ca
+ * }
+ * }</pre>
+ */
+public final class TdsServer implements AutoCloseable {
+  /** The logger category of the server. */
+  public static final String LOGGER_NAME = "io.jctds.server";
+
+  private final Builder config;
+  private final ServerSettings settings;
+  private final ServerCredentials credentials;
+  private ServerSocket listener;
+  private Thread acceptor;
+  private SessionRegistry registry;
+  private volatile boolean closed;
+
+  private TdsServer(Builder b, ServerSettings settings, ServerCredentials credentials) {
+    this.config = b;
+    this.settings = settings;
+    this.credentials = credentials;
+  }
+
+  /** A builder with the defaults: 127.0.0.1:1433, encryption ON, database master. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Binds the port and starts accepting connections.
+   *
+   * @return this server
+   * @throws IOException if the address cannot be bound (port in use, unknown address)
+   * @throws IllegalStateException if already started or closed
+   */
+  public synchronized TdsServer start() throws IOException {
+    if (listener != null || closed) {
+      throw new IllegalStateException(
+          "the server was already started" + (closed ? " and closed" : ""));
+    }
+    ServerSocket socket = new ServerSocket();
+    try {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(InetAddress.getByName(config.bind), config.port), 128);
+    } catch (IOException e) {
+      socket.close();
+      throw new IOException(
+          "cannot listen on "
+              + config.bind
+              + ":"
+              + config.port
+              + ": "
+              + e.getMessage()
+              + " (choose another --port, or 0 for any free port)",
+          e);
+    }
+    listener = socket;
+    registry = new SessionRegistry(settings);
+    acceptor = new Thread(this::acceptLoop, "jctds-server-accept-" + socket.getLocalPort());
+    acceptor.setDaemon(true);
+    acceptor.start();
+    settings
+        .logger()
+        .log(
+            System.Logger.Level.INFO,
+            "listening on {0}:{1} (encryption {2}, TDS 7.1-8.0)",
+            host(),
+            String.valueOf(port()),
+            settings.encryption().label());
+    return this;
+  }
+
+  private void acceptLoop() {
+    while (!closed) {
+      Socket s;
+      try {
+        s = listener.accept();
+      } catch (SocketException e) {
+        if (!closed) {
+          settings.logger().log(System.Logger.Level.ERROR, "accept failed: " + e.getMessage(), e);
+        }
+        return;
+      } catch (IOException e) {
+        settings.logger().log(System.Logger.Level.WARNING, "accept failed: " + e.getMessage(), e);
+        pauseAfterAcceptFailure(); // e.g. out of file descriptors: do not spin
+        continue;
+      }
+      registry.serve(s);
+    }
+  }
+
+  private static void pauseAfterAcceptFailure() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * The bound port (the ephemeral one chosen when port 0 was asked).
+   *
+   * @throws IllegalStateException before {@link #start()}
+   */
+  public int port() {
+    return started().getLocalPort();
+  }
+
+  /**
+   * The bound address as text, e.g. "127.0.0.1".
+   *
+   * @throws IllegalStateException before {@link #start()}
+   */
+  public String host() {
+    return started().getInetAddress().getHostAddress();
+  }
+
+  private ServerSocket started() {
+    if (listener == null) {
+      throw new IllegalStateException("the server is not started: call start() first");
+    }
+    return listener;
+  }
+
+  /** The encryption policy. */
+  public EncryptionPolicy encryption() {
+    return settings.encryption();
+  }
+
+  /**
+   * The certificate clients should trust, as PEM: the private CA when the certificate was
+   * generated, else the root (or only) certificate of the configured chain; null when encryption is
+   * OFF (the server then has no certificate).
+   */
+  public String trustedCertificatePem() {
+    return credentials == null ? null : credentials.trustAnchorPem();
+  }
+
+  /** The server's TLS credentials (key, chain, trust anchor), or null when encryption is OFF. */
+  public ServerCredentials credentials() {
+    return credentials;
+  }
+
+  /**
+   * Writes {@link #trustedCertificatePem()} to {@code pemFile}.
+   *
+   * @return {@code pemFile}
+   * @throws IllegalStateException when encryption is OFF
+   */
+  public Path writeTrustedCertificate(Path pemFile) throws IOException {
+    String pem = trustedCertificatePem();
+    if (pem == null) {
+      throw new IllegalStateException(
+          "encryption is off: the server has no certificate for clients to trust");
+    }
+    Files.writeString(pemFile, pem, StandardCharsets.US_ASCII);
+    return pemFile;
+  }
+
+  /**
+   * Snapshots of the logged-in sessions (those still in PRELOGIN or LOGIN7 are left out), by SPID.
+   */
+  public List<SessionInfo> sessions() {
+    return registry == null ? List.of() : registry.snapshots();
+  }
+
+  /** Stops accepting, closes every session and waits for their threads to end. Idempotent. */
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    try {
+      if (listener != null) {
+        listener.close();
+      }
+    } catch (IOException e) {
+      settings.logger().log(System.Logger.Level.WARNING, "closing the listener: " + e, e);
+    }
+    join(acceptor);
+    if (registry != null) {
+      registry.closeAll();
+    }
+  }
+
+  private static void join(Thread t) {
+    if (t == null) {
+      return;
+    }
+    boolean interrupted = false;
+    while (t.isAlive()) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "TdsServer["
+        + (listener == null ? config.bind + ":" + config.port : host() + ":" + port())
+        + ", encryption "
+        + settings.encryption().label()
+        + (closed ? ", closed" : "")
+        + "]";
+  }
+
+  /** Configures a {@link TdsServer}. Not thread-safe. */
+  public static final class Builder {
+    private String bind = "127.0.0.1";
+    private int port = 1433;
+    private EncryptionPolicy encryption = EncryptionPolicy.ON;
+    private boolean enableTlsV1;
+    private TlsVersion tlsMax;
+    private TlsVersion tlsMin;
+    private Path certPem;
+    private Path keyPem;
+    private Path pkcs12;
+    private char[] pkcs12Password;
+    private ServerCredentials credentials;
+    private final List<String> certificateNames = new ArrayList<>();
+    private final Map<String, String> users = new LinkedHashMap<>();
+    private String database = "master";
+    private final List<String> databases = new ArrayList<>(List.of("master", "tempdb"));
+    private String serverName;
+    private Duration loginTimeout = Duration.ofSeconds(60);
+    private System.Logger logger;
+
+    private Builder() {}
+
+    /** The address to listen on (default "127.0.0.1"; "0.0.0.0" for every interface). */
+    public Builder bind(String address) {
+      this.bind = Objects.requireNonNull(address, "address");
+      return this;
+    }
+
+    /** The TCP port (default 1433); 0 picks a free ephemeral port, see {@link #port()}. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port " + port + " is outside 0..65535");
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The encryption policy (default ON). */
+    public Builder encryption(EncryptionPolicy policy) {
+      this.encryption = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /** Also accept TLS 1.0 and 1.1 on the TDS 7.x path (through BouncyCastle). */
+    public Builder enableTlsV1(boolean on) {
+      this.enableTlsV1 = on;
+      return this;
+    }
+
+    /** The highest TLS version offered: "1.0", "1.1", "1.2" or "1.3" (default 1.3). */
+    public Builder tlsMax(String version) {
+      this.tlsMax = version == null ? null : TlsVersion.parse(version);
+      return this;
+    }
+
+    /**
+     * The lowest TLS version accepted: "1.0" or "1.1" need {@link #enableTlsV1}; "1.2" (the default
+     * without it) turns the legacy versions off. TDS 7.x carries TLS 1.2 at most, so "1.3" is
+     * refused by {@link #build()}.
+     */
+    public Builder tlsMin(String version) {
+      this.tlsMin = version == null ? null : TlsVersion.parse(version);
+      return this;
+    }
+
+    /** Serve this PEM certificate chain (leaf first) and PEM private key. */
+    public Builder certificate(Path certPem, Path keyPem) {
+      this.certPem = Objects.requireNonNull(certPem, "certPem");
+      this.keyPem = Objects.requireNonNull(keyPem, "keyPem");
+      return this;
+    }
+
+    /** Serve the first key entry of this PKCS#12 file. */
+    public Builder pkcs12(Path file, char[] password) {
+      this.pkcs12 = Objects.requireNonNull(file, "file");
+      this.pkcs12Password = password == null ? new char[0] : password.clone();
+      return this;
+    }
+
+    /** Serve these credentials (e.g. one generated CA shared by many test servers). */
+    public Builder credentials(ServerCredentials credentials) {
+      this.credentials = Objects.requireNonNull(credentials, "credentials");
+      return this;
+    }
+
+    /**
+     * Extra DNS names or IP addresses for the generated certificate, besides localhost, 127.0.0.1
+     * and ::1.
+     */
+    public Builder certificateNames(String... extraDnsOrIp) {
+      certificateNames.addAll(Arrays.asList(extraDnsOrIp));
+      return this;
+    }
+
+    /** Adds a SQL login; may be called several times. */
+    public Builder user(String login, String password) {
+      new Logins().add(login, password); // validates
+      users.put(login, password);
+      return this;
+    }
+
+    /**
+     * The default database (default "master"); it is created if not known. "master" and "tempdb"
+     * always exist.
+     */
+    public Builder database(String name) {
+      if (name == null || name.isBlank() || name.length() > 128) {
+        throw new IllegalArgumentException("a database name must have 1 to 128 characters");
+      }
+      this.database = name;
+      if (databases.stream().noneMatch(d -> d.equalsIgnoreCase(name))) {
+        databases.add(name);
+      }
+      return this;
+    }
+
+    /** The name {@code @@SERVERNAME} and messages report (default: the host name, upper-case). */
+    public Builder serverName(String name) {
+      this.serverName = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /** How long a client may take to complete its login (default 60 s). */
+    public Builder loginTimeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("the login timeout must be positive");
+      }
+      this.loginTimeout = timeout;
+      return this;
+    }
+
+    /** Where the server logs (default: {@code System.getLogger("io.jctds.server")}). */
+    public Builder logger(System.Logger logger) {
+      this.logger = Objects.requireNonNull(logger, "logger");
+      return this;
+    }
+
+    /**
+     * Builds the server: loads or generates its certificate (unless encryption is OFF).
+     *
+     * @throws IllegalStateException if no login is configured
+     * @throws IllegalArgumentException if the TLS settings contradict each other
+     * @throws io.jctds.server.tls.TlsCredentialsException if a certificate or key cannot be read
+     */
+    public TdsServer build() {
+      if (users.isEmpty()) {
+        throw new IllegalStateException(
+            "no SQL login configured: call user(login, password) at least once");
+      }
+      if (certPem != null && pkcs12 != null) {
+        throw new IllegalArgumentException("give either certificate(cert, key) or pkcs12(file)");
+      }
+      Logins logins = new Logins();
+      users.forEach(logins::add);
+      ServerCredentials creds = encryption == EncryptionPolicy.OFF ? null : loadCredentials();
+      ServerTlsContext tls = creds == null ? null : new ServerTlsContext(creds, tlsPolicy());
+      System.Logger log = logger != null ? logger : System.getLogger(LOGGER_NAME);
+      ServerSettings settings =
+          new ServerSettings(
+              encryption,
+              tls,
+              logins,
+              database,
+              databases,
+              serverName != null ? serverName : defaultServerName(),
+              loginTimeout,
+              new BasicSqlEngine(),
+              log);
+      return new TdsServer(this, settings, creds);
+    }
+
+    private ServerCredentials loadCredentials() {
+      if (credentials != null) {
+        return credentials;
+      }
+      if (certPem != null) {
+        return ServerCredentials.fromPem(certPem, keyPem);
+      }
+      if (pkcs12 != null) {
+        return ServerCredentials.fromPkcs12(pkcs12, pkcs12Password);
+      }
+      return CertificateAuthority.generate("jctds embedded server CA")
+          .issueServerCredentials(certificateNames);
+    }
+
+    private ServerTlsPolicy tlsPolicy() {
+      TlsVersion max = tlsMax != null ? tlsMax : TlsVersion.TLS_1_3;
+      if (tlsMin != null && tlsMin.compareTo(TlsVersion.TLS_1_2) < 0 && !enableTlsV1) {
+        throw new IllegalArgumentException(
+            "tls min " + tlsMin + " needs enableTlsV1 (--enable-tls-v1)");
+      }
+      if (tlsMin == TlsVersion.TLS_1_3) {
+        throw new IllegalArgumentException(
+            "tls min TLS 1.3 would refuse every TDS 7.x client (TDS 7.x carries TLS 1.2 at most)");
+      }
+      if (tlsMin != null && max.compareTo(tlsMin) < 0) {
+        throw new IllegalArgumentException("tls max " + max + " is below tls min " + tlsMin);
+      }
+      boolean legacy = enableTlsV1 && (tlsMin == null || tlsMin.compareTo(TlsVersion.TLS_1_2) < 0);
+      return new ServerTlsPolicy(max, legacy);
+    }
+
+    private static String defaultServerName() {
+      try {
+        return InetAddress.getLocalHost().getHostName().toUpperCase(Locale.ROOT);
+      } catch (IOException e) {
+        return "JCTDS";
+      }
+    }
+  }
+}

@@ -1,0 +1,173 @@
+package io.jctds.server.session;
+
+import io.jctds.protocol.framing.MessageAssembler;
+import io.jctds.protocol.framing.PacketHeader;
+import io.jctds.protocol.framing.PacketWriter;
+import io.jctds.protocol.tls.Transport;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+
+/**
+ * One session's TDS packet stream over its current {@link Transport}: reads whole client messages
+ * through a {@link MessageAssembler}, writes responses through a {@link PacketWriter}, counts
+ * packets both ways. The transport can be replaced (plain → TLS) without losing bytes already read
+ * past the last message.
+ */
+final class PacketChannel {
+  /** Largest message accepted before login (PRELOGIN, LOGIN7). */
+  static final int LOGIN_MESSAGE_LIMIT = 128 * 1024;
+
+  /** Largest request accepted after login (a SQL batch of 8 M characters). */
+  static final int REQUEST_MESSAGE_LIMIT = 16 * 1024 * 1024;
+
+  private Transport transport;
+  private final ByteBuffer chunk = ByteBuffer.allocate(16 * 1024).flip();
+  private MessageAssembler assembler;
+  private final PacketWriter writer;
+  private volatile long reads;
+  private volatile long writes;
+  private volatile Instant lastRead;
+  private volatile Instant lastWrite;
+
+  PacketChannel(Transport transport) {
+    this.transport = transport;
+    this.assembler = new MessageAssembler(PacketHeader.MAX_PACKET_SIZE, LOGIN_MESSAGE_LIMIT);
+    this.writer = new PacketWriter(4096, this::send);
+  }
+
+  /** A message the client sent: its type, the first packet's status and the payload. */
+  record Message(int type, int status, ByteBuffer payload, int packets) {
+    boolean resetConnection() {
+      return (status
+              & (PacketHeader.STATUS_RESET_CONNECTION
+                  | PacketHeader.STATUS_RESET_CONNECTION_SKIP_TRAN))
+          != 0;
+    }
+
+    boolean ignored() {
+      return (status & PacketHeader.STATUS_IGNORE) != 0;
+    }
+  }
+
+  /**
+   * Reads the first byte of the connection without consuming it.
+   *
+   * @return the byte, or -1 when the client closed without sending anything
+   */
+  int peek() throws IOException {
+    if (!fill()) {
+      return -1;
+    }
+    return chunk.get(chunk.position()) & 0xFF;
+  }
+
+  /**
+   * Reads one whole message.
+   *
+   * @return the message, or null when the client closed cleanly between messages
+   * @throws EOFException when the client closed in the middle of a message
+   * @throws io.jctds.protocol.TdsProtocolException when a packet header is invalid
+   */
+  Message read() throws IOException {
+    long fed = 0;
+    int status = 0;
+    while (true) {
+      if (!chunk.hasRemaining() && !fill()) {
+        if (fed == 0) {
+          return null;
+        }
+        throw new EOFException(
+            "the client closed the connection in the middle of a message ("
+                + fed
+                + " bytes received)");
+      }
+      if (fed < 2 && chunk.remaining() > 1 - fed) {
+        status = chunk.get(chunk.position() + (int) (1 - fed)) & 0xFF; // first header's status
+      }
+      int before = chunk.remaining();
+      boolean complete = assembler.feed(chunk);
+      fed += before - chunk.remaining();
+      if (complete) {
+        int packets = assembler.packets();
+        reads += packets;
+        lastRead = Instant.now();
+        return new Message(assembler.type(), status, assembler.payload(), packets);
+      }
+    }
+  }
+
+  private boolean fill() throws IOException {
+    if (chunk.hasRemaining()) {
+      return true;
+    }
+    chunk.clear();
+    int n;
+    try {
+      n = transport.read(chunk);
+    } finally {
+      chunk.flip();
+    }
+    return n > 0;
+  }
+
+  /**
+   * Replaces the transport, e.g. with TLS over the current one; bytes already read and not yet
+   * consumed are handed to {@code wrap} first.
+   */
+  void switchTransport(Wrapper wrap) throws IOException {
+    Transport base = chunk.hasRemaining() ? Transport.withPrefix(chunk, transport) : transport;
+    chunk.position(chunk.limit());
+    transport = wrap.wrap(base);
+  }
+
+  /** Puts a new transport over the current one. */
+  @FunctionalInterface
+  interface Wrapper {
+    Transport wrap(Transport base) throws IOException;
+  }
+
+  /** The current transport. */
+  Transport transport() {
+    return transport;
+  }
+
+  /** After login: larger requests, and the negotiated size for responses. */
+  void loggedIn(int packetSize) {
+    assembler = new MessageAssembler(PacketHeader.MAX_PACKET_SIZE, REQUEST_MESSAGE_LIMIT);
+    writer.packetSize(packetSize);
+  }
+
+  /** The response writer; messages it ends are sent at once. */
+  PacketWriter writer() {
+    return writer;
+  }
+
+  private void send(ByteBuffer packet) {
+    try {
+      transport.write(packet);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    writes++;
+    lastWrite = Instant.now();
+  }
+
+  long reads() {
+    return reads;
+  }
+
+  long writes() {
+    return writes;
+  }
+
+  Instant lastRead() {
+    return lastRead;
+  }
+
+  Instant lastWrite() {
+    return lastWrite;
+  }
+}

@@ -1,0 +1,164 @@
+package io.jctds.server.session;
+
+import io.jctds.protocol.TdsProtocolException;
+import io.jctds.protocol.TdsVersion;
+import io.jctds.protocol.batch.SqlBatch;
+import io.jctds.protocol.framing.PacketType;
+import io.jctds.protocol.rpc.RpcParameter;
+import io.jctds.protocol.rpc.RpcRequest;
+import io.jctds.protocol.token.Done;
+import io.jctds.protocol.token.EnvChange;
+import io.jctds.protocol.token.ServerMessage;
+import io.jctds.protocol.token.TokenType;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Serves requests after login, one at a time: SQL batches (through the {@link
+ * io.jctds.server.sql.SqlEngine}), RPC (sp_executesql; anything else is error 2812), ATTENTION
+ * (DONE with the ATTN bit) and transaction-manager requests. Statement errors are answered and the
+ * session goes on; protocol errors end it.
+ */
+final class RequestLoop {
+  private final Session session;
+  private final PacketChannel channel;
+  private final ServerSettings settings;
+  private final ResponseWriter response;
+  private final TransactionRequests transactions;
+
+  RequestLoop(Session session, PacketChannel channel, ServerSettings settings) {
+    this.session = session;
+    this.channel = channel;
+    this.settings = settings;
+    this.response = new ResponseWriter(channel.writer());
+    TdsVersion v = session.tdsVersion;
+    this.response.version(v == TdsVersion.V8_0 ? TdsVersion.V7_4 : v);
+    this.transactions = new TransactionRequests(session, response);
+  }
+
+  void run() throws IOException, SessionEnd {
+    while (true) {
+      PacketChannel.Message m = channel.read();
+      if (m == null) {
+        session.log(System.Logger.Level.DEBUG, "the client closed the connection");
+        return;
+      }
+      if (m.ignored()) {
+        session.log(System.Logger.Level.DEBUG, "client cancelled a message (IGNORE bit)");
+        continue;
+      }
+      serve(m);
+    }
+  }
+
+  private void serve(PacketChannel.Message m) throws SessionEnd {
+    switch (m.type()) {
+      case PacketType.SQL_BATCH -> batch(m);
+      case PacketType.RPC -> rpc(m);
+      case PacketType.ATTENTION ->
+          response.doneOnly(new Done(TokenType.DONE, Done.STATUS_ATTN, 0, 0));
+      case PacketType.TRANSACTION_MANAGER -> {
+        begin(m, false);
+        transactions.serve(m.payload());
+        response.endBatch();
+      }
+      default ->
+          throw new SessionEnd(
+              System.Logger.Level.WARNING,
+              "unexpected " + PacketType.name(m.type()) + " message after login; closing");
+    }
+  }
+
+  private void begin(PacketChannel.Message m, boolean rpc) {
+    response.begin(rpc);
+    if (m.resetConnection()) {
+      boolean keepTran =
+          (m.status() & io.jctds.protocol.framing.PacketHeader.STATUS_RESET_CONNECTION_SKIP_TRAN)
+              != 0;
+      session.reset(keepTran);
+      response.envChange(new EnvChange.Binary(EnvChange.RESET_ACK, new byte[0], new byte[0]));
+    }
+  }
+
+  private void batch(PacketChannel.Message m) {
+    SqlBatch batch = SqlBatch.decode(m.payload(), response.version());
+    session.log(System.Logger.Level.TRACE, "batch: " + withoutSecrets(batch.sql()));
+    begin(m, false);
+    execute(batch.sql());
+    response.endBatch();
+  }
+
+  private void execute(String sql) {
+    try {
+      settings.engine().execute(session, sql, response);
+    } catch (RuntimeException e) {
+      if (e instanceof java.io.UncheckedIOException io) {
+        throw io;
+      }
+      settings
+          .logger()
+          .log(System.Logger.Level.ERROR, "spid " + session.spid() + ": SQL engine failed", e);
+      response.message(
+          new ServerMessage(
+              true,
+              50000,
+              1,
+              16,
+              "internal error in the jctds SQL engine: " + e,
+              settings.serverName(),
+              "",
+              1));
+      response.done(Done.STATUS_ERROR, 0, 0);
+    }
+  }
+
+  private void rpc(PacketChannel.Message m) {
+    List<RpcRequest> calls = RpcRequest.decodeMessage(m.payload(), response.version());
+    begin(m, true);
+    for (int i = 0; i < calls.size(); i++) {
+      call(calls.get(i), i < calls.size() - 1);
+    }
+    response.endMessage();
+  }
+
+  private void call(RpcRequest call, boolean more) {
+    String name = call.displayName();
+    session.log(System.Logger.Level.TRACE, "rpc: " + name);
+    boolean executeSql =
+        call.procId() == RpcRequest.SP_EXECUTESQL || "sp_executesql".equalsIgnoreCase(name);
+    if (executeSql && !call.parameters().isEmpty() && statement(call) != null) {
+      execute(statement(call));
+      response.endProc(0, more);
+      return;
+    }
+    response.message(
+        new ServerMessage(
+            true,
+            2812,
+            62,
+            16,
+            "Could not find stored procedure '" + name + "'.",
+            settings.serverName(),
+            "",
+            1));
+    response.endProc(null, more);
+  }
+
+  private static String statement(RpcRequest call) {
+    RpcParameter p = call.parameters().get(0);
+    try {
+      return p.getObject() instanceof String s ? s : null;
+    } catch (TdsProtocolException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  private static final java.util.regex.Pattern SECRET =
+      java.util.regex.Pattern.compile(
+          "(?i)((?:PASSWORD|SECRET|IDENTITY_VALUE)\\s*=\\s*N?)'(?:[^']|'')*'");
+
+  /** The batch text with password literals masked (CREATE/ALTER LOGIN, credentials, keys). */
+  static String withoutSecrets(String sql) {
+    return SECRET.matcher(sql).replaceAll("$1'********'");
+  }
+}

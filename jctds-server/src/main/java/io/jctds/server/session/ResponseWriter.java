@@ -1,0 +1,133 @@
+package io.jctds.server.session;
+
+import io.jctds.protocol.TdsVersion;
+import io.jctds.protocol.framing.PacketType;
+import io.jctds.protocol.framing.PacketWriter;
+import io.jctds.protocol.token.ColMetadata;
+import io.jctds.protocol.token.Done;
+import io.jctds.protocol.token.EnvChange;
+import io.jctds.protocol.token.ReturnStatus;
+import io.jctds.protocol.token.Row;
+import io.jctds.protocol.token.ServerMessage;
+import io.jctds.protocol.token.Token;
+import io.jctds.protocol.token.TokenType;
+import io.jctds.server.sql.ResultSink;
+
+/**
+ * Encodes one response (a tabular-result message) straight into packets. Statement DONEs are held
+ * back one step so the MORE bit can be set on every DONE but the last; inside an RPC they are
+ * DONEINPROC and the response ends with RETURNSTATUS and DONEPROC.
+ */
+final class ResponseWriter implements ResultSink {
+  private final PacketWriter out;
+  private TdsVersion version = TdsVersion.V7_1;
+  private ColMetadata columns;
+  private Done pending;
+  private boolean inProc;
+  private boolean failed;
+
+  ResponseWriter(PacketWriter out) {
+    this.out = out;
+  }
+
+  /** The version whose token layouts to write. */
+  void version(TdsVersion v) {
+    this.version = v;
+  }
+
+  TdsVersion version() {
+    return version;
+  }
+
+  /** Starts a response; {@code rpc} makes statement DONEs DONEINPROC. */
+  void begin(boolean rpc) {
+    out.beginMessage(PacketType.TABULAR_RESULT);
+    pending = null;
+    columns = null;
+    inProc = rpc;
+    failed = false;
+  }
+
+  /** Writes one token as is. */
+  void token(Token t) {
+    flushPending();
+    t.encode(out, version);
+  }
+
+  @Override
+  public void columns(ColMetadata metadata) {
+    flushPending();
+    columns = metadata;
+    metadata.encode(out, version);
+  }
+
+  @Override
+  public void row(Object... values) {
+    if (columns == null) {
+      throw new IllegalStateException("row() before columns()");
+    }
+    Row.write(out, columns, values);
+  }
+
+  @Override
+  public void message(ServerMessage message) {
+    failed |= message.error() && message.severity() > 10;
+    token(message);
+  }
+
+  @Override
+  public void envChange(EnvChange change) {
+    token(change);
+  }
+
+  @Override
+  public void done(int status, int curCmd, long rowCount) {
+    flushPending();
+    columns = null;
+    pending = new Done(inProc ? TokenType.DONEINPROC : TokenType.DONE, status, curCmd, rowCount);
+  }
+
+  private void flushPending() {
+    if (pending != null) {
+      Done d = pending;
+      pending = null;
+      new Done(d.tokenType(), d.status() | Done.STATUS_MORE, d.curCmd(), d.rowCount())
+          .encode(out, version);
+    }
+  }
+
+  /** Ends a batch response: the last DONE without MORE (an empty DONE if none was written). */
+  void endBatch() {
+    Done last = pending != null ? pending : new Done(TokenType.DONE, 0, 0, 0);
+    pending = null;
+    last.encode(out, version);
+    out.endMessage();
+  }
+
+  /**
+   * Ends one RPC call: pending DONEINPROC (with MORE), RETURNSTATUS unless {@code returnStatus} is
+   * null (the procedure did not run), DONEPROC ({@code more}: another call follows).
+   */
+  void endProc(Integer returnStatus, boolean more) {
+    flushPending();
+    if (returnStatus != null) {
+      new ReturnStatus(returnStatus).encode(out, version);
+    }
+    int status = (failed ? Done.STATUS_ERROR : 0) | (more ? Done.STATUS_MORE : 0);
+    new Done(TokenType.DONEPROC, status, 0, 0).encode(out, version);
+    failed = false;
+    columns = null;
+  }
+
+  /** Sends the last packet of the response. */
+  void endMessage() {
+    out.endMessage();
+  }
+
+  /** A whole response holding only {@code done}. */
+  void doneOnly(Done done) {
+    begin(false);
+    done.encode(out, version);
+    out.endMessage();
+  }
+}

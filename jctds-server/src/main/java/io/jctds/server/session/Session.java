@@ -1,0 +1,299 @@
+package io.jctds.server.session;
+
+import io.jctds.protocol.TdsProtocolException;
+import io.jctds.protocol.TdsVersion;
+import io.jctds.protocol.tls.TlsHandshakeException;
+import io.jctds.protocol.tls.TlsSessionInfo;
+import io.jctds.server.SessionInfo;
+import io.jctds.server.sql.SqlSession;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One client connection, served by its own thread from the first byte to the close: pre-login
+ * ({@link Handshake}), login ({@link LoginHandler}), then requests ({@link RequestLoop}). Any
+ * failure ends this session only: it is logged with the SPID and the socket is closed.
+ *
+ * <p>The session's settings are written by its own thread and read by others (snapshots for {@code
+ * sys.dm_exec_connections}), hence volatile.
+ */
+final class Session implements Runnable, SqlSession {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final int spid;
+  private final Connection connection;
+  private final ServerSettings settings;
+  private final SessionRegistry registry;
+  private final Instant connectTime = Instant.now();
+  private final UUID connectionId = UUID.randomUUID();
+  private final Map<String, String> options = new ConcurrentHashMap<>();
+  private volatile PacketChannel channel;
+  private volatile boolean closing;
+
+  volatile String login = "";
+  volatile String database;
+  volatile String loginDatabase;
+  volatile String language = "us_english";
+  volatile EncryptionState encryption = EncryptionState.NONE;
+  volatile TlsSessionInfo tls;
+  volatile TdsVersion tdsVersion;
+  volatile int protocolVersion;
+  volatile int packetSize = 4096;
+  volatile String appName = "";
+  volatile String hostName = "";
+  volatile boolean readOnlyIntent;
+  private volatile int tranCount;
+  private volatile long transaction;
+  private long rowCount;
+  private int lastError;
+
+  Session(int spid, Connection connection, ServerSettings settings, SessionRegistry registry) {
+    this.spid = spid;
+    this.connection = connection;
+    this.settings = settings;
+    this.registry = registry;
+    this.database = settings.defaultDatabase();
+  }
+
+  @Override
+  public void run() {
+    try {
+      connection.readTimeout(settings.loginTimeout().toMillis());
+      channel = new PacketChannel(connection.transport());
+      log(System.Logger.Level.DEBUG, "connection from " + connection.remote());
+      serve();
+    } catch (SessionEnd e) {
+      log(e.level(), e.getMessage());
+    } catch (SocketTimeoutException e) {
+      log(
+          System.Logger.Level.INFO,
+          "no complete login within " + settings.loginTimeout().toSeconds() + " s; closing");
+    } catch (TlsHandshakeException e) {
+      log(System.Logger.Level.INFO, "TLS handshake failed: " + e.getMessage());
+    } catch (TdsProtocolException e) {
+      log(System.Logger.Level.WARNING, "protocol error, closing: " + e.getMessage());
+    } catch (EOFException e) {
+      log(System.Logger.Level.INFO, "connection lost: " + e.getMessage());
+    } catch (IOException | UncheckedIOException e) {
+      if (!closing) {
+        log(System.Logger.Level.INFO, "connection lost: " + e.getMessage());
+      }
+    } catch (RuntimeException e) {
+      settings.logger().log(System.Logger.Level.ERROR, prefix() + "internal error, closing", e);
+    } finally {
+      closeSocket();
+      registry.remove(this);
+      log(System.Logger.Level.DEBUG, "closed");
+    }
+  }
+
+  private void serve() throws IOException, SessionEnd {
+    Handshake.Result pre = new Handshake(this, channel, settings).run();
+    if (pre == null) {
+      log(System.Logger.Level.DEBUG, "the client closed without sending anything");
+      return;
+    }
+    encryption = pre.encryption();
+    tls = pre.tls();
+    new LoginHandler(this, channel, settings).login(pre);
+    connection.readTimeout(0);
+    new RequestLoop(this, channel, settings).run();
+  }
+
+  /** Closes the connection from another thread (server shutdown); the session thread then ends. */
+  void abort() {
+    closing = true;
+    closeSocket();
+  }
+
+  private void closeSocket() {
+    try {
+      PacketChannel c = channel;
+      if (c != null && encryption != EncryptionState.NONE && !closing) {
+        c.transport().close(); // close_notify when TLS is up
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // the peer may be gone
+    }
+    connection.close();
+  }
+
+  void log(System.Logger.Level level, String message) {
+    settings.logger().log(level, () -> prefix() + message);
+  }
+
+  private String prefix() {
+    return "spid " + spid + ": ";
+  }
+
+  /** Resets the session as sp_reset_connection does: transaction, database, options. */
+  void reset(boolean keepTransaction) {
+    if (!keepTransaction) {
+      tranCount = 0;
+      transaction = 0;
+    }
+    database = loginDatabase;
+    options.clear();
+  }
+
+  @Override
+  public int spid() {
+    return spid;
+  }
+
+  @Override
+  public String database() {
+    return database;
+  }
+
+  @Override
+  public String useDatabase(String name) {
+    String db = settings.database(name);
+    if (db != null) {
+      database = db;
+    }
+    return db;
+  }
+
+  @Override
+  public List<String> databases() {
+    return settings.databases();
+  }
+
+  @Override
+  public TdsVersion tdsVersion() {
+    return tdsVersion;
+  }
+
+  @Override
+  public void lastStatement(long rowCount, int error) {
+    this.rowCount = rowCount;
+    this.lastError = error;
+  }
+
+  @Override
+  public long rowCount() {
+    return rowCount;
+  }
+
+  @Override
+  public int lastError() {
+    return lastError;
+  }
+
+  @Override
+  public String language() {
+    return language;
+  }
+
+  @Override
+  public String serverName() {
+    return settings.serverName();
+  }
+
+  @Override
+  public int tranCount() {
+    return tranCount;
+  }
+
+  /** The current transaction descriptor, 0 outside a transaction. */
+  long transaction() {
+    return transaction;
+  }
+
+  @Override
+  public long beginTransaction() {
+    if (tranCount++ > 0) {
+      return 0;
+    }
+    long d;
+    do {
+      d = RANDOM.nextLong();
+    } while (d == 0);
+    transaction = d;
+    return d;
+  }
+
+  @Override
+  public long commitTransaction() {
+    if (tranCount == 0) {
+      throw new IllegalStateException("no transaction is open");
+    }
+    if (--tranCount > 0) {
+      return 0;
+    }
+    long d = transaction;
+    transaction = 0;
+    return d;
+  }
+
+  @Override
+  public long rollbackTransaction() {
+    long d = transaction;
+    tranCount = 0;
+    transaction = 0;
+    return d;
+  }
+
+  @Override
+  public void setOption(String name, String value) {
+    options.put(name, value);
+  }
+
+  @Override
+  public String option(String name) {
+    return options.get(name);
+  }
+
+  @Override
+  public SessionInfo info() {
+    PacketChannel c = channel;
+    InetSocketAddress remote = connection.remote();
+    InetSocketAddress local = connection.local();
+    TlsSessionInfo t = tls;
+    TdsVersion v = tdsVersion;
+    return new SessionInfo(
+        spid,
+        login,
+        database,
+        encryption.encryptOption(),
+        v == null ? "" : v.label(),
+        protocolVersion,
+        t == null ? null : t.protocol(),
+        encryption == EncryptionState.LOGIN_ONLY,
+        language,
+        packetSize,
+        appName,
+        hostName,
+        readOnlyIntent,
+        connectTime,
+        remote == null ? "" : remote.getAddress().getHostAddress(),
+        remote == null ? 0 : remote.getPort(),
+        local == null ? "" : local.getAddress().getHostAddress(),
+        local == null ? 0 : local.getPort(),
+        connectionId,
+        c == null ? 0 : c.reads(),
+        c == null ? 0 : c.writes(),
+        c == null || c.lastRead() == null ? connectTime : c.lastRead(),
+        c == null || c.lastWrite() == null ? connectTime : c.lastWrite());
+  }
+
+  /** Whether login completed (only such sessions appear in system views). */
+  boolean loggedIn() {
+    return tdsVersion != null;
+  }
+
+  @Override
+  public List<SessionInfo> connections() {
+    return registry.snapshots();
+  }
+}

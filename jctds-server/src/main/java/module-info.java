@@ -1,0 +1,11 @@
+/** The embedded TDS server. */
+module io.jctds.server {
+  requires io.jctds.protocol;
+  requires org.bouncycastle.provider;
+  requires org.bouncycastle.pkix;
+  requires org.bouncycastle.tls;
+  requires org.bouncycastle.util;
+
+  exports io.jctds.server;
+  exports io.jctds.server.tls;
+}
