@@ -1,4 +1,11 @@
 /** jctds client library. Only API packages are exported. */
 module io.jctds.client {
+  requires transitive io.jctds.protocol;
+
+  exports io.jctds;
   exports io.jctds.config;
+  exports io.jctds.tls;
+  exports io.jctds.tls.spi;
+
+  uses io.jctds.tls.spi.LegacyTlsProvider;
 }

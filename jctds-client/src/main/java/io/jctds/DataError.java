@@ -1,0 +1,22 @@
+package io.jctds;
+
+/** The data was wrong for the operation: conversion, overflow, truncation, division by zero. */
+public class DataError extends DatabaseError {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * @param message what happened, where, and what to do
+   * @param serverMessage the SQL Server message behind it, or null
+   * @param cause the underlying failure, or null
+   */
+  public DataError(String message, SqlServerMessage serverMessage, Throwable cause) {
+    super(message, serverMessage, cause);
+  }
+
+  /**
+   * @param message what happened, where, and what to do
+   */
+  public DataError(String message) {
+    this(message, null, null);
+  }
+}

@@ -1,0 +1,22 @@
+package io.jctds;
+
+/** The database or the connection to it failed; the parent of the specific database errors. */
+public class DatabaseError extends JctdsException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * @param message what happened, where, and what to do
+   * @param serverMessage the SQL Server message behind it, or null
+   * @param cause the underlying failure, or null
+   */
+  public DatabaseError(String message, SqlServerMessage serverMessage, Throwable cause) {
+    super(message, serverMessage, cause);
+  }
+
+  /**
+   * @param message what happened, where, and what to do
+   */
+  public DatabaseError(String message) {
+    this(message, null, null);
+  }
+}

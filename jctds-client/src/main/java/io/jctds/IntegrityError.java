@@ -1,0 +1,25 @@
+package io.jctds;
+
+/**
+ * A constraint was violated: duplicate key (2601, 2627), foreign key or check constraint (547),
+ * NULL into a NOT NULL column (515).
+ */
+public class IntegrityError extends DatabaseError {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * @param message what happened, where, and what to do
+   * @param serverMessage the SQL Server message behind it, or null
+   * @param cause the underlying failure, or null
+   */
+  public IntegrityError(String message, SqlServerMessage serverMessage, Throwable cause) {
+    super(message, serverMessage, cause);
+  }
+
+  /**
+   * @param message what happened, where, and what to do
+   */
+  public IntegrityError(String message) {
+    this(message, null, null);
+  }
+}

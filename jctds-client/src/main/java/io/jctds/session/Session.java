@@ -1,0 +1,257 @@
+package io.jctds.session;
+
+import io.jctds.InterfaceError;
+import io.jctds.JctdsException;
+import io.jctds.SqlServerMessage;
+import io.jctds.net.PacketChannel;
+import io.jctds.net.ReadTimeout;
+import io.jctds.protocol.TdsVersion;
+import io.jctds.protocol.batch.SqlBatch;
+import io.jctds.protocol.framing.PacketType;
+import io.jctds.protocol.tls.TlsSessionInfo;
+import io.jctds.protocol.token.EnvChange;
+import io.jctds.protocol.token.TokenDecoder;
+import io.jctds.tls.EncryptionReport;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A logged-in TDS session: sends requests, and streams each response through one {@link
+ * ResponseStream} at a time. Tracks what the server tells the session about itself (database,
+ * packet size, transaction) and the messages of the last request. Not thread-safe, except {@link
+ * #close()}.
+ */
+public final class Session implements AutoCloseable {
+  /**
+   * What a successful login hands to the session.
+   *
+   * @param socket the socket's read timeout
+   * @param channel the packet channel (over TLS when encrypted)
+   * @param version the TDS version the session speaks (7.4 for 8.0)
+   * @param label the version as reported: "7.1" ... "7.4", "8.0"
+   * @param spid the server process id
+   * @param database the current database, or null
+   * @param language the session language, or null
+   * @param collation the server's default collation bytes, or null
+   * @param level how much TLS protects
+   * @param tls what TLS negotiated, or null without TLS
+   * @param messages the messages of the login
+   */
+  public record Established(
+      ReadTimeout socket,
+      PacketChannel channel,
+      TdsVersion version,
+      String label,
+      int spid,
+      String database,
+      String language,
+      byte[] collation,
+      EncryptionReport.Level level,
+      TlsSessionInfo tls,
+      List<SqlServerMessage> messages) {}
+
+  private final ReadTimeout socket;
+  private final PacketChannel channel;
+  private final TokenReader reader;
+  private final TdsVersion version;
+  private final String label;
+  private final int spid;
+  private final EncryptionReport encryption;
+  private final String id;
+  private final List<SqlServerMessage> messages = new CopyOnWriteArrayList<>();
+  private Duration queryTimeout;
+  private String queryTimeoutOrigin;
+  private String database;
+  private long transaction;
+  private ResponseStream current;
+  private volatile boolean closed;
+
+  /**
+   * @param e what the login established
+   * @param encryption the encryption report
+   * @param queryTimeout the query timeout, or null
+   * @param queryTimeoutOrigin where it came from (for messages)
+   * @param id the connection id for logs
+   */
+  public Session(
+      Established e,
+      EncryptionReport encryption,
+      Duration queryTimeout,
+      String queryTimeoutOrigin,
+      String id) {
+    this.socket = e.socket();
+    this.channel = e.channel();
+    this.version = e.version();
+    this.label = e.label();
+    this.spid = e.spid();
+    this.database = e.database();
+    this.encryption = encryption;
+    this.id = id;
+    this.reader = new TokenReader(channel, new TokenDecoder(version));
+    this.messages.addAll(e.messages());
+    timeout(queryTimeout, queryTimeoutOrigin);
+  }
+
+  /** The TDS version as reported: "7.1" ... "7.4", or "8.0" for strict sessions. */
+  public String tdsVersion() {
+    return label;
+  }
+
+  /** The server process id. */
+  public int spid() {
+    return spid;
+  }
+
+  /** The current database. */
+  public String database() {
+    return database;
+  }
+
+  /** The encryption report. */
+  public EncryptionReport encryption() {
+    return encryption;
+  }
+
+  /** The messages of the last request (of the login, before the first request). */
+  public List<SqlServerMessage> messages() {
+    return List.copyOf(messages);
+  }
+
+  /** Adds a note of jctds to {@link #messages()}. */
+  public void note(String text) {
+    messages.add(SqlServerMessage.clientNote(text));
+  }
+
+  /** Puts {@code earlier} before the current messages (the login's, after the setup batch). */
+  void prependMessages(List<SqlServerMessage> earlier) {
+    messages.addAll(0, earlier);
+  }
+
+  /** The query timeout, or null. */
+  public Duration timeout() {
+    return queryTimeout;
+  }
+
+  /** Sets the query timeout (null: none). */
+  public void timeout(Duration timeout, String origin) {
+    this.queryTimeout = timeout;
+    this.queryTimeoutOrigin = origin;
+    socket.readTimeout(timeout);
+  }
+
+  String timeoutOrigin() {
+    return queryTimeoutOrigin;
+  }
+
+  /** Whether the session is closed. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** The connection id used in logs and dumps. */
+  public String id() {
+    return id;
+  }
+
+  /**
+   * Sends {@code sql} as one SQL batch and returns its response stream. Any response still being
+   * read is drained first (its results are discarded).
+   *
+   * @throws InterfaceError if the session is closed
+   */
+  public ResponseStream execute(String sql) {
+    requireOpen();
+    finishCurrent();
+    messages.clear();
+    SqlBatch batch = SqlBatch.inTransaction(transaction, sql);
+    try {
+      channel.send(PacketType.SQL_BATCH, w -> batch.encode(w, version));
+    } catch (IOException | RuntimeException e) {
+      throw fail(e, "sending the SQL batch");
+    }
+    reader.begin();
+    current = new ResponseStream(this, reader);
+    return current;
+  }
+
+  /** Runs {@code sql} and discards its results; throws its first error. */
+  public void run(String sql) {
+    execute(sql).drain(true);
+  }
+
+  private void finishCurrent() {
+    if (current != null && !current.isFinished()) {
+      current.drain(false);
+    }
+    current = null;
+  }
+
+  void onEnvChange(EnvChange env) {
+    if (env instanceof EnvChange.Text t) {
+      if (t.changeType() == EnvChange.DATABASE) {
+        database = t.newValue();
+      } else if (t.changeType() == EnvChange.PACKET_SIZE) {
+        int size = t.intValue();
+        if (size >= 512 && size <= 65535) {
+          channel.packetSize(size);
+        }
+      }
+    } else if (env instanceof EnvChange.Binary b) {
+      switch (b.changeType()) {
+        case EnvChange.BEGIN_TRAN, EnvChange.ENLIST_DTC -> transaction = b.descriptor();
+        case EnvChange.COMMIT_TRAN,
+            EnvChange.ROLLBACK_TRAN,
+            EnvChange.DEFECT_TRAN,
+            EnvChange.TRAN_ENDED ->
+            transaction = 0;
+        default -> {}
+      }
+    }
+  }
+
+  void onMessage(SqlServerMessage m) {
+    messages.add(m);
+  }
+
+  PacketChannel channel() {
+    return channel;
+  }
+
+  ReadTimeout socket() {
+    return socket;
+  }
+
+  /** Closes the session after a failure and returns the exception to throw. */
+  JctdsException fail(Throwable e, String doing) {
+    JctdsException j = Errors.unexpected(e, doing);
+    if (!(j instanceof io.jctds.OperationalError o) || o.isConnectionBroken()) {
+      close();
+    }
+    return j;
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new InterfaceError("the connection is closed");
+    }
+  }
+
+  /** Closes the socket (TLS close_notify first when TLS is on). */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    channel.close();
+    channel.dump().event("Connection closed");
+    channel.dump().close();
+  }
+
+  @Override
+  public String toString() {
+    return "Session[" + id + ", spid " + spid + ", TDS " + label + "]";
+  }
+}

@@ -1,0 +1,183 @@
+package io.jctds.tls;
+
+import io.jctds.config.Source;
+import io.jctds.config.SystemTrustStore;
+import io.jctds.tls.TlsValidationException.Reason;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+
+/**
+ * The certificates and CRLs a {@link TlsPolicy} names, loaded: the CA certificates (every one is a
+ * trust anchor, as OpenSSL treats a CA file) and the CRLs.
+ *
+ * @param caCertificates the trust anchors; empty when nothing is validated
+ * @param crls the CRLs of {@code crl file}; empty when none
+ * @param caDescription the CA file or system store, for messages
+ */
+record TrustMaterial(
+    List<X509Certificate> caCertificates, List<X509CRL> crls, String caDescription) {
+
+  private static final String CA_ADVICE =
+      "point 'ca file' at a PEM file with the CA certificate(s) that issued the server's"
+          + " certificate, set 'ca file = system' for the system trust store, or remove 'ca file'"
+          + " to skip validation (not for production)";
+
+  /** Loads what {@code policy} needs; nothing when it validates nothing. */
+  static TrustMaterial load(TlsPolicy policy) throws TlsValidationException {
+    Validation validation = policy.validation();
+    List<X509Certificate> cas = List.of();
+    String description = "no CA";
+    if (validation instanceof Validation.CaFile file) {
+      cas = pemCas(file.path(), "CA file", file.source());
+      description = "CA file " + file.path();
+    } else if (validation instanceof Validation.SystemStore system) {
+      cas = systemCas(system);
+      description = "system trust store " + system.description();
+    }
+    List<X509CRL> crls =
+        policy.crlFile().isPresent() ? crls(policy.crlFile().get(), policy.crlSource()) : List.of();
+    return new TrustMaterial(cas, crls, description);
+  }
+
+  private static List<X509Certificate> pemCas(Path path, String what, Source source)
+      throws TlsValidationException {
+    String where = what + " " + path + " (ca file, " + source.describe() + ")";
+    byte[] content = read(path, where, Reason.CA_FILE_UNREADABLE, CA_ADVICE);
+    List<X509Certificate> cas;
+    try {
+      cas = PemFile.certificates(content);
+    } catch (PemFile.BadBlockException e) {
+      throw new TlsValidationException(
+          Reason.CA_FILE_UNREADABLE, "cannot load the " + where + ": " + e.getMessage(), e);
+    }
+    if (cas.isEmpty()) {
+      throw new TlsValidationException(
+          Reason.CA_FILE_UNREADABLE,
+          "the "
+              + where
+              + " holds no certificate (no '-----BEGIN CERTIFICATE-----' block); "
+              + CA_ADVICE,
+          null);
+    }
+    return cas;
+  }
+
+  private static List<X509Certificate> systemCas(Validation.SystemStore system)
+      throws TlsValidationException {
+    SystemTrustStore store = system.store();
+    if (store.kind() == SystemTrustStore.Kind.PEM_BUNDLE) {
+      return pemCas(store.path(), "system CA bundle", system.source());
+    }
+    String where =
+        "the system trust store "
+            + store.describe()
+            + " (ca file = system, "
+            + system.source().describe()
+            + ")";
+    try {
+      KeyStore keyStore;
+      if (store.kind() == SystemTrustStore.Kind.JDK_DEFAULT) {
+        if (!Files.isReadable(store.path())) {
+          throw new TlsValidationException(
+              Reason.CA_FILE_UNREADABLE,
+              "cannot read " + where + ": file not found or not readable; " + CA_ADVICE,
+              null);
+        }
+        keyStore = KeyStore.getInstance(store.path().toFile(), trustStorePassword(store.path()));
+      } else {
+        String type =
+            store.kind() == SystemTrustStore.Kind.WINDOWS_ROOT ? "Windows-ROOT" : "KeychainStore";
+        keyStore = KeyStore.getInstance(type);
+        keyStore.load(null, null);
+      }
+      List<X509Certificate> cas = trustedCertificates(keyStore);
+      if (cas.isEmpty()) {
+        throw new TlsValidationException(
+            Reason.CA_FILE_UNREADABLE, where + " holds no certificate; " + CA_ADVICE, null);
+      }
+      return cas;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new TlsValidationException(
+          Reason.CA_FILE_UNREADABLE, "cannot load " + where + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static char[] trustStorePassword(Path path) {
+    String configured = System.getProperty("javax.net.ssl.trustStore");
+    String password = System.getProperty("javax.net.ssl.trustStorePassword");
+    if (configured != null && Path.of(configured).equals(path) && password != null) {
+      return password.toCharArray();
+    }
+    return null; // trusted-certificate entries need no password (no integrity check)
+  }
+
+  private static List<X509Certificate> trustedCertificates(KeyStore keyStore)
+      throws GeneralSecurityException {
+    List<X509Certificate> out = new ArrayList<>();
+    for (Enumeration<String> e = keyStore.aliases(); e.hasMoreElements(); ) {
+      String alias = e.nextElement();
+      if (keyStore.isCertificateEntry(alias)) {
+        Certificate c = keyStore.getCertificate(alias);
+        if (c instanceof X509Certificate x) {
+          out.add(x);
+        }
+      }
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private static List<X509CRL> crls(Path path, Source source) throws TlsValidationException {
+    String where = "CRL file " + path + " (crl file, " + source.describe() + ")";
+    String advice =
+        "point 'crl file' at a PEM file of X509 CRLs from the server certificate's issuers, or"
+            + " remove it";
+    byte[] content = read(path, where, Reason.CRL_UNREADABLE, advice);
+    List<X509CRL> crls;
+    try {
+      crls = PemFile.crls(content);
+    } catch (PemFile.BadBlockException e) {
+      throw new TlsValidationException(
+          Reason.CRL_UNREADABLE, "cannot load the " + where + ": " + e.getMessage(), e);
+    }
+    if (crls.isEmpty()) {
+      throw new TlsValidationException(
+          Reason.CRL_UNREADABLE,
+          "the " + where + " holds no CRL (no '-----BEGIN X509 CRL-----' block); " + advice,
+          null);
+    }
+    return crls;
+  }
+
+  private static byte[] read(Path path, String where, Reason reason, String advice)
+      throws TlsValidationException {
+    if (Files.isDirectory(path)) {
+      throw new TlsValidationException(
+          reason,
+          "the "
+              + where
+              + " is a directory; FreeTDS reads one PEM file there, not a directory of"
+              + " certificates: concatenate them into one file",
+          null);
+    }
+    try {
+      return Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      throw new TlsValidationException(
+          reason, "cannot read the " + where + ": file not found; " + advice, e);
+    } catch (IOException | SecurityException e) {
+      throw new TlsValidationException(
+          reason, "cannot read the " + where + ": " + e + "; " + advice, e);
+    }
+  }
+}
