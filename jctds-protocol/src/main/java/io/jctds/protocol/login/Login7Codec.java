@@ -140,7 +140,8 @@ final class Login7Codec {
     }
     p.limit((int) declared);
     Login7Builder b = Login7.builder();
-    b.tdsVersion(Wire.i32(p, "TDSVersion"))
+    int tdsVersion = Wire.i32(p, "TDSVersion");
+    b.tdsVersion(tdsVersion)
         .packetSize(Wire.i32(p, "PacketSize"))
         .clientProgVer(Wire.i32(p, "ClientProgVer"))
         .clientPid(Wire.i32(p, "ClientPID"))
@@ -171,10 +172,24 @@ final class Login7Codec {
     }
     readVariable(p, b, ib, cch, sspiLong);
     if ((b.optionFlags3() & Login7.OF3_EXTENSION) != 0) {
-      b.features(readFeatures(p, ib[5], cch[5]));
+      if (definesExtension(tdsVersion)) {
+        b.features(readFeatures(p, ib[5], cch[5]));
+      } else {
+        // [MS-TDS] defines fExtension only from TDS 7.4 and SQL Server ignores it below: tedious
+        // sets it at every version but writes the FeatureExt block only for 7.4.
+        b.optionFlags3(b.optionFlags3() & ~Login7.OF3_EXTENSION);
+      }
     }
     in.position(in.position() + p.limit());
     return b.build();
+  }
+
+  /**
+   * Whether LOGIN7's fExtension bit means anything at this TDSVersion (7.4 and 8.0, not 7.0-7.3).
+   */
+  private static boolean definesExtension(int tdsVersion) {
+    int major = tdsVersion >>> 24;
+    return major < 0x70 || major > 0x73;
   }
 
   /** The 94-byte layout is present when every non-zero offset points at or after byte 94. */

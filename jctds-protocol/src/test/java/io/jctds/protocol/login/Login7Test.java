@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class Login7Test {
   /** [MS-TDS] 4.2 Login Request: the LOGIN7 payload after the 8-byte header. */
@@ -120,6 +122,24 @@ class Login7Test {
     assertThat(back.longLayout()).isTrue();
   }
 
+  @ParameterizedTest
+  @EnumSource(TdsVersion.class)
+  void extensionBitCountsOnlyFrom74(TdsVersion v) {
+    // tedious sets fExtension at every version but writes FeatureExt only for 7.4.
+    Login7 sent =
+        Login7.builder()
+            .tdsVersion(v.wire())
+            .userName("u")
+            .feature(new FeatureExt(FeatureExt.UTF8_SUPPORT, new byte[] {1}))
+            .build();
+    byte[] wire = Bytes.encode(sent::encode);
+    Login7 decoded = Login7.decode(buf(wire));
+    boolean from74 = v.atLeast(TdsVersion.V7_4);
+    assertThat(decoded.hasExtension()).isEqualTo(from74);
+    assertThat(decoded.features()).hasSize(from74 ? 1 : 0);
+    assertThat(decoded.userName()).isEqualTo("u");
+  }
+
   @Test
   void acceptsTediousExtensionWithZeroCbExtension() {
     // tedious 19 sets fExtension with a valid ibExtension but cbExtension = 0 (LOGIN7 bytes
@@ -208,7 +228,11 @@ class Login7Test {
 
   @Test
   void rejectsBrokenFeatureExtensions() {
-    Login7 l = specExample().toBuilder().feature(new FeatureExt(0x0A, new byte[] {1})).build();
+    Login7 l =
+        specExample().toBuilder()
+            .tdsVersion(0x74000004) // FeatureExt is defined from TDS 7.4
+            .feature(new FeatureExt(0x0A, new byte[] {1}))
+            .build();
     byte[] wire = Bytes.encode(l::encode);
     byte[] unterminated = Arrays.copyOf(wire, wire.length);
     unterminated[wire.length - 1] = 0x0B; // terminator replaced by another id

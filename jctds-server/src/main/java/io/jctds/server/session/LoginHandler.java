@@ -14,7 +14,6 @@ import io.jctds.protocol.token.TokenType;
 import io.jctds.protocol.type.Collation;
 import io.jctds.server.EncryptionPolicy;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.List;
 
 /**
@@ -32,11 +31,6 @@ final class LoginHandler {
 
   /** See {@link #waitForJtdsLoginOnlySwitch}. */
   static final long JTDS_LOGIN_ONLY_DELAY_MILLIS = 100;
-
-  /** Offsets in the LOGIN7 fixed part. */
-  private static final int TDS_VERSION = 4;
-
-  private static final int OPTION_FLAGS3 = 27;
 
   private final Session session;
   private final PacketChannel channel;
@@ -60,7 +54,7 @@ final class LoginHandler {
           System.Logger.Level.WARNING,
           "expected LOGIN7, got a " + PacketType.name(m.type()) + " message; closing");
     }
-    Login7 login = Login7.decode(withoutUnusedExtensionBit(m.payload()));
+    Login7 login = Login7.decode(m.payload());
     session.log(System.Logger.Level.DEBUG, "client " + login); // masks the password
     TdsVersion version = accepted(login.tdsVersion());
     boolean strict = pre.encryption() == EncryptionState.STRICT;
@@ -97,24 +91,6 @@ final class LoginHandler {
           "login of '" + login.userName() + "' refused: unknown database '" + db + "'");
     }
     accept(login, version, strict, found);
-  }
-
-  /**
-   * Clears OptionFlags3's fExtension bit in a LOGIN7 below TDS 7.4, where [MS-TDS] defines the bit
-   * as unused and SQL Server ignores it: tedious sets it at every version but writes the FeatureExt
-   * block (and the offset it points to) only for 7.4, so its 7.1-7.3 logins would otherwise fail to
-   * decode.
-   */
-  static ByteBuffer withoutUnusedExtensionBit(ByteBuffer payload) {
-    int at = payload.position();
-    if (payload.remaining() > OPTION_FLAGS3) {
-      int major = payload.get(at + TDS_VERSION + 3) & 0xFF; // little-endian DWORD: top byte last
-      if (major >= 0x70 && major < 0x74) {
-        int flags = payload.get(at + OPTION_FLAGS3);
-        payload.put(at + OPTION_FLAGS3, (byte) (flags & ~Login7.OF3_EXTENSION));
-      }
-    }
-    return payload;
   }
 
   private static TdsVersion accepted(int wire) throws SessionEnd {
