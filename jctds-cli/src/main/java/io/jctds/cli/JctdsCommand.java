@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = JctdsCommand.Version.class,
     description = "A pure-Java SQL Server client configured the FreeTDS way.",
-    subcommands = {ConfigCommand.class})
+    subcommands = {DemoCommand.class, SqlCommand.class, ConfigCommand.class, ServerCommand.class})
 public final class JctdsCommand implements Runnable {
   @Spec CommandSpec spec;
 

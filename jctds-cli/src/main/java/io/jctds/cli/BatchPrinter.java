@@ -1,0 +1,160 @@
+package io.jctds.cli;
+
+import io.jctds.Column;
+import io.jctds.Connection;
+import io.jctds.Cursor;
+import io.jctds.JctdsException;
+import io.jctds.OperationalError;
+import io.jctds.Row;
+import io.jctds.SqlServerMessage;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Runs SQL batches on one connection and prints what they return, as {@code jctds sql} does: each
+ * result set as a {@link ResultTable} followed by {@code (N rows affected)} on standard output;
+ * server messages on standard error — errors as sqlcmd prints them ({@code Msg 208, Level 16, State
+ * 1, Server X, Line 1} and the text on the next line), informational messages (PRINT) as their
+ * text.
+ */
+final class BatchPrinter {
+  /** What running one batch came to. */
+  enum Outcome {
+    /** The batch ran without a server error. */
+    OK,
+    /** The server reported an error; the connection is still usable. */
+    SQL_ERROR,
+    /** The connection broke; nothing more can run on it. */
+    CONNECTION_BROKEN
+  }
+
+  private static final HexFormat HEX = HexFormat.of().withUpperCase();
+
+  private final Connection connection;
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private int messagesShown;
+
+  BatchPrinter(Connection connection, PrintWriter out, PrintWriter err) {
+    this.connection = connection;
+    this.out = out;
+    this.err = err;
+  }
+
+  /**
+   * Prints the notes and errors of the login (informational login messages such as "Changed
+   * database context" are left out, as tsql and sqlcmd do).
+   */
+  void printLoginMessages() {
+    for (SqlServerMessage m : connection.messages()) {
+      if (m.isClientNote() || m.isError()) {
+        err.println(render(m));
+      }
+    }
+    err.flush();
+  }
+
+  /** Runs {@code sql} as one batch and prints its results and messages. */
+  Outcome run(String sql) {
+    messagesShown = 0;
+    try (Cursor cursor = connection.cursor()) {
+      cursor.execute(sql);
+      do {
+        printResult(cursor);
+        printNewMessages();
+      } while (cursor.nextSet());
+      return Outcome.OK;
+    } catch (JctdsException e) {
+      return failed(e);
+    } finally {
+      printNewMessages();
+      out.flush();
+    }
+  }
+
+  private Outcome failed(JctdsException e) {
+    printNewMessages();
+    if (e.serverMessage().isEmpty()) {
+      err.println("jctds: " + e.getMessage());
+    }
+    err.flush();
+    boolean broken =
+        connection.isClosed() || (e instanceof OperationalError o && o.isConnectionBroken());
+    return broken ? Outcome.CONNECTION_BROKEN : Outcome.SQL_ERROR;
+  }
+
+  private void printResult(Cursor cursor) {
+    List<Column> columns = cursor.description();
+    if (columns.isEmpty()) {
+      if (cursor.rowCount() >= 0) {
+        out.println("(" + cursor.rowCount() + " rows affected)");
+      }
+      return;
+    }
+    List<String> headers = columns.stream().map(Column::name).toList();
+    List<List<String>> cells = new ArrayList<>();
+    for (Row row : cursor.fetchAll()) {
+      cells.add(cells(row));
+    }
+    ResultTable.lines(headers, cells).forEach(out::println);
+    long count = cursor.rowCount() >= 0 ? cursor.rowCount() : cells.size();
+    out.println("(" + count + " rows affected)");
+  }
+
+  private static List<String> cells(Row row) {
+    List<String> cells = new ArrayList<>(row.size());
+    for (int i = 0; i < row.size(); i++) {
+      cells.add(cell(row.get(i)));
+    }
+    return cells;
+  }
+
+  /** One value as the table shows it: NULL, binary as 0x-prefixed hex, decimals in plain form. */
+  static String cell(Object value) {
+    if (value == null) {
+      return "NULL";
+    }
+    if (value instanceof byte[] bytes) {
+      return "0x" + HEX.formatHex(bytes);
+    }
+    if (value instanceof BigDecimal d) {
+      return d.toPlainString();
+    }
+    return value.toString();
+  }
+
+  private void printNewMessages() {
+    List<SqlServerMessage> messages = connection.messages();
+    for (int i = messagesShown; i < messages.size(); i++) {
+      err.println(render(messages.get(i)));
+    }
+    messagesShown = Math.max(messagesShown, messages.size());
+    err.flush();
+  }
+
+  /** A message as sqlcmd prints it; jctds's own notes start with {@code jctds: }. */
+  static String render(SqlServerMessage m) {
+    if (m.isClientNote()) {
+      return "jctds: " + m.text();
+    }
+    if (!m.isError()) {
+      return m.text();
+    }
+    return "Msg "
+        + m.number()
+        + ", Level "
+        + m.severity()
+        + ", State "
+        + m.state()
+        + ", Server "
+        + m.server()
+        + (m.procedure().isEmpty() ? "" : ", Procedure " + m.procedure())
+        + ", Line "
+        + m.line()
+        + System.lineSeparator()
+        + m.text();
+  }
+}

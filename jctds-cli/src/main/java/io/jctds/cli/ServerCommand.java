@@ -1,0 +1,370 @@
+package io.jctds.cli;
+
+import io.jctds.server.EncryptionPolicy;
+import io.jctds.server.TdsServer;
+import io.jctds.server.tls.TlsCredentialsException;
+import io.jctds.server.tls.TlsVersion;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code jctds server}: runs the embedded TDS server until SIGINT or SIGTERM.
+ *
+ * <p>Output contract: standard output carries exactly one line, printed (and flushed) once the
+ * server accepts connections and {@code --cert-out} is written: {@code listening on HOST:PORT
+ * (encryption MODE, TDS 7.1-8.0)}. Everything else — the generated password, the server's log, the
+ * stop notice — goes to standard error. Exit status 2 for bad flags, an unreadable certificate or a
+ * port that cannot be bound; a signal ends the JVM with the usual 128+signal status after the
+ * server is closed.
+ */
+@Command(
+    name = "server",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Runs the embedded TDS server (TDS 7.1-7.4 and 8.0) until SIGINT or SIGTERM.",
+      "Encryption policies, like SQL Server's: off (never TLS), on (TLS when the client"
+          + " asks; login-only TLS for clients that send OFF), required (full TLS for every"
+          + " client), strict (TDS 8.0 only: TLS first, ALPN tds/8.0).",
+      "Without --cert/--pkcs12 a private CA and a certificate for localhost, 127.0.0.1 and"
+          + " ::1 are generated; --cert-out writes the certificate clients should trust"
+          + " (that CA, or the root of the given chain).",
+      "Without a password (--password or JCTDS_SERVER_PASSWORD) one is generated and printed"
+          + " once on stderr.",
+      "When ready, prints one line on stdout: listening on HOST:PORT (encryption MODE,"
+          + " TDS 7.1-8.0).",
+      "Exit status: 2 bad flags, unreadable certificate or port in use; 130 (SIGINT) or 143"
+          + " (SIGTERM) after a clean stop."
+    })
+public final class ServerCommand implements Callable<Integer> {
+  /** The environment variable holding the login's password. */
+  static final String PASSWORD_ENV = "JCTDS_SERVER_PASSWORD";
+
+  /** The environment variable holding the password of a {@code --pkcs12} file (default empty). */
+  static final String PKCS12_PASSWORD_ENV = "JCTDS_SERVER_PKCS12_PASSWORD";
+
+  /** The login used when {@code --user} is not given. */
+  static final String DEFAULT_USER = "sa";
+
+  private static final String LOG_FORMAT_PROPERTY = "java.util.logging.SimpleFormatter.format";
+  private static final String LOG_FORMAT = "jctds server: %4$s: %5$s%6$s%n";
+  private static final String PASSWORD_ALPHABET =
+      "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "1433",
+      description = "TCP port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(
+      names = "--bind",
+      paramLabel = "ADDR",
+      defaultValue = "127.0.0.1",
+      description = "Address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for all).")
+  String bind;
+
+  @Option(
+      names = "--encryption",
+      paramLabel = "MODE",
+      defaultValue = "on",
+      converter = PolicyConverter.class,
+      description = "off, on, required or strict (default ${DEFAULT-VALUE}).")
+  EncryptionPolicy encryption;
+
+  @Option(
+      names = "--enable-tls-v1",
+      description = "Also accept TLS 1.0 and 1.1 from TDS 7.x clients (through BouncyCastle).")
+  boolean enableTlsV1;
+
+  @Option(
+      names = "--tls-max",
+      paramLabel = "VERSION",
+      converter = TlsVersionConverter.class,
+      description = "Highest TLS version offered: 1.0, 1.1, 1.2 or 1.3 (default 1.3).")
+  TlsVersion tlsMax;
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  CertificateSource certificate;
+
+  @Option(
+      names = "--cert-out",
+      paramLabel = "PEM",
+      description = "Write the certificate clients should trust (ca file) to PEM.")
+  Path certOut;
+
+  @Option(
+      names = "--user",
+      paramLabel = "U",
+      description = "SQL login (default " + DEFAULT_USER + ").")
+  String user;
+
+  @Option(
+      names = "--password",
+      paramLabel = "P",
+      description = "The login's password (else $" + PASSWORD_ENV + ", else generated).")
+  String password;
+
+  @Option(
+      names = "--database",
+      paramLabel = "NAME",
+      defaultValue = "master",
+      description = "Default database (default ${DEFAULT-VALUE}).")
+  String database;
+
+  /** Either a PEM certificate and key, or a PKCS#12 file. */
+  static final class CertificateSource {
+    @ArgGroup(exclusive = false, multiplicity = "1")
+    PemFiles pem;
+
+    @Option(
+        names = "--pkcs12",
+        paramLabel = "F",
+        required = true,
+        description = "PKCS#12 file with key and chain (password in $" + PKCS12_PASSWORD_ENV + ").")
+    Path pkcs12;
+  }
+
+  /** {@code --cert PEM --key PEM}, always together. */
+  static final class PemFiles {
+    @Option(
+        names = "--cert",
+        paramLabel = "PEM",
+        required = true,
+        description = "PEM certificate chain, leaf first.")
+    Path cert;
+
+    @Option(
+        names = "--key",
+        paramLabel = "PEM",
+        required = true,
+        description = "PEM private key of the leaf.")
+    Path key;
+  }
+
+  /** The login whose password was generated, announced once the server listens. */
+  private record GeneratedLogin(String login, String password) {
+    @Override
+    public String toString() {
+      return "GeneratedLogin[" + login + "]";
+    }
+  }
+
+  private GeneratedLogin generated;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    checkFlags();
+    String login = user != null ? user : DEFAULT_USER;
+    String secret = password != null ? password : System.getenv(PASSWORD_ENV);
+    return run(build(login, secret));
+  }
+
+  private TdsServer build(String login, String secret) {
+    configureLogFormat();
+    TdsServer.Builder b =
+        TdsServer.builder()
+            .bind(bind)
+            .port(port)
+            .encryption(encryption)
+            .enableTlsV1(enableTlsV1)
+            .database(database);
+    if (tlsMax != null) {
+      b.tlsMax(tlsMax.jsseName());
+    }
+    if (certificate != null && certificate.pem != null) {
+      readable(certificate.pem.cert, "--cert");
+      readable(certificate.pem.key, "--key");
+      b.certificate(certificate.pem.cert, certificate.pem.key);
+    } else if (certificate != null) {
+      readable(certificate.pkcs12, "--pkcs12");
+      String p12 = System.getenv(PKCS12_PASSWORD_ENV);
+      b.pkcs12(certificate.pkcs12, p12 == null ? new char[0] : p12.toCharArray());
+    }
+    String effective = secret != null ? secret : generatePassword();
+    try {
+      b.user(login, effective);
+      TdsServer server = b.build();
+      if (secret == null) {
+        generated = new GeneratedLogin(login, effective);
+      }
+      return server;
+    } catch (TlsCredentialsException e) {
+      throw new CliException(
+          ExitCodes.USAGE_CONFIG_OR_CONNECTION,
+          "cannot load the certificate: " + e.getMessage(),
+          e);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+    }
+  }
+
+  private int run(TdsServer server) throws InterruptedException {
+    try {
+      server.start();
+    } catch (IOException e) {
+      server.close();
+      throw new CliException(ExitCodes.USAGE_CONFIG_OR_CONNECTION, e.getMessage(), e);
+    }
+    if (generated != null) {
+      announceGeneratedPassword(generated.login(), generated.password());
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook = new Thread(() -> stop(server, stopped), "jctds-server-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      writeCertificate(server);
+    } catch (RuntimeException e) {
+      Runtime.getRuntime().removeShutdownHook(hook);
+      server.close();
+      throw e;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(
+        "listening on "
+            + server.host()
+            + ":"
+            + server.port()
+            + " (encryption "
+            + server.encryption().label()
+            + ", TDS 7.1-8.0)");
+    out.flush();
+    stopped.await(); // until SIGINT/SIGTERM: the hook closes the server, the JVM then exits
+    return ExitCodes.OK;
+  }
+
+  private void stop(TdsServer server, CountDownLatch stopped) {
+    server.close();
+    System.err.println("jctds server: stopped");
+    System.err.flush();
+    stopped.countDown();
+  }
+
+  private void writeCertificate(TdsServer server) {
+    if (certOut == null) {
+      return;
+    }
+    try {
+      Path parent = certOut.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      server.writeTrustedCertificate(certOut);
+    } catch (IOException e) {
+      throw new CliException(
+          ExitCodes.USAGE_CONFIG_OR_CONNECTION,
+          "cannot write --cert-out " + certOut + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  private void checkFlags() {
+    if (encryption == EncryptionPolicy.OFF && (certificate != null || certOut != null)) {
+      throw usage(
+          "--encryption off serves no certificate: drop --cert/--key/--pkcs12/--cert-out, or"
+              + " choose --encryption on, required or strict");
+    }
+    if (tlsMax != null && tlsMax.compareTo(TlsVersion.TLS_1_2) < 0) {
+      if (!enableTlsV1) {
+        throw usage("--tls-max " + tlsMax + " needs --enable-tls-v1 (TLS 1.0/1.1 are off)");
+      }
+      if (encryption == EncryptionPolicy.STRICT) {
+        throw usage(
+            "--encryption strict needs TLS 1.2 or later; --tls-max " + tlsMax + " is below");
+      }
+    }
+    if (port < 0 || port > 65535) {
+      throw usage("--port " + port + " is outside 0..65535");
+    }
+    if (user != null && user.isBlank()) {
+      throw usage("--user must not be empty");
+    }
+    if (password != null && password.isEmpty()) {
+      throw usage("--password must not be empty (or leave it out to get a generated one)");
+    }
+  }
+
+  private void readable(Path file, String flag) {
+    if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+      throw new CliException(
+          ExitCodes.USAGE_CONFIG_OR_CONNECTION,
+          "cannot read " + flag + " " + file + ": no such readable file");
+    }
+  }
+
+  private ParameterException usage(String message) {
+    return new ParameterException(spec.commandLine(), message);
+  }
+
+  private void announceGeneratedPassword(String login, String generated) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println(
+        "jctds server: login '"
+            + login
+            + "' password: "
+            + generated
+            + " (generated; set --password or "
+            + PASSWORD_ENV
+            + " to choose one)");
+    err.flush();
+  }
+
+  /** A 20-character password with upper- and lower-case letters and digits. */
+  static String generatePassword() {
+    SecureRandom random = new SecureRandom();
+    while (true) {
+      StringBuilder s = new StringBuilder(20);
+      for (int i = 0; i < 20; i++) {
+        s.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
+      }
+      String p = s.toString();
+      if (p.chars().anyMatch(Character::isUpperCase)
+          && p.chars().anyMatch(Character::isLowerCase)
+          && p.chars().anyMatch(Character::isDigit)) {
+        return p;
+      }
+    }
+  }
+
+  /** One line per server log record on stderr, unless the user configured the format. */
+  private static void configureLogFormat() {
+    if (System.getProperty(LOG_FORMAT_PROPERTY) == null) {
+      System.setProperty(LOG_FORMAT_PROPERTY, LOG_FORMAT);
+    }
+  }
+
+  /** Parses {@code --encryption}. */
+  static final class PolicyConverter implements ITypeConverter<EncryptionPolicy> {
+    @Override
+    public EncryptionPolicy convert(String value) {
+      return EncryptionPolicy.parse(value);
+    }
+  }
+
+  /** Parses {@code --tls-max}: exactly 1.0, 1.1, 1.2 or 1.3. */
+  static final class TlsVersionConverter implements ITypeConverter<TlsVersion> {
+    @Override
+    public TlsVersion convert(String value) {
+      if (!value.matches("1\\.[0-3]")) {
+        throw new IllegalArgumentException(
+            "unknown TLS version '" + value + "'; use 1.0, 1.1, 1.2 or 1.3");
+      }
+      return TlsVersion.parse(value);
+    }
+  }
+}
