@@ -2,8 +2,6 @@ package io.jctds.net;
 
 import io.jctds.protocol.tls.Transport;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
@@ -17,10 +15,7 @@ import java.time.Duration;
  */
 public final class SocketTransport implements Transport, ReadTimeout {
   private final Socket socket;
-  private final InputStream in;
-  private final OutputStream out;
-  private final byte[] readChunk = new byte[16 * 1024];
-  private final byte[] writeChunk = new byte[16 * 1024];
+  private final Transport streams;
   private volatile Deadline deadline = Deadline.NONE;
   private volatile Duration readTimeout;
 
@@ -30,8 +25,7 @@ public final class SocketTransport implements Transport, ReadTimeout {
    */
   public SocketTransport(Socket socket) throws IOException {
     this.socket = socket;
-    this.in = socket.getInputStream();
-    this.out = socket.getOutputStream();
+    this.streams = Transport.of(socket.getInputStream(), socket.getOutputStream());
   }
 
   /** Makes every read fail once {@code d} has passed (and no per-read timeout applies). */
@@ -54,11 +48,7 @@ public final class SocketTransport implements Transport, ReadTimeout {
   @Override
   public int read(ByteBuffer dst) throws IOException {
     socket.setSoTimeout(timeoutMillis());
-    int n = in.read(readChunk, 0, Math.min(readChunk.length, dst.remaining()));
-    if (n > 0) {
-      dst.put(readChunk, 0, n);
-    }
-    return n;
+    return streams.read(dst);
   }
 
   private int timeoutMillis() throws SocketTimeoutException {
@@ -71,17 +61,7 @@ public final class SocketTransport implements Transport, ReadTimeout {
 
   @Override
   public void write(ByteBuffer src) throws IOException {
-    if (src.hasArray()) {
-      out.write(src.array(), src.arrayOffset() + src.position(), src.remaining());
-      src.position(src.limit());
-    } else {
-      while (src.hasRemaining()) {
-        int n = Math.min(writeChunk.length, src.remaining());
-        src.get(writeChunk, 0, n);
-        out.write(writeChunk, 0, n);
-      }
-    }
-    out.flush();
+    streams.write(src);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.jctds.tls;
 
+import io.jctds.internal.IpText;
 import java.util.HexFormat;
 
 /**
@@ -123,35 +124,6 @@ final class IpLiteral {
     if (address.length != 16) {
       return HexFormat.of().formatHex(address);
     }
-    int[] groups = new int[8];
-    for (int i = 0; i < 8; i++) {
-      groups[i] = ((address[2 * i] & 0xff) << 8) | (address[2 * i + 1] & 0xff);
-    }
-    int bestStart = -1;
-    int bestLength = 1;
-    for (int i = 0; i < 8; ) {
-      int j = i;
-      while (j < 8 && groups[j] == 0) {
-        j++;
-      }
-      if (j - i > bestLength) {
-        bestStart = i;
-        bestLength = j - i;
-      }
-      i = j == i ? i + 1 : j;
-    }
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < 8; i++) {
-      if (i == bestStart) {
-        s.append("::");
-        i += bestLength - 1;
-        continue;
-      }
-      if (s.length() > 0 && s.charAt(s.length() - 1) != ':') {
-        s.append(':');
-      }
-      s.append(Integer.toHexString(groups[i]));
-    }
-    return s.toString();
+    return IpText.ipv6(address);
   }
 }
