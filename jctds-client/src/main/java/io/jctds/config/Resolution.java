@@ -79,7 +79,7 @@ final class Resolution {
     if (!l.valid()) {
       throw l.firstError;
     }
-    return new ServerEntry(l);
+    return new ServerEntry(l, SystemTrustStore.locate(env));
   }
 
   /** The name to look up: the given one, or the default; with the application's instance. */

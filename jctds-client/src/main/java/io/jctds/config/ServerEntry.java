@@ -61,6 +61,7 @@ public final class ServerEntry {
   private final boolean enableTlsV1;
   private final boolean enableTlsV1Specified;
   private final String opensslCiphers;
+  private final SystemTrustStore systemTrustStore;
   private final boolean readOnlyIntent;
   private final boolean useNtlmv2;
   private final boolean useNtlmv2Specified;
@@ -90,7 +91,8 @@ public final class ServerEntry {
   private final Map<String, Source> sources;
   private final List<ConfigWarning> warnings;
 
-  ServerEntry(Login l) {
+  ServerEntry(Login l, SystemTrustStore systemTrustStore) {
+    this.systemTrustStore = systemTrustStore;
     serverName = text(l.serverName);
     host = text(l.serverHostName);
     addresses = List.copyOf(l.addresses);
@@ -208,6 +210,14 @@ public final class ServerEntry {
   }
 
   /** The OpenSSL cipher list as configured; kept but not applied (JSSE names differ). */
+  /**
+   * What {@code ca file = system} means for this entry: the system trust store located with the
+   * environment the entry was resolved with ({@code SSL_CERT_FILE} first).
+   */
+  public SystemTrustStore systemTrustStore() {
+    return systemTrustStore;
+  }
+
   public String opensslCiphers() {
     return opensslCiphers;
   }

@@ -43,8 +43,16 @@ public record SystemTrustStore(Kind kind, Path path, String origin) {
 
   /** Locates the system trust store for this process (environment, OS, JDK). */
   public static SystemTrustStore locate() {
+    return locate(System.getenv());
+  }
+
+  /**
+   * Locates the system trust store for an environment ({@code SSL_CERT_FILE}) on this OS and JDK:
+   * the resolver passes the environment it resolved the configuration with.
+   */
+  public static SystemTrustStore locate(Map<String, String> environment) {
     return locate(
-        System.getenv(),
+        environment,
         System.getProperty("os.name", ""),
         LINUX_BUNDLES,
         Path.of(System.getProperty("java.home", "")));

@@ -85,7 +85,7 @@ public final class TlsPolicy {
    *     ServerEntry#host()} (after a routing redirect), or null; {@code certificate hostname} still
    *     wins
    * @param systemStore what {@code ca file = system} means, or null for {@link
-   *     SystemTrustStore#locate()}
+   *     ServerEntry#systemTrustStore()}
    */
   public static TlsPolicy forEntry(
       ServerEntry entry, boolean strict, String connectedHost, SystemTrustStore systemStore) {
@@ -142,7 +142,7 @@ public final class TlsPolicy {
     }
     if (ca.toLowerCase(Locale.ROOT).equals(SYSTEM)) {
       return new Validation.SystemStore(
-          systemStore != null ? systemStore : SystemTrustStore.locate(), source);
+          systemStore != null ? systemStore : entry.systemTrustStore(), source);
     }
     return new Validation.CaFile(Path.of(ca), source);
   }
