@@ -5,7 +5,6 @@ module io.jctds.client {
   exports io.jctds;
   exports io.jctds.config;
   exports io.jctds.tls;
-  exports io.jctds.tls.spi;
 
-  uses io.jctds.tls.spi.LegacyTlsProvider;
+  uses io.jctds.protocol.tls.spi.LegacyTlsProvider;
 }

@@ -9,4 +9,5 @@ module io.jctds.protocol {
   exports io.jctds.protocol.batch;
   exports io.jctds.protocol.rpc;
   exports io.jctds.protocol.tls;
+  exports io.jctds.protocol.tls.spi;
 }

@@ -1,5 +1,6 @@
 package io.jctds.tls;
 
+import io.jctds.protocol.tls.spi.CertificateRefusal;
 import java.security.cert.CertificateException;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * of the handshake failure, and {@link ClientTls#lastFailure()} keeps it) and by {@link
  * ClientTls#forEntry} when {@code ca file} or {@code crl file} cannot be read.
  */
-public class TlsValidationException extends CertificateException {
+public class TlsValidationException extends CertificateException implements CertificateRefusal {
   private static final long serialVersionUID = 1L;
 
   /** What failed. */
@@ -57,6 +58,22 @@ public class TlsValidationException extends CertificateException {
   /** What failed. */
   public Reason reason() {
     return reason;
+  }
+
+  /**
+   * The TLS alert that tells the server why its certificate was refused (sent by the legacy TLS
+   * engines; JSSE picks its own).
+   */
+  @Override
+  public String tlsAlert() {
+    return switch (reason) {
+      case UNTRUSTED -> "unknown_ca";
+      case EXPIRED, NOT_YET_VALID -> "certificate_expired";
+      case REVOKED -> "certificate_revoked";
+      case NO_CERTIFICATE, HOSTNAME_MISMATCH, INVALID_CHAIN -> "bad_certificate";
+      case NOT_A_SERVER_CERTIFICATE -> "unsupported_certificate";
+      case REVOCATION_UNKNOWN, CA_FILE_UNREADABLE, CRL_UNREADABLE -> "certificate_unknown";
+    };
   }
 
   /**

@@ -3,6 +3,7 @@ package io.jctds.server.tls;
 import io.jctds.protocol.tls.JsseTlsContext;
 import io.jctds.protocol.tls.TlsEngine;
 import io.jctds.protocol.tls.TlsParameters;
+import io.jctds.tls.legacy.BcTlsEngine;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;

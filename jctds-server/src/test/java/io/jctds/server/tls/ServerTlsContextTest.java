@@ -18,6 +18,7 @@ import io.jctds.protocol.tls.TlsEngine;
 import io.jctds.protocol.tls.TlsHandshakeException;
 import io.jctds.protocol.tls.TlsParameters;
 import io.jctds.protocol.tls.TlsSessionInfo;
+import io.jctds.tls.legacy.BcTlsEngine;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.security.KeyPair;

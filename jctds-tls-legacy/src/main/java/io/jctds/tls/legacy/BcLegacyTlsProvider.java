@@ -1,8 +1,8 @@
 package io.jctds.tls.legacy;
 
 import io.jctds.protocol.tls.TlsEngine;
-import io.jctds.tls.spi.LegacyTlsProvider;
-import io.jctds.tls.spi.LegacyTlsRequest;
+import io.jctds.protocol.tls.spi.LegacyTlsProvider;
+import io.jctds.protocol.tls.spi.LegacyTlsRequest;
 import java.security.SecureRandom;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
@@ -20,6 +20,6 @@ public final class BcLegacyTlsProvider implements LegacyTlsProvider {
 
   @Override
   public TlsEngine clientEngine(LegacyTlsRequest request) {
-    return new BcClientEngine(new LegacyTlsClient(new BcTlsCrypto(random), request));
+    return BcTlsEngine.client(new LegacyTlsClient(new BcTlsCrypto(random), request));
   }
 }

@@ -1,7 +1,7 @@
 package io.jctds.tls.legacy;
 
-import io.jctds.tls.TlsValidationException;
-import io.jctds.tls.spi.LegacyTlsRequest;
+import io.jctds.protocol.tls.spi.CertificateRefusal;
+import io.jctds.protocol.tls.spi.LegacyTlsRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -10,8 +10,10 @@ import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.Vector;
 import org.bouncycastle.tls.AlertDescription;
@@ -34,6 +36,7 @@ import org.bouncycastle.tls.crypto.TlsCrypto;
  */
 final class LegacyTlsClient extends DefaultTlsClient {
   private static final Set<Integer> FINITE_FIELD_DH = finiteFieldDhSuites();
+  private static final Map<String, Short> ALERTS = alertsByName();
 
   private final LegacyTlsRequest request;
   private final ProtocolVersion[] versions;
@@ -116,19 +119,25 @@ final class LegacyTlsClient extends DefaultTlsClient {
     return chain;
   }
 
-  /** The alert that tells the server why its certificate was refused. */
+  /**
+   * The alert that tells the server why its certificate was refused: the one the refusal names
+   * ({@link CertificateRefusal}), else certificate_unknown.
+   */
   private static short alertFor(CertificateException e) {
-    if (!(e instanceof TlsValidationException v)) {
-      return AlertDescription.certificate_unknown;
+    String name = e instanceof CertificateRefusal r ? r.tlsAlert() : "";
+    return ALERTS.getOrDefault(name, AlertDescription.certificate_unknown);
+  }
+
+  /** Alert descriptions by RFC name ({@code unknown_ca} to 48, ...). */
+  private static Map<String, Short> alertsByName() {
+    Map<String, Short> alerts = new HashMap<>();
+    for (short d = 0; d < 256; d++) {
+      String name = AlertDescription.getName(d);
+      if (!name.startsWith("UNKNOWN")) {
+        alerts.put(name, d);
+      }
     }
-    return switch (v.reason()) {
-      case UNTRUSTED -> AlertDescription.unknown_ca;
-      case EXPIRED, NOT_YET_VALID -> AlertDescription.certificate_expired;
-      case REVOKED -> AlertDescription.certificate_revoked;
-      case NO_CERTIFICATE, HOSTNAME_MISMATCH, INVALID_CHAIN -> AlertDescription.bad_certificate;
-      case NOT_A_SERVER_CERTIFICATE -> AlertDescription.unsupported_certificate;
-      default -> AlertDescription.certificate_unknown;
-    };
+    return Map.copyOf(alerts);
   }
 
   private static Set<Integer> finiteFieldDhSuites() {

@@ -1,4 +1,4 @@
-package io.jctds.server.tls;
+package io.jctds.tls.legacy;
 
 import io.jctds.protocol.tls.TlsEngine;
 import io.jctds.protocol.tls.TlsException;
@@ -33,8 +33,11 @@ import org.bouncycastle.tls.TlsServerProtocol;
 import org.bouncycastle.tls.crypto.TlsCertificate;
 
 /**
- * {@link TlsEngine} over BouncyCastle's non-blocking {@link TlsProtocol}, which, unlike JSSE, can
- * speak TLS 1.0 and 1.1 for one connection without changing the whole JVM's security policy.
+ * {@link TlsEngine} over BouncyCastle's non-blocking {@link TlsProtocol} (bytes in through {@code
+ * offerInput}, records out through {@code readOutput}, no I/O of its own), which, unlike JSSE, can
+ * speak TLS 1.0 and 1.1 for one connection without changing the whole JVM's security policy. One
+ * adapter for both roles: jctds-client's legacy connections ({@link BcLegacyTlsProvider}) and the
+ * embedded server's TLS 1.0/1.1 path.
  */
 public final class BcTlsEngine implements TlsEngine {
   private static final Map<Integer, String> CIPHER_SUITE_NAMES = cipherSuiteNames();
@@ -168,7 +171,7 @@ public final class BcTlsEngine implements TlsEngine {
   }
 
   /** The JSSE spelling of a version, so both engines report alike. */
-  static String jsseName(ProtocolVersion version) {
+  private static String jsseName(ProtocolVersion version) {
     if (ProtocolVersion.TLSv10.equals(version)) {
       return "TLSv1";
     }
@@ -209,7 +212,7 @@ public final class BcTlsEngine implements TlsEngine {
     if (e instanceof TlsFatalAlert fatal) {
       short description = fatal.getAlertDescription();
       String local = AlertDescription.getName(description);
-      String detail = message.equals(AlertDescription.getText(description)) ? "" : ": " + message;
+      String detail = refusalDetail(fatal, message.equals(AlertDescription.getText(description)));
       return new TlsHandshakeException(
           "TLS handshake failed: this side refused the peer with the alert " + local + detail,
           null,
@@ -217,6 +220,18 @@ public final class BcTlsEngine implements TlsEngine {
           e);
     }
     return new TlsHandshakeException("TLS handshake failed: " + message, null, null, e);
+  }
+
+  /**
+   * Why this side sent its alert: the reason a certificate check (or other callback) gave, else the
+   * alert's own detail message, else nothing.
+   */
+  private static String refusalDetail(TlsFatalAlert fatal, boolean bareAlert) {
+    Throwable cause = fatal.getCause();
+    if (cause != null && cause.getMessage() != null) {
+      return ": " + cause.getMessage();
+    }
+    return bareAlert ? "" : ": " + fatal.getMessage();
   }
 
   private static Map<Integer, String> cipherSuiteNames() {

@@ -1,4 +1,4 @@
-package io.jctds.tls.spi;
+package io.jctds.protocol.tls.spi;
 
 import io.jctds.protocol.tls.TlsEngine;
 

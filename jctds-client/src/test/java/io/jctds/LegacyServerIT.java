@@ -1,14 +1,8 @@
-package io.jctds.tls.legacy;
+package io.jctds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jctds.ConnectOptions;
-import io.jctds.Connection;
-import io.jctds.Cursor;
-import io.jctds.Jctds;
-import io.jctds.OperationalError;
-import io.jctds.Row;
 import io.jctds.config.ConfigResolver;
 import io.jctds.server.EncryptionPolicy;
 import io.jctds.server.TdsServer;
@@ -24,8 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The seed page's "Legacy Servers (TLS 1.0)" example, word for word, against an embedded server
- * that speaks nothing newer than TLS 1.0: with this module on the class path, {@code enable tls v1
- * = yes} connects over TLS 1.0 for that connection only.
+ * that speaks nothing newer than TLS 1.0: with jctds-tls-legacy on the class path, {@code enable
+ * tls v1 = yes} connects over TLS 1.0 for that connection only.
  */
 class LegacyServerIT {
   private static TdsServer server;

@@ -1,4 +1,4 @@
-package io.jctds.tls.spi;
+package io.jctds.protocol.tls.spi;
 
 import java.util.List;
 import java.util.Objects;
@@ -13,9 +13,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * @param peerPort the port connected to, for messages only
  * @param trustManager decides on the server's chain: call {@link
  *     X509ExtendedTrustManager#checkServerTrusted(java.security.cert.X509Certificate[], String)}
- *     with the chain (leaf first) during the handshake and fail the handshake (alert
- *     bad_certificate or certificate_unknown) if it throws. It does the chain, CRL and host name
- *     checks itself, and accepts everything when no {@code ca file} is set.
+ *     with the chain (leaf first) during the handshake and fail the handshake if it throws, with
+ *     the alert its {@link CertificateRefusal} names (certificate_unknown when it names none). It
+ *     does the chain, CRL and host name checks itself, and accepts everything when no {@code ca
+ *     file} is set.
  * @param applicationProtocol the one ALPN protocol to offer, or null for none (TDS 7.x)
  */
 public record LegacyTlsRequest(

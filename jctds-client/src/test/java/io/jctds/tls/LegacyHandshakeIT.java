@@ -1,4 +1,4 @@
-package io.jctds.tls.legacy;
+package io.jctds.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -15,9 +15,8 @@ import io.jctds.server.tls.Pem;
 import io.jctds.server.tls.ServerTlsContext;
 import io.jctds.server.tls.ServerTlsPolicy;
 import io.jctds.server.tls.TlsVersion;
-import io.jctds.tls.ClientTls;
-import io.jctds.tls.EncryptionReport;
-import io.jctds.tls.TlsValidationException;
+import io.jctds.tls.legacy.BcLegacyTlsProvider;
+import io.jctds.tls.legacy.BcTlsEngine;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -36,11 +35,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code enable tls v1 = yes} end to end: jctds-client finds this module through ServiceLoader and
- * its engine completes a TDS 7.x handshake (inside PRELOGIN packets) with the embedded server's TLS
- * 1.0-only engine, validating the certificate through jctds-client's trust manager.
+ * {@code enable tls v1 = yes} end to end: jctds-client finds jctds-tls-legacy through ServiceLoader
+ * (an IT because the unit tests run without that module, see this module's pom) and its engine
+ * completes a TDS 7.x handshake (inside PRELOGIN packets) with the embedded server's TLS 1.0-only
+ * engine, validating the certificate through jctds-client's trust manager.
  */
-class LegacyHandshakeTest {
+class LegacyHandshakeIT {
   private static final ExecutorService SERVERS = Executors.newCachedThreadPool();
   private static CertificateAuthority ca;
   private static ServerTlsContext tls10Server;
@@ -139,7 +139,7 @@ class LegacyHandshakeTest {
   void tls10WithAValidatedCertificate() throws Exception {
     ClientTls tls = ClientTls.forEntry(entry("oldbox.example", "  ca file = " + caFile() + "\n"));
     TlsEngine engine = tls.newEngine("127.0.0.1", 1433);
-    assertThat(engine).isInstanceOf(BcClientEngine.class);
+    assertThat(engine).isInstanceOf(BcTlsEngine.class);
     TlsSessionInfo session = handshake(tls10Server, engine);
     assertThat(session.protocol()).isEqualTo("TLSv1");
     assertThat(session.peerCertificates()).hasSize(2);
