@@ -6,6 +6,7 @@ import io.jctds.protocol.tls.TlsHandshakeException;
 import io.jctds.protocol.tls.TlsSessionInfo;
 import io.jctds.server.SessionInfo;
 import io.jctds.server.sql.SqlSession;
+import io.jctds.server.sql.Transactions;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,8 +52,7 @@ final class Session implements Runnable, SqlSession {
   volatile String appName = "";
   volatile String hostName = "";
   volatile boolean readOnlyIntent;
-  private volatile int tranCount;
-  private volatile long transaction;
+  private final Transactions transactions = new Transactions(Session::newDescriptor);
   private long rowCount;
   private int lastError;
 
@@ -138,8 +138,7 @@ final class Session implements Runnable, SqlSession {
   /** Resets the session as sp_reset_connection does: transaction, database, options. */
   void reset(boolean keepTransaction) {
     if (!keepTransaction) {
-      tranCount = 0;
-      transaction = 0;
+      transactions.rollback();
     }
     database = loginDatabase;
     options.clear();
@@ -202,46 +201,35 @@ final class Session implements Runnable, SqlSession {
 
   @Override
   public int tranCount() {
-    return tranCount;
+    return transactions.count();
   }
 
   /** The current transaction descriptor, 0 outside a transaction. */
   long transaction() {
-    return transaction;
+    return transactions.descriptor();
   }
 
-  @Override
-  public long beginTransaction() {
-    if (tranCount++ > 0) {
-      return 0;
-    }
+  private static long newDescriptor() {
     long d;
     do {
       d = RANDOM.nextLong();
     } while (d == 0);
-    transaction = d;
     return d;
+  }
+
+  @Override
+  public long beginTransaction() {
+    return transactions.begin();
   }
 
   @Override
   public long commitTransaction() {
-    if (tranCount == 0) {
-      throw new IllegalStateException("no transaction is open");
-    }
-    if (--tranCount > 0) {
-      return 0;
-    }
-    long d = transaction;
-    transaction = 0;
-    return d;
+    return transactions.commit();
   }
 
   @Override
   public long rollbackTransaction() {
-    long d = transaction;
-    tranCount = 0;
-    transaction = 0;
-    return d;
+    return transactions.rollback();
   }
 
   @Override

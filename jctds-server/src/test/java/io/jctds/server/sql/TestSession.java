@@ -17,9 +17,8 @@ final class TestSession implements SqlSession {
   TdsVersion version = TdsVersion.V7_4;
   String database = "master";
   String language = "us_english";
-  int tranCount;
-  long transaction;
-  long nextDescriptor = 0x1122334455667788L;
+  private long nextDescriptor = 0x1122334455667788L;
+  final Transactions transactions = new Transactions(() -> nextDescriptor++);
   long rowCount;
   int lastError;
 
@@ -66,34 +65,22 @@ final class TestSession implements SqlSession {
 
   @Override
   public int tranCount() {
-    return tranCount;
+    return transactions.count();
   }
 
   @Override
   public long beginTransaction() {
-    if (tranCount++ > 0) {
-      return 0;
-    }
-    transaction = nextDescriptor++;
-    return transaction;
+    return transactions.begin();
   }
 
   @Override
   public long commitTransaction() {
-    if (--tranCount > 0) {
-      return 0;
-    }
-    long d = transaction;
-    transaction = 0;
-    return d;
+    return transactions.commit();
   }
 
   @Override
   public long rollbackTransaction() {
-    long d = transaction;
-    tranCount = 0;
-    transaction = 0;
-    return d;
+    return transactions.rollback();
   }
 
   @Override
