@@ -2,6 +2,8 @@
 module io.jctds.server {
   requires io.jctds.protocol;
   requires io.jctds.tls.legacy;
+  requires java.sql;
+  requires com.h2database;
   requires org.bouncycastle.provider;
   requires org.bouncycastle.pkix;
   requires org.bouncycastle.tls;
@@ -9,4 +11,10 @@ module io.jctds.server {
 
   exports io.jctds.server;
   exports io.jctds.server.tls;
+  exports io.jctds.server.sql;
+  exports io.jctds.server.tsql;
+  exports io.jctds.server.functions to
+      com.h2database;
+  exports io.jctds.server.catalog to
+      com.h2database;
 }

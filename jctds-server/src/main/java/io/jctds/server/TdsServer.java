@@ -3,12 +3,13 @@ package io.jctds.server;
 import io.jctds.server.session.Logins;
 import io.jctds.server.session.ServerSettings;
 import io.jctds.server.session.SessionRegistry;
-import io.jctds.server.sql.BasicSqlEngine;
+import io.jctds.server.sql.SqlEngine;
 import io.jctds.server.tls.CertificateAuthority;
 import io.jctds.server.tls.ServerCredentials;
 import io.jctds.server.tls.ServerTlsContext;
 import io.jctds.server.tls.ServerTlsPolicy;
 import io.jctds.server.tls.TlsVersion;
+import io.jctds.server.tsql.TsqlEngine;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -74,6 +75,14 @@ public final class TdsServer implements AutoCloseable {
     if (listener != null || closed) {
       throw new IllegalStateException(
           "the server was already started" + (closed ? " and closed" : ""));
+    }
+    if (config.initScript != null) {
+      try {
+        InitScript.run(settings.engine(), config.initScript, settings);
+      } catch (IOException | RuntimeException e) {
+        closeEngine();
+        throw e;
+      }
     }
     ServerSocket socket = new ServerSocket();
     try {
@@ -221,6 +230,20 @@ public final class TdsServer implements AutoCloseable {
     if (registry != null) {
       registry.closeAll();
     }
+    closeEngine();
+  }
+
+  private void closeEngine() {
+    try {
+      settings.engine().close();
+    } catch (RuntimeException e) {
+      settings.logger().log(System.Logger.Level.WARNING, "closing the SQL engine: " + e, e);
+    }
+  }
+
+  /** The SQL engine (H2 storage) behind the endpoint. */
+  public SqlEngine engine() {
+    return settings.engine();
   }
 
   private static void join(Thread t) {
@@ -266,7 +289,9 @@ public final class TdsServer implements AutoCloseable {
     private final List<String> certificateNames = new ArrayList<>();
     private final Map<String, String> users = new LinkedHashMap<>();
     private String database = "master";
-    private final List<String> databases = new ArrayList<>(List.of("master", "tempdb"));
+    private final List<String> databases = new ArrayList<>();
+    private Path dataDirectory;
+    private Path initScript;
     private String serverName;
     private Duration loginTimeout = Duration.ofSeconds(60);
     private System.Logger logger;
@@ -353,18 +378,50 @@ public final class TdsServer implements AutoCloseable {
     }
 
     /**
-     * The default database (default "master"); it is created if not known. "master" and "tempdb"
-     * always exist.
+     * Keeps the databases in files under {@code dir} (created if missing), so that they survive a
+     * restart; without it every server has its own in-memory databases.
      */
-    public Builder database(String name) {
-      if (name == null || name.isBlank() || name.length() > 128) {
-        throw new IllegalArgumentException("a database name must have 1 to 128 characters");
-      }
-      this.database = name;
-      if (databases.stream().noneMatch(d -> d.equalsIgnoreCase(name))) {
-        databases.add(name);
+    public Builder dataDirectory(Path dir) {
+      this.dataDirectory = Objects.requireNonNull(dir, "dir");
+      return this;
+    }
+
+    /**
+     * A T-SQL script run when the server starts, before it accepts connections: batches separated
+     * by lines that hold only {@code go}, as sqlcmd and tsql read them. An error fails {@link
+     * TdsServer#start()} with the script's file, line and the error.
+     */
+    public Builder initScript(Path file) {
+      this.initScript = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /** Creates these user databases when missing (besides master, tempdb, model and msdb). */
+    public Builder databases(String... names) {
+      for (String name : names) {
+        checkDatabaseName(name);
+        if (databases.stream().noneMatch(d -> d.equalsIgnoreCase(name))) {
+          databases.add(name);
+        }
       }
       return this;
+    }
+
+    private static void checkDatabaseName(String name) {
+      if (name == null || name.isBlank() || name.length() > 123 || name.contains(".")) {
+        throw new IllegalArgumentException(
+            "a database name must have 1 to 123 characters and no '.'");
+      }
+    }
+
+    /**
+     * The default database (default "master"); it is created if not known. master, tempdb, model
+     * and msdb always exist.
+     */
+    public Builder database(String name) {
+      checkDatabaseName(name);
+      this.database = name;
+      return databases(name);
     }
 
     /** The name {@code @@SERVERNAME} and messages report (default: the host name, upper-case). */
@@ -414,10 +471,9 @@ public final class TdsServer implements AutoCloseable {
               tls,
               logins,
               database,
-              databases,
               serverName != null ? serverName : defaultServerName(),
               loginTimeout,
-              new BasicSqlEngine(),
+              new TsqlEngine(dataDirectory, databases, log),
               log);
       return new TdsServer(this, settings, creds);
     }

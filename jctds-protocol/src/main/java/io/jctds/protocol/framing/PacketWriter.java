@@ -129,6 +129,19 @@ public final class PacketWriter extends TdsWriter {
     type = -1;
   }
 
+  /**
+   * Sends what the open message holds so far as a packet without EOM, so the peer sees it now (SQL
+   * Server does this for RAISERROR ... WITH NOWAIT); the message goes on in the next packet. Does
+   * nothing when the current packet holds no payload.
+   */
+  public void flush() {
+    requireMessage();
+    if (buf.position() > PacketHeader.SIZE) {
+      finishPacket(0);
+      startPacket();
+    }
+  }
+
   /** Number of packets sent for the current (or last) message. */
   public int packetsInMessage() {
     return packetsInMessage;

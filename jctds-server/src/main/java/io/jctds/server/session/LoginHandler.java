@@ -160,6 +160,7 @@ final class LoginHandler {
     session.readOnlyIntent = (login.typeFlags() & Login7.TYPE_READ_ONLY_INTENT) != 0;
     session.protocolVersion = login.tdsVersion();
     session.packetSize = size;
+    session.utf8 = login.feature(FeatureExt.UTF8_SUPPORT) != null;
     session.tdsVersion = version; // before the response: the client may look at once
     response.begin(false);
     response.token(new EnvChange.Text(EnvChange.DATABASE, db, "master"));

@@ -3,6 +3,7 @@ package io.jctds.server.session;
 import io.jctds.protocol.TdsProtocolException;
 import io.jctds.protocol.TdsVersion;
 import io.jctds.protocol.batch.SqlBatch;
+import io.jctds.protocol.framing.PacketHeader;
 import io.jctds.protocol.framing.PacketType;
 import io.jctds.protocol.rpc.RpcParameter;
 import io.jctds.protocol.rpc.RpcRequest;
@@ -10,20 +11,22 @@ import io.jctds.protocol.token.Done;
 import io.jctds.protocol.token.EnvChange;
 import io.jctds.protocol.token.ServerMessage;
 import io.jctds.protocol.token.TokenType;
+import io.jctds.server.sql.EngineSession;
 import java.io.IOException;
 import java.util.List;
 
 /**
- * Serves requests after login, one at a time: SQL batches (through the {@link
- * io.jctds.server.sql.SqlEngine}), RPC (sp_executesql; anything else is error 2812), ATTENTION
- * (DONE with the ATTN bit) and transaction-manager requests. Statement errors are answered and the
- * session goes on; protocol errors end it.
+ * Serves requests after login, one at a time: SQL batches (through the session's {@link
+ * EngineSession}), RPC (sp_executesql; anything else is error 2812), ATTENTION (DONE with the ATTN
+ * bit) and transaction-manager requests. Statement errors are answered and the session goes on;
+ * protocol errors end it.
  */
 final class RequestLoop {
   private final Session session;
   private final PacketChannel channel;
   private final ServerSettings settings;
   private final ResponseWriter response;
+  private final EngineSession engine;
   private final TransactionRequests transactions;
 
   RequestLoop(Session session, PacketChannel channel, ServerSettings settings) {
@@ -33,21 +36,28 @@ final class RequestLoop {
     this.response = new ResponseWriter(channel.writer());
     TdsVersion v = session.tdsVersion;
     this.response.version(v == TdsVersion.V8_0 ? TdsVersion.V7_4 : v);
-    this.transactions = new TransactionRequests(session, response);
+    this.engine = settings.engine().open(session);
+    session.engine = engine;
+    this.transactions = new TransactionRequests(session, engine.transactions(), response);
   }
 
   void run() throws IOException, SessionEnd {
-    while (true) {
-      PacketChannel.Message m = channel.read();
-      if (m == null) {
-        session.log(System.Logger.Level.DEBUG, "the client closed the connection");
-        return;
+    try {
+      while (true) {
+        PacketChannel.Message m = channel.read();
+        if (m == null) {
+          session.log(System.Logger.Level.DEBUG, "the client closed the connection");
+          return;
+        }
+        if (m.ignored()) {
+          session.log(System.Logger.Level.DEBUG, "client cancelled a message (IGNORE bit)");
+          continue;
+        }
+        serve(m);
       }
-      if (m.ignored()) {
-        session.log(System.Logger.Level.DEBUG, "client cancelled a message (IGNORE bit)");
-        continue;
-      }
-      serve(m);
+    } finally {
+      session.engine = null;
+      engine.close();
     }
   }
 
@@ -72,10 +82,8 @@ final class RequestLoop {
   private void begin(PacketChannel.Message m, boolean rpc) {
     response.begin(rpc);
     if (m.resetConnection()) {
-      boolean keepTran =
-          (m.status() & io.jctds.protocol.framing.PacketHeader.STATUS_RESET_CONNECTION_SKIP_TRAN)
-              != 0;
-      session.reset(keepTran);
+      boolean keepTran = (m.status() & PacketHeader.STATUS_RESET_CONNECTION_SKIP_TRAN) != 0;
+      engine.reset(keepTran);
       response.envChange(new EnvChange.Binary(EnvChange.RESET_ACK, new byte[0], new byte[0]));
     }
   }
@@ -90,7 +98,7 @@ final class RequestLoop {
 
   private void execute(String sql) {
     try {
-      settings.engine().execute(session, sql, response);
+      engine.execute(sql, response);
     } catch (RuntimeException e) {
       if (e instanceof java.io.UncheckedIOException io) {
         throw io;

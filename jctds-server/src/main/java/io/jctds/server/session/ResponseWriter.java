@@ -7,7 +7,6 @@ import io.jctds.protocol.token.ColMetadata;
 import io.jctds.protocol.token.Done;
 import io.jctds.protocol.token.EnvChange;
 import io.jctds.protocol.token.ReturnStatus;
-import io.jctds.protocol.token.Row;
 import io.jctds.protocol.token.ServerMessage;
 import io.jctds.protocol.token.Token;
 import io.jctds.protocol.token.TokenType;
@@ -62,11 +61,18 @@ final class ResponseWriter implements ResultSink {
   }
 
   @Override
-  public void row(Object... values) {
+  public void row(RowWriter values) {
     if (columns == null) {
       throw new IllegalStateException("row() before columns()");
     }
-    Row.write(out, columns, values);
+    out.u8(TokenType.ROW);
+    values.write(out);
+  }
+
+  @Override
+  public void flush() {
+    flushPending();
+    out.flush();
   }
 
   @Override

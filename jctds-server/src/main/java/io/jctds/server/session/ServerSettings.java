@@ -4,8 +4,6 @@ import io.jctds.server.EncryptionPolicy;
 import io.jctds.server.sql.SqlEngine;
 import io.jctds.server.tls.ServerTlsContext;
 import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -15,7 +13,6 @@ import java.util.Objects;
  * @param tls makes TLS engines; null only when {@code encryption} is OFF
  * @param logins the SQL logins
  * @param defaultDatabase the database a login without one starts in
- * @param databases the databases that exist (case-insensitive), including the default
  * @param serverName what {@code @@SERVERNAME} and messages report
  * @param loginTimeout how long a client may stay silent before its login is complete
  * @param engine answers SQL batches
@@ -26,7 +23,6 @@ public record ServerSettings(
     ServerTlsContext tls,
     Logins logins,
     String defaultDatabase,
-    List<String> databases,
     String serverName,
     Duration loginTimeout,
     SqlEngine engine,
@@ -41,28 +37,17 @@ public record ServerSettings(
     Objects.requireNonNull(loginTimeout, "loginTimeout");
     Objects.requireNonNull(engine, "engine");
     Objects.requireNonNull(logger, "logger");
-    databases = List.copyOf(databases);
     if (tls == null && encryption != EncryptionPolicy.OFF) {
       throw new IllegalArgumentException("encryption " + encryption.label() + " needs TLS");
     }
-    if (findDatabase(databases, defaultDatabase) == null) {
+    if (engine.database(defaultDatabase) == null) {
       throw new IllegalArgumentException(
-          "the default database " + defaultDatabase + " is not among " + databases);
+          "the default database " + defaultDatabase + " is not among " + engine.databases());
     }
   }
 
-  /** The database named {@code name} (case-insensitive) as configured, or null. */
+  /** The database named {@code name} (case-insensitive) as the engine spells it, or null. */
   public String database(String name) {
-    return findDatabase(databases, name);
-  }
-
-  private static String findDatabase(List<String> databases, String name) {
-    String n = name.toLowerCase(Locale.ROOT);
-    for (String db : databases) {
-      if (db.toLowerCase(Locale.ROOT).equals(n)) {
-        return db;
-      }
-    }
-    return null;
+    return engine.database(name);
   }
 }

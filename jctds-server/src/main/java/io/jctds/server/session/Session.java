@@ -5,19 +5,16 @@ import io.jctds.protocol.TdsVersion;
 import io.jctds.protocol.tls.TlsHandshakeException;
 import io.jctds.protocol.tls.TlsSessionInfo;
 import io.jctds.server.SessionInfo;
+import io.jctds.server.sql.EngineSession;
 import io.jctds.server.sql.SqlSession;
-import io.jctds.server.sql.Transactions;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One client connection, served by its own thread from the first byte to the close: pre-login
@@ -28,15 +25,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * sys.dm_exec_connections}), hence volatile.
  */
 final class Session implements Runnable, SqlSession {
-  private static final SecureRandom RANDOM = new SecureRandom();
-
   private final int spid;
   private final Connection connection;
   private final ServerSettings settings;
   private final SessionRegistry registry;
   private final Instant connectTime = Instant.now();
   private final UUID connectionId = UUID.randomUUID();
-  private final Map<String, String> options = new ConcurrentHashMap<>();
   private volatile PacketChannel channel;
   private volatile boolean closing;
 
@@ -52,9 +46,6 @@ final class Session implements Runnable, SqlSession {
   volatile String appName = "";
   volatile String hostName = "";
   volatile boolean readOnlyIntent;
-  private final Transactions transactions = new Transactions(Session::newDescriptor);
-  private long rowCount;
-  private int lastError;
 
   Session(int spid, Connection connection, ServerSettings settings, SessionRegistry registry) {
     this.spid = spid;
@@ -109,11 +100,18 @@ final class Session implements Runnable, SqlSession {
     new RequestLoop(this, channel, settings).run();
   }
 
-  /** Closes the connection from another thread (server shutdown); the session thread then ends. */
+  /** Closes the connection from another thread (shutdown, KILL); the session thread then ends. */
   void abort() {
     closing = true;
+    EngineSession e = engine;
+    if (e != null) {
+      e.cancel();
+    }
     closeSocket();
   }
+
+  /** The engine side, once logged in. */
+  volatile EngineSession engine;
 
   private void closeSocket() {
     try {
@@ -135,14 +133,8 @@ final class Session implements Runnable, SqlSession {
     return "spid " + spid + ": ";
   }
 
-  /** Resets the session as sp_reset_connection does: transaction, database, options. */
-  void reset(boolean keepTransaction) {
-    if (!keepTransaction) {
-      transactions.rollback();
-    }
-    database = loginDatabase;
-    options.clear();
-  }
+  /** Whether the client acknowledged UTF8_SUPPORT. */
+  volatile boolean utf8;
 
   @Override
   public int spid() {
@@ -150,22 +142,33 @@ final class Session implements Runnable, SqlSession {
   }
 
   @Override
-  public String database() {
+  public String login() {
+    return login;
+  }
+
+  @Override
+  public String appName() {
+    return appName;
+  }
+
+  @Override
+  public String hostName() {
+    return hostName;
+  }
+
+  @Override
+  public String loginDatabase() {
+    return loginDatabase;
+  }
+
+  @Override
+  public void database(String name) {
+    this.database = name;
+  }
+
+  /** The current database. */
+  String database() {
     return database;
-  }
-
-  @Override
-  public String useDatabase(String name) {
-    String db = settings.database(name);
-    if (db != null) {
-      database = db;
-    }
-    return db;
-  }
-
-  @Override
-  public List<String> databases() {
-    return settings.databases();
   }
 
   @Override
@@ -174,24 +177,8 @@ final class Session implements Runnable, SqlSession {
   }
 
   @Override
-  public void lastStatement(long rowCount, int error) {
-    this.rowCount = rowCount;
-    this.lastError = error;
-  }
-
-  @Override
-  public long rowCount() {
-    return rowCount;
-  }
-
-  @Override
-  public int lastError() {
-    return lastError;
-  }
-
-  @Override
-  public String language() {
-    return language;
+  public boolean utf8() {
+    return utf8;
   }
 
   @Override
@@ -200,46 +187,8 @@ final class Session implements Runnable, SqlSession {
   }
 
   @Override
-  public int tranCount() {
-    return transactions.count();
-  }
-
-  /** The current transaction descriptor, 0 outside a transaction. */
-  long transaction() {
-    return transactions.descriptor();
-  }
-
-  private static long newDescriptor() {
-    long d;
-    do {
-      d = RANDOM.nextLong();
-    } while (d == 0);
-    return d;
-  }
-
-  @Override
-  public long beginTransaction() {
-    return transactions.begin();
-  }
-
-  @Override
-  public long commitTransaction() {
-    return transactions.commit();
-  }
-
-  @Override
-  public long rollbackTransaction() {
-    return transactions.rollback();
-  }
-
-  @Override
-  public void setOption(String name, String value) {
-    options.put(name, value);
-  }
-
-  @Override
-  public String option(String name) {
-    return options.get(name);
+  public boolean kill(int target) {
+    return registry.kill(target);
   }
 
   @Override

@@ -82,6 +82,25 @@ public final class SessionRegistry {
     return infos;
   }
 
+  /**
+   * Ends the logged-in session {@code spid} (KILL): its request is cancelled and its connection
+   * closed.
+   *
+   * @return false when no logged-in session has that id
+   */
+  public boolean kill(int spid) {
+    Session s;
+    synchronized (this) {
+      s = live.get(spid);
+    }
+    if (s == null || !s.loggedIn()) {
+      return false;
+    }
+    s.log(System.Logger.Level.INFO, "killed (KILL " + spid + ")");
+    s.abort();
+    return true;
+  }
+
   /** Refuses new sessions, closes every live one and waits until all their threads ended. */
   public void closeAll() {
     List<Session> sessions;

@@ -6,6 +6,8 @@ import io.jctds.protocol.batch.AllHeaders;
 import io.jctds.protocol.token.Done;
 import io.jctds.protocol.token.EnvChange;
 import io.jctds.protocol.token.ServerMessage;
+import io.jctds.server.sql.SqlException;
+import io.jctds.server.sql.TransactionControl;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
@@ -24,10 +26,12 @@ final class TransactionRequests {
   static final int TM_SAVE_XACT = 9;
 
   private final Session session;
+  private final TransactionControl control;
   private final ResponseWriter response;
 
-  TransactionRequests(Session session, ResponseWriter response) {
+  TransactionRequests(Session session, TransactionControl control, ResponseWriter response) {
     this.session = session;
+    this.control = control;
     this.response = response;
   }
 
@@ -38,24 +42,17 @@ final class TransactionRequests {
     }
     int type = Wire.u16(payload, "transaction manager request type");
     switch (type) {
-      case TM_BEGIN_XACT -> {
-        session.setOption("TRANSACTION ISOLATION LEVEL", isolation(Wire.u8(payload, "isolation")));
-        begin();
-      }
+      case TM_BEGIN_XACT -> begin(isolation(Wire.u8(payload, "isolation")));
       case TM_COMMIT_XACT, TM_ROLLBACK_XACT -> {
         Wire.bVarchar(payload, "transaction name");
         boolean beginNew =
             payload.hasRemaining() && (Wire.u8(payload, "fBeginXact flag") & 0x01) != 0;
         if (end(type == TM_COMMIT_XACT) && beginNew) {
-          if (payload.hasRemaining()) {
-            session.setOption(
-                "TRANSACTION ISOLATION LEVEL", isolation(Wire.u8(payload, "isolation")));
-          }
-          begin();
+          begin(payload.hasRemaining() ? isolation(Wire.u8(payload, "isolation")) : null);
         }
       }
       case TM_SAVE_XACT -> {
-        if (session.tranCount() == 0) {
+        if (control.count() == 0) {
           error(628, "Cannot issue SAVE TRANSACTION when there is no active transaction.");
         } else {
           response.done(0, 0, 0);
@@ -70,8 +67,8 @@ final class TransactionRequests {
     }
   }
 
-  private void begin() {
-    long d = session.beginTransaction();
+  private void begin(String isolation) {
+    long d = control.begin(isolation);
     if (d != 0) {
       response.envChange(new EnvChange.Binary(EnvChange.BEGIN_TRAN, bytes(d), new byte[0]));
     }
@@ -79,7 +76,7 @@ final class TransactionRequests {
   }
 
   private boolean end(boolean commit) {
-    if (session.tranCount() == 0) {
+    if (control.count() == 0) {
       error(
           commit ? 3902 : 3903,
           "The "
@@ -87,7 +84,13 @@ final class TransactionRequests {
               + " TRANSACTION request has no corresponding BEGIN TRANSACTION.");
       return false;
     }
-    long d = commit ? session.commitTransaction() : session.rollbackTransaction();
+    long d;
+    try {
+      d = commit ? control.commit() : control.rollback();
+    } catch (SqlException e) {
+      error(e.number(), e.getMessage());
+      return false;
+    }
     if (d != 0) {
       int kind = commit ? EnvChange.COMMIT_TRAN : EnvChange.ROLLBACK_TRAN;
       response.envChange(new EnvChange.Binary(kind, new byte[0], bytes(d)));

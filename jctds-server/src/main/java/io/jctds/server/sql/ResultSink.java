@@ -1,24 +1,29 @@
 package io.jctds.server.sql;
 
+import io.jctds.protocol.TdsWriter;
 import io.jctds.protocol.token.ColMetadata;
 import io.jctds.protocol.token.EnvChange;
 import io.jctds.protocol.token.ServerMessage;
 
 /**
- * Where an {@link SqlEngine} sends what a batch produces, as TDS tokens in order. The endpoint's
+ * Where an engine sends what a request produces, as TDS tokens in order. The endpoint's
  * implementation encodes straight into packets; the last {@link #done} of a batch is sent without
  * the MORE bit, every earlier one with it.
  */
 public interface ResultSink {
 
+  /** Encodes one row's column values (the ROW token byte is already written). */
+  @FunctionalInterface
+  interface RowWriter {
+    /** Writes each column's value in order; must not fail. */
+    void write(TdsWriter out);
+  }
+
   /** Starts a result set (COLMETADATA). */
   void columns(ColMetadata metadata);
 
-  /**
-   * One row of the current result set, as natural Java values (null for NULL) that suit the
-   * columns' types.
-   */
-  void row(Object... values);
+  /** One row of the current result set. */
+  void row(RowWriter values);
 
   /** An INFO or ERROR message. */
   void message(ServerMessage message);
@@ -27,12 +32,14 @@ public interface ResultSink {
   void envChange(EnvChange change);
 
   /**
-   * The end of a statement (DONE).
+   * The end of a statement (DONE, or DONEINPROC inside a procedure).
    *
-   * @param status DONE status bits without MORE (e.g. {@code Done.STATUS_COUNT}, {@code
-   *     Done.STATUS_ERROR})
+   * @param status DONE status bits without MORE (e.g. {@code Done.STATUS_COUNT})
    * @param curCmd the statement's command token (e.g. 0xC1 SELECT)
    * @param rowCount the row count, valid with {@code Done.STATUS_COUNT}
    */
   void done(int status, int curCmd, long rowCount);
+
+  /** Sends what is buffered now (RAISERROR ... WITH NOWAIT); the response goes on after. */
+  default void flush() {}
 }

@@ -1,22 +1,24 @@
 package io.jctds.server.sql;
 
-/**
- * Answers the SQL batches of a session. The endpoint calls {@link #execute} once per SQLBatch
- * message, on the session's thread; the engine reports results, messages and environment changes to
- * the {@link ResultSink} in order, one DONE per statement. An engine never throws for a bad
- * statement: it reports a SQL Server-style error and goes on (or stops the batch, as SQL Server
- * would) so the session stays usable.
- *
- * <p>{@link BasicSqlEngine} is the small front of the endpoint; the H2-backed engine extends it.
- */
-public interface SqlEngine {
+import java.util.List;
 
-  /**
-   * Runs every statement of {@code batch}.
-   *
-   * @param session the calling session's state
-   * @param batch the batch text as the client sent it
-   * @param sink where results go
-   */
-  void execute(SqlSession session, String batch, ResultSink sink);
+/**
+ * The server's SQL engine behind the TDS endpoint: one per server, opening one {@link
+ * EngineSession} per logged-in TDS session. {@code io.jctds.server.tsql.TsqlEngine} is the
+ * H2-backed implementation.
+ */
+public interface SqlEngine extends AutoCloseable {
+
+  /** The database named {@code name} (any case) as the engine spells it, or null. */
+  String database(String name);
+
+  /** The databases, by database id. */
+  List<String> databases();
+
+  /** Opens the engine side of a session that has just logged in. */
+  EngineSession open(SqlSession session);
+
+  /** Stops the engine (after every session has closed). */
+  @Override
+  void close();
 }

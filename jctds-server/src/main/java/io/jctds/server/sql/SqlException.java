@@ -11,6 +11,7 @@ public final class SqlException extends RuntimeException {
   private final int severity;
   private final int state;
   private final boolean abortsBatch;
+  private final int line;
 
   /**
    * @param number SQL Server's message number (e.g. 102, 208)
@@ -21,11 +22,35 @@ public final class SqlException extends RuntimeException {
    *     errors), or execution goes on with the next statement
    */
   public SqlException(int number, int severity, int state, String message, boolean abortsBatch) {
+    this(number, severity, state, message, abortsBatch, 0);
+  }
+
+  /**
+   * An error that knows the batch line it refers to.
+   *
+   * @param line the 1-based line of the batch, or 0 to report the failing statement's line
+   */
+  public SqlException(
+      int number, int severity, int state, String message, boolean abortsBatch, int line) {
     super(message, null, false, false);
     this.number = number;
     this.severity = severity;
     this.state = state;
     this.abortsBatch = abortsBatch;
+    this.line = line;
+  }
+
+  /** The batch line the error refers to, 0 when it is the failing statement's. */
+  public int line() {
+    return line;
+  }
+
+  /** This error at {@code newLine} (unless it already has a line). */
+  public SqlException atLine(int newLine) {
+    if (line != 0) {
+      return this;
+    }
+    return new SqlException(number, severity, state, getMessage(), abortsBatch, newLine);
   }
 
   /** Error 102: "Incorrect syntax near 'X'." (severity 15); the batch is not run. */

@@ -12,10 +12,10 @@ import io.jctds.protocol.login.FeatureExt;
 import io.jctds.protocol.login.Login7;
 import io.jctds.protocol.prelogin.PreLogin;
 import io.jctds.server.EncryptionPolicy;
-import io.jctds.server.sql.BasicSqlEngine;
 import io.jctds.server.tls.CertificateAuthority;
 import io.jctds.server.tls.ServerTlsContext;
 import io.jctds.server.tls.ServerTlsPolicy;
+import io.jctds.server.tsql.TsqlEngine;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
@@ -61,10 +61,9 @@ class SessionFuzzTest {
               tls,
               logins,
               "master",
-              List.of("master", "tempdb"),
               "FUZZ",
               Duration.ofSeconds(5),
-              new BasicSqlEngine(),
+              new TsqlEngine(null, List.of(), new ErrorCollector()),
               new ErrorCollector());
     }
     return settings;

@@ -1,0 +1,225 @@
+package io.jctds.server.catalog;
+
+import io.jctds.server.storage.H2Store;
+import io.jctds.server.storage.Names;
+import io.jctds.server.types.H2Types;
+import io.jctds.server.types.SqlType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a session knows about tables and views: their columns with the SQL Server types they were
+ * declared with (kept in H2's REMARKS: a column's declared type, a view's column types), read
+ * through the session's own H2 connection so that its temporary tables are seen. Lookups are cached
+ * until the store's schema version changes.
+ */
+public final class Catalog {
+  /** The REMARKS prefix of a view: its column types, tab-separated, then its T-SQL text. */
+  public static final String VIEW_TYPES = "jctds-view-types:";
+
+  private final H2Store store;
+  private final Connection connection;
+  private final Map<String, Table> cache = new HashMap<>();
+  private long version = -1;
+
+  /**
+   * @param store the store (for the schema version)
+   * @param connection the session's H2 connection
+   */
+  public Catalog(H2Store store, Connection connection) {
+    this.store = store;
+    this.connection = connection;
+  }
+
+  /**
+   * A column.
+   *
+   * @param name its name as declared
+   * @param type its SQL Server type
+   * @param nullable whether it allows NULL
+   * @param identity whether it is the IDENTITY column
+   * @param computed whether it is computed
+   * @param hasDefault whether it has a DEFAULT
+   */
+  public record Column(
+      String name,
+      SqlType type,
+      boolean nullable,
+      boolean identity,
+      boolean computed,
+      boolean hasDefault) {}
+
+  /**
+   * A table or view.
+   *
+   * @param database its TDS database
+   * @param schema its schema
+   * @param name its name as created
+   * @param view whether it is a view
+   * @param temporary whether it is a temporary table of this session
+   * @param columns its visible columns in order
+   * @param remarks its H2 REMARKS (a view's definition)
+   */
+  public record Table(
+      String database,
+      String schema,
+      String name,
+      boolean view,
+      boolean temporary,
+      List<Column> columns,
+      String remarks) {
+
+    /** The quoted H2 name. */
+    public String h2Name() {
+      return Names.qualified(database, schema, name);
+    }
+
+    /** The name SQL Server's messages use: {@code schema.name} (or {@code #t}). */
+    public String display() {
+      return temporary ? name : schema + "." + name;
+    }
+
+    /** The column named {@code n} (any case), or null. */
+    public Column column(String n) {
+      for (Column c : columns) {
+        if (c.name().equalsIgnoreCase(n)) {
+          return c;
+        }
+      }
+      return null;
+    }
+
+    /** The IDENTITY column, or null. */
+    public Column identity() {
+      for (Column c : columns) {
+        if (c.identity()) {
+          return c;
+        }
+      }
+      return null;
+    }
+  }
+
+  /** The table or view {@code database.schema.name}, or null when it does not exist. */
+  public Table table(String database, String schema, String name) throws SQLException {
+    long v = store.schemaVersion();
+    if (v != version) {
+      cache.clear();
+      version = v;
+    }
+    String key = Names.key(Names.schema(database, schema) + "\u0000" + name);
+    Table t = cache.get(key);
+    if (t == null) {
+      t = load(database, schema, name);
+      if (t != null) {
+        cache.put(key, t);
+      }
+    }
+    return t;
+  }
+
+  /** Forgets cached tables (after this session changed the schema). */
+  public void invalidate() {
+    cache.clear();
+  }
+
+  private Table load(String database, String schema, String name) throws SQLException {
+    String h2Schema = Names.schema(database, schema);
+    String tableName;
+    String type;
+    String remarks;
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "SELECT TABLE_SCHEMA, TABLE_NAME, TABLE_TYPE, REMARKS FROM INFORMATION_SCHEMA.TABLES"
+                + " WHERE LOWER(TABLE_SCHEMA) = ? AND LOWER(TABLE_NAME) = ?")) {
+      p.setString(1, Names.key(h2Schema));
+      p.setString(2, Names.key(name));
+      try (ResultSet rs = p.executeQuery()) {
+        if (!rs.next()) {
+          return null;
+        }
+        h2Schema = rs.getString(1);
+        tableName = rs.getString(2);
+        type = rs.getString(3);
+        remarks = rs.getString(4);
+      }
+    }
+    String[] split = Names.split(h2Schema);
+    boolean view = "VIEW".equals(type);
+    List<Column> columns = columns(h2Schema, tableName, view ? viewTypes(remarks) : null);
+    return new Table(
+        split[0],
+        split[1],
+        tableName,
+        view,
+        type != null && type.contains("TEMPORARY"),
+        List.copyOf(columns),
+        remarks);
+  }
+
+  private static List<SqlType> viewTypes(String remarks) {
+    if (remarks == null || !remarks.startsWith(VIEW_TYPES)) {
+      return null;
+    }
+    String line = remarks.substring(VIEW_TYPES.length(), remarks.indexOf('\n'));
+    List<SqlType> types = new ArrayList<>();
+    for (String t : line.split("\t")) {
+      types.add(t.isEmpty() ? null : SqlType.parse(t));
+    }
+    return types;
+  }
+
+  private List<Column> columns(String h2Schema, String table, List<SqlType> viewTypes)
+      throws SQLException {
+    List<Column> out = new ArrayList<>();
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "SELECT COLUMN_NAME, REMARKS, DATA_TYPE, IS_NULLABLE, IS_IDENTITY, IS_GENERATED,"
+                + " COLUMN_DEFAULT, CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE,"
+                + " DATETIME_PRECISION, IS_VISIBLE FROM INFORMATION_SCHEMA.COLUMNS"
+                + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION")) {
+      p.setString(1, h2Schema);
+      p.setString(2, table);
+      try (ResultSet rs = p.executeQuery()) {
+        int i = 0;
+        while (rs.next()) {
+          if (!rs.getBoolean(12)) {
+            continue; // the server's own shadow columns
+          }
+          SqlType t = viewTypes != null && i < viewTypes.size() ? viewTypes.get(i) : null;
+          out.add(column(rs, t));
+          i++;
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Column column(ResultSet rs, SqlType known) throws SQLException {
+    String remarks = rs.getString(2);
+    SqlType type = known;
+    if (type == null && remarks != null && !remarks.isEmpty()) {
+      type = SqlType.parse(remarks);
+    }
+    if (type == null) {
+      String h2 = rs.getString(3);
+      long len = rs.getLong(8);
+      int precision = rs.wasNull() ? rs.getInt(9) : (int) Math.min(len, Integer.MAX_VALUE);
+      int scale = rs.getObject(11) != null ? rs.getInt(11) : rs.getInt(10);
+      type = H2Types.fromH2(h2, precision, scale);
+    }
+    return new Column(
+        rs.getString(1),
+        type,
+        "YES".equals(rs.getString(4)),
+        "YES".equals(rs.getString(5)),
+        !"NEVER".equals(rs.getString(6)),
+        rs.getString(7) != null);
+  }
+}

@@ -1,0 +1,66 @@
+package io.jctds.server.functions;
+
+import java.util.List;
+
+/**
+ * What the server's H2 functions need from the session running the statement. H2 calls them on the
+ * session's own thread (the server executes statements synchronously), so the session is found
+ * through {@link #current()}.
+ */
+public interface FunctionContext {
+
+  /** The current database. */
+  String database();
+
+  /** SET DATEFORMAT (mdy, dmy, ...). */
+  String dateFormat();
+
+  /** SET DATEFIRST (1 Monday ... 7 Sunday). */
+  int dateFirst();
+
+  /** The databases with their ids, by id: name, then id. */
+  List<Object[]> databases();
+
+  /** The object id of a name as written ('dbo.t', 'tempdb..#t'), or null. */
+  Integer objectId(String name);
+
+  /** The name of object {@code id} in database {@code databaseId} (null: current), or null. */
+  String objectName(int id, Integer databaseId, boolean schemaOnly);
+
+  /** The last identity value of table {@code name}, or null. */
+  java.math.BigDecimal identCurrent(String name);
+
+  /** COL_LENGTH: the column's max_length, or null. */
+  Integer columnLength(String table, String column);
+
+  /** Snapshots of the server's live sessions. */
+  List<io.jctds.server.SessionInfo> connections();
+
+  /** A SERVERPROPERTY value as a sql_variant body, or null. */
+  byte[] serverProperty(String name);
+
+  /** The session running on this thread. */
+  static FunctionContext current() {
+    FunctionContext c = Holder.CURRENT.get();
+    if (c == null) {
+      throw new IllegalStateException("no jctds session is running on this thread");
+    }
+    return c;
+  }
+
+  /** Makes {@code c} the current session of this thread (null to clear). */
+  static void set(FunctionContext c) {
+    if (c == null) {
+      Holder.CURRENT.remove();
+    } else {
+      Holder.CURRENT.set(c);
+    }
+  }
+
+  /** Holds the thread's session. */
+  final class Holder {
+    static final ThreadLocal<FunctionContext> CURRENT = new ThreadLocal<>();
+
+    private Holder() {}
+  }
+}

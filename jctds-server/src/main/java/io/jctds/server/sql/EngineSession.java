@@ -1,0 +1,30 @@
+package io.jctds.server.sql;
+
+/**
+ * The engine side of one TDS session. Requests are served one at a time on the session's thread;
+ * {@link #cancel} may be called from another thread. An engine never throws for a bad statement: it
+ * reports a SQL Server-style error to the {@link ResultSink} and goes on (or stops the batch, as
+ * SQL Server would) so that the session stays usable.
+ */
+public interface EngineSession extends AutoCloseable {
+
+  /** Runs the statements of one SQLBatch. */
+  void execute(String batch, ResultSink sink);
+
+  /** The session's transactions (for transaction-manager requests). */
+  TransactionControl transactions();
+
+  /**
+   * Resets the session as sp_reset_connection does (RESETCONNECTION): rolls back an open
+   * transaction unless {@code keepTransaction}, drops temporary tables, restores the login's
+   * database and the default SET options.
+   */
+  void reset(boolean keepTransaction);
+
+  /** Asks the running request to stop (attention); safe from any thread. */
+  void cancel();
+
+  /** Ends the session: rolls back, drops its temporary objects, closes its storage session. */
+  @Override
+  void close();
+}

@@ -1,0 +1,219 @@
+package io.jctds.server.tsql;
+
+import io.jctds.protocol.token.ColMetadata;
+import io.jctds.protocol.type.TypeInfo;
+import io.jctds.server.catalog.Catalog;
+import io.jctds.server.sql.SqlException;
+import io.jctds.server.types.ColumnWriter;
+import io.jctds.server.types.SqlType;
+import io.jctds.server.types.WireTypes;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs queries and data changes on the session's H2 session and streams their results: one
+ * COLMETADATA with SQL Server's types, then each row read, converted and checked before a byte of
+ * it is written, then DONE with the row count. Results are read lazily from H2, so a client reading
+ * millions of rows never makes the server hold them.
+ */
+final class QueryRunner {
+  static final int CMD_INSERT = 0xC3;
+  static final int CMD_DELETE = 0xC4;
+  static final int CMD_UPDATE = 0xC5;
+  static final int CMD_MERGE = 0x117;
+
+  private final Runner r;
+
+  QueryRunner(Runner r) {
+    this.r = r;
+  }
+
+  private DmlTranslator translator() {
+    return new DmlTranslator(
+        r.s,
+        table ->
+            DdlTranslator.key(
+                    new ObjectName(table.database(), table.schema(), table.name(), table.name()))
+                .equals(r.s.identityInsert));
+  }
+
+  void run(Stmt st) {
+    DmlTranslator t = translator();
+    if (st instanceof Stmt.Select sel) {
+      select(sel, t);
+    } else if (st instanceof Stmt.Insert ins) {
+      if (ins.exec() != null) {
+        InsertExec.run(r, ins);
+        return;
+      }
+      Catalog.Table table = t.target(ins.target());
+      data(t.insert(ins), t, CMD_INSERT, where("INSERT", table));
+    } else if (st instanceof Stmt.Update up) {
+      Catalog.Table table = t.target(up.target());
+      data(t.update(up), t, CMD_UPDATE, where("UPDATE", table));
+    } else if (st instanceof Stmt.Delete del) {
+      Catalog.Table table = t.target(del.target());
+      data(t.delete(del), t, CMD_DELETE, where("DELETE", table));
+    } else if (st instanceof Stmt.Merge m) {
+      MergeTranslator mt = new MergeTranslator(r.s, t);
+      long n = 0;
+      for (MergeTranslator.Part part : mt.translate(m)) {
+        n += update(part.sql(), part.params(), mt.where());
+      }
+      r.s.rowCount = n;
+      r.done(CMD_MERGE, n);
+    }
+  }
+
+  private static H2Errors.Where where(String verb, Catalog.Table t) {
+    return new H2Errors.Where(verb, t.database(), t.display());
+  }
+
+  private void select(Stmt.Select sel, DmlTranslator t) {
+    QueryExpr q = sel.query();
+    if (q.body() instanceof QueryExpr.Select b && b.into() != null) {
+      SelectInto.run(r, sel, b);
+      return;
+    }
+    Translated tr = t.query(q, null);
+    if (!t.assignments.isEmpty()) {
+      assign(tr, t);
+      return;
+    }
+    stream(tr, t.params, Statements.CMD_SELECT, H2Errors.Where.NONE);
+  }
+
+  private void data(Translated tr, DmlTranslator t, int curCmd, H2Errors.Where where) {
+    if (!tr.columns().isEmpty()) {
+      stream(tr, t.params, curCmd, where);
+      return;
+    }
+    long n = update(tr.sql(), t.params, where);
+    r.s.rowCount = n;
+    r.done(curCmd, n);
+  }
+
+  /** Runs a statement without results; the number of rows it changed. */
+  long update(String sql, List<Param> params, H2Errors.Where where) {
+    if (r.s.options().on("FMTONLY") || r.s.options().on("NOEXEC")) {
+      return 0;
+    }
+    try (PreparedStatement ps = r.s.connection().prepareStatement(sql)) {
+      Jdbc.bind(ps, params);
+      r.s.running(ps);
+      try {
+        return ps.executeLargeUpdate();
+      } finally {
+        r.s.running(null);
+      }
+    } catch (SQLException e) {
+      throw H2Errors.translate(e, where);
+    }
+  }
+
+  /** Runs a query and sends its rows. */
+  void stream(Translated tr, List<Param> params, int curCmd, H2Errors.Where where) {
+    boolean formatOnly = r.s.options().on("FMTONLY");
+    try (PreparedStatement ps = r.s.connection().prepareStatement(tr.sql())) {
+      Jdbc.bind(ps, params);
+      if (formatOnly) {
+        r.sink.columns(metadata(tr, ps.getMetaData(), new ColumnWriter[tr.columns().size()]));
+        r.done(curCmd, 0);
+        return;
+      }
+      r.s.running(ps);
+      try (ResultSet rs = ps.executeQuery()) {
+        long n = rows(tr, rs);
+        r.s.rowCount = n;
+        r.done(curCmd, n);
+      } finally {
+        r.s.running(null);
+      }
+    } catch (SQLException e) {
+      throw H2Errors.translate(e, where);
+    }
+  }
+
+  private long rows(Translated tr, ResultSet rs) throws SQLException {
+    ColumnWriter[] writers = new ColumnWriter[tr.columns().size()];
+    r.sink.columns(metadata(tr, rs.getMetaData(), writers));
+    int textSize = r.s.options().number("TEXTSIZE");
+    Object[] row = new Object[writers.length];
+    long n = 0;
+    while (!r.s.cancelled() && rs.next()) {
+      for (int i = 0; i < writers.length; i++) {
+        row[i] = textSize(writers[i], writers[i].read(rs, i + 1), textSize);
+      }
+      r.sink.row(
+          out -> {
+            for (int i = 0; i < writers.length; i++) {
+              writers[i].write(out, row[i]);
+            }
+          });
+      n++;
+    }
+    return n;
+  }
+
+  /** SET TEXTSIZE limits the bytes of text, ntext and (max) values sent. */
+  private static Object textSize(ColumnWriter w, Object v, int limit) {
+    TypeInfo t = w.wire();
+    if (!(v instanceof String s)
+        || !t.isPlp() && t.type().kind() != io.jctds.protocol.type.TdsType.LengthKind.LONGLEN) {
+      return v;
+    }
+    boolean unicode =
+        t.collation() == null
+            || t.type() == io.jctds.protocol.type.TdsType.NVARCHAR
+            || t.type() == io.jctds.protocol.type.TdsType.NTEXT;
+    long chars = unicode ? limit / 2 : limit;
+    return s.length() > chars ? s.substring(0, (int) chars) : s;
+  }
+
+  /** COLMETADATA of a result, filling {@code writers} for its columns. */
+  ColMetadata metadata(Translated tr, ResultSetMetaData md, ColumnWriter[] writers)
+      throws SQLException {
+    List<ColMetadata.Column> cols = new ArrayList<>();
+    boolean utf8 = r.s.tds().utf8();
+    for (int i = 0; i < writers.length; i++) {
+      Translated.Column c = tr.columns().get(i);
+      SqlType type = Jdbc.type(c, md, i + 1);
+      TypeInfo wire = WireTypes.typeInfo(type, true, r.s.tds().tdsVersion(), utf8);
+      writers[i] = new ColumnWriter(type, wire);
+      cols.add(ColMetadata.Column.of(c.name(), wire, ColMetadata.FLAG_NULLABLE));
+    }
+    return new ColMetadata(cols);
+  }
+
+  private void assign(Translated tr, DmlTranslator t) {
+    List<QueryExpr.Assign> assigns = t.assignments;
+    List<Variable> targets = new ArrayList<>();
+    for (QueryExpr.Assign a : assigns) {
+      Variable v = r.s.variable(a.variable());
+      if (v == null || v.table() != null) {
+        throw SqlException.undeclaredVariable(a.variable());
+      }
+      targets.add(v);
+    }
+    try (PreparedStatement ps = r.s.connection().prepareStatement(tr.sql())) {
+      Jdbc.bind(ps, t.params);
+      long n = 0;
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          for (int i = 0; i < targets.size(); i++) {
+            targets.get(i).value(Jdbc.read(rs, i + 1, targets.get(i).type()));
+          }
+          n++;
+        }
+      }
+      r.s.rowCount = n;
+      r.done(Statements.CMD_SELECT, n);
+    } catch (SQLException e) {
+      throw H2Errors.translate(e);
+    }
+  }
+}

@@ -1,0 +1,232 @@
+package io.jctds.server.tsql;
+
+import io.jctds.protocol.token.Done;
+import io.jctds.protocol.token.EnvChange;
+import io.jctds.protocol.token.ServerMessage;
+import io.jctds.server.sql.ResultSink;
+import io.jctds.server.sql.SqlException;
+import java.util.List;
+
+/**
+ * Runs a batch: parses it whole (a syntax error runs nothing), then runs its statements with
+ * T-SQL's control flow (IF, WHILE, BEGIN ... END, TRY ... CATCH, BREAK, CONTINUE, RETURN) and error
+ * rules: a failing statement reports ERROR and a DONE with the error bit; errors SQL Server treats
+ * as batch-aborting (name resolution, conversion, THROW, deadlock, anything under XACT_ABORT ON)
+ * stop the batch, others let it go on; inside TRY, errors of severity 11 to 19 go to the CATCH
+ * block instead.
+ */
+final class Runner {
+  final TsqlSession s;
+  final ResultSink sink;
+  private int tryDepth;
+
+  /** Ends the batch (already reported). */
+  static final class Abort extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Abort() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** RETURN. */
+  static final class Return extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Return() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** BREAK (isBreak) or CONTINUE. */
+  static final class Loop extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final boolean isBreak;
+
+    Loop(boolean isBreak) {
+      super(null, null, false, false);
+      this.isBreak = isBreak;
+    }
+  }
+
+  /** An error inside TRY, on its way to CATCH. */
+  static final class Caught extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final SqlException error;
+    final int line;
+
+    Caught(SqlException error, int line) {
+      super(null, null, false, false);
+      this.error = error;
+      this.line = line;
+    }
+  }
+
+  Runner(TsqlSession s, ResultSink sink) {
+    this.s = s;
+    this.sink = sink;
+  }
+
+  void batch(String sql) {
+    List<Stmt> statements;
+    try {
+      statements = BatchParser.parse(sql);
+    } catch (SqlException e) {
+      report(e, e.line() == 0 ? 1 : e.line());
+      return;
+    }
+    try {
+      block(statements);
+    } catch (Abort | Return e) {
+      // the batch ends here
+    } catch (Loop e) {
+      report(
+          new SqlException(
+              135,
+              15,
+              1,
+              "Cannot use a BREAK statement outside the scope of a" + " WHILE statement.",
+              true),
+          1);
+    }
+  }
+
+  void block(List<Stmt> list) {
+    for (Stmt st : list) {
+      statement(st);
+    }
+  }
+
+  void statement(Stmt st) {
+    if (s.cancelled()) {
+      throw new Abort();
+    }
+    try {
+      dispatch(st);
+    } catch (SqlException e) {
+      failed(e, st.line());
+    } catch (RuntimeException e) {
+      if (e instanceof Abort || e instanceof Return || e instanceof Loop || e instanceof Caught) {
+        throw e;
+      }
+      s.engine()
+          .logger()
+          .log(
+              System.Logger.Level.ERROR,
+              "spid " + s.spid() + ": statement at line " + st.line() + " failed",
+              e);
+      failed(
+          new SqlException(50000, 16, 1, "internal error in the jctds SQL engine: " + e, false),
+          st.line());
+    }
+  }
+
+  private void dispatch(Stmt st) {
+    if (st instanceof Stmt.If when) {
+      Stmt branch = new Evaluator(this).test(when.condition()) ? when.then() : when.otherwise();
+      if (branch != null) {
+        statement(branch);
+      }
+    } else if (st instanceof Stmt.While w) {
+      loop(w);
+    } else if (st instanceof Stmt.Block b) {
+      block(b.body());
+    } else if (st instanceof Stmt.TryCatch tc) {
+      tryCatch(tc);
+    } else if (st instanceof Stmt.Loop l) {
+      throw new Loop(l.isBreak());
+    } else if (st instanceof Stmt.Return) {
+      throw new Return();
+    } else {
+      Statements.run(this, st);
+    }
+  }
+
+  private void loop(Stmt.While w) {
+    Evaluator eval = new Evaluator(this);
+    while (!s.cancelled() && eval.test(w.condition())) {
+      try {
+        statement(w.body());
+      } catch (Loop l) {
+        if (l.isBreak) {
+          return;
+        }
+      }
+    }
+  }
+
+  private void tryCatch(Stmt.TryCatch tc) {
+    Caught caught = null;
+    tryDepth++;
+    try {
+      block(tc.body());
+    } catch (Caught c) {
+      caught = c;
+    } finally {
+      tryDepth--;
+    }
+    if (caught == null) {
+      return;
+    }
+    if (s.options().on("XACT_ABORT") || caught.error.number() == 1205) {
+      s.txn().doom();
+    }
+    SqlException previous = s.caught;
+    int previousLine = s.caughtLine;
+    s.caught = caught.error;
+    s.caughtLine = caught.line;
+    try {
+      block(tc.handler());
+    } finally {
+      s.caught = previous;
+      s.caughtLine = previousLine;
+    }
+  }
+
+  /** Handles a failed statement as SQL Server does. */
+  void failed(SqlException e, int line) {
+    int at = e.line() != 0 ? e.line() : line;
+    s.lastError = e.number();
+    s.rowCount = 0;
+    if (tryDepth > 0 && e.severity() >= 11 && e.severity() <= 19) {
+      throw new Caught(e, at);
+    }
+    report(e, at);
+    boolean xactAbort = s.options().on("XACT_ABORT") && e.severity() >= 11;
+    if ((e.number() == 1205 || xactAbort) && s.txn().count() > 0) {
+      rollbackAll();
+    }
+    if (e.abortsBatch() || xactAbort || e.number() == 1205 || e.severity() >= 20) {
+      throw new Abort();
+    }
+  }
+
+  /** Rolls back the whole transaction and reports it (ENVCHANGE 10). */
+  void rollbackAll() {
+    long d = s.txn().rollback();
+    if (s.tds().tdsVersion().atLeast(io.jctds.protocol.TdsVersion.V7_2)) {
+      sink.envChange(
+          new EnvChange.Binary(EnvChange.ROLLBACK_TRAN, new byte[0], Statements.descriptor(d)));
+    }
+  }
+
+  /** ERROR, then DONE with the error bit. */
+  void report(SqlException e, int line) {
+    String text = e.getMessage().replace("%SPID%", String.valueOf(s.spid()));
+    sink.message(
+        new ServerMessage(
+            true, e.number(), e.state(), e.severity(), text, s.serverName(), "", line));
+    sink.done(Done.STATUS_ERROR, 0, 0);
+  }
+
+  /** An INFO message (PRINT, RAISERROR with severity 10 or less, 5701, ...). */
+  void info(int number, int state, int severity, String text, int line) {
+    sink.message(new ServerMessage(false, number, state, severity, text, s.serverName(), "", line));
+  }
+
+  /** The DONE of a statement without a row count (unless {@code count} >= 0). */
+  void done(int curCmd, long count) {
+    boolean counted = count >= 0 && !s.options().on("NOCOUNT");
+    sink.done(counted ? Done.STATUS_COUNT : 0, curCmd, Math.max(count, 0));
+  }
+}

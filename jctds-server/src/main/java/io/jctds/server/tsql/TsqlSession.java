@@ -1,0 +1,359 @@
+package io.jctds.server.tsql;
+
+import io.jctds.server.SessionInfo;
+import io.jctds.server.catalog.Catalog;
+import io.jctds.server.catalog.ObjectIds;
+import io.jctds.server.functions.FunctionContext;
+import io.jctds.server.sql.EngineSession;
+import io.jctds.server.sql.ResultSink;
+import io.jctds.server.sql.SqlException;
+import io.jctds.server.sql.SqlSession;
+import io.jctds.server.sql.TransactionControl;
+import io.jctds.server.storage.DatabaseInfo;
+import io.jctds.server.storage.H2Store;
+import io.jctds.server.storage.Names;
+import io.jctds.server.types.SqlType;
+import io.jctds.server.types.SystemTypes;
+import io.jctds.server.types.Variants;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The engine side of one TDS session: its H2 session, current database, SET options, variables of
+ * the running batch, transaction, and what the error functions report in a CATCH block.
+ */
+final class TsqlSession implements EngineSession, Context, FunctionContext {
+  private final TsqlEngine engine;
+  private final SqlSession tds;
+  private final Connection connection;
+  private final Catalog catalog;
+  private final Options options = new Options();
+  private final TxnState txn;
+  final Map<String, Variable> variables = new HashMap<>();
+  final List<String> tableVariables = new ArrayList<>();
+  private String database;
+  private volatile boolean cancelled;
+  private volatile Statement running;
+  long rowCount;
+  int lastError;
+  SqlException caught;
+  int caughtLine;
+  String identityInsert;
+  private int tableVariableSeq;
+
+  TsqlSession(TsqlEngine engine, SqlSession tds) {
+    this.engine = engine;
+    this.tds = tds;
+    this.database = tds.loginDatabase();
+    try {
+      this.connection = engine.store().connect();
+      try (Statement st = connection.createStatement()) {
+        st.execute("SET LOCK_TIMEOUT " + Integer.MAX_VALUE); // SQL Server waits (LOCK_TIMEOUT -1)
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot open an H2 session: " + e.getMessage(), e);
+    }
+    this.catalog = new Catalog(engine.store(), connection);
+    this.txn = new TxnState(connection, engine.store());
+  }
+
+  int spid() {
+    return tds.spid();
+  }
+
+  SqlSession tds() {
+    return tds;
+  }
+
+  TsqlEngine engine() {
+    return engine;
+  }
+
+  H2Store store() {
+    return engine.store();
+  }
+
+  Connection connection() {
+    return connection;
+  }
+
+  TxnState txn() {
+    return txn;
+  }
+
+  @Override
+  public void execute(String batch, ResultSink sink) {
+    cancelled = false;
+    FunctionContext.set(this);
+    try {
+      new Runner(this, sink).batch(batch);
+    } finally {
+      FunctionContext.set(null);
+      endBatch();
+    }
+  }
+
+  /** Batch-scoped state ends: variables and table variables. */
+  private void endBatch() {
+    variables.clear();
+    for (String tv : tableVariables) {
+      try (Statement s = connection.createStatement()) {
+        if (txn.count() == 0) {
+          s.execute("DROP TABLE IF EXISTS " + Names.qualified(Names.TEMPDB, Names.DBO, tv));
+        } else {
+          txn.recordDdl(
+              List.of("DROP TABLE IF EXISTS " + Names.qualified(Names.TEMPDB, Names.DBO, tv)),
+              true,
+              null);
+        }
+      } catch (SQLException e) {
+        engine.logger().log(System.Logger.Level.DEBUG, "dropping table variable: " + e);
+      }
+    }
+    tableVariables.clear();
+    engine.store().schemaChanged();
+  }
+
+  /** A fresh H2 name for a table variable. */
+  String newTableVariable(String name) {
+    String h2 = name + "#" + (++tableVariableSeq);
+    tableVariables.add(h2);
+    return h2;
+  }
+
+  @Override
+  public TransactionControl transactions() {
+    return txn;
+  }
+
+  @Override
+  public void reset(boolean keepTransaction) {
+    if (!keepTransaction && txn.count() > 0) {
+      txn.rollback();
+    }
+    dropTemporaryTables();
+    database = tds.loginDatabase();
+    tds.database(database);
+    options.reset();
+    identityInsert = null;
+  }
+
+  private void dropTemporaryTables() {
+    List<String> temps = new ArrayList<>();
+    try (Statement s = connection.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE"
+                    + " TABLE_TYPE = 'LOCAL TEMPORARY'")) {
+      while (rs.next()) {
+        temps.add(rs.getString(1));
+      }
+      for (String t : temps) {
+        s.execute("DROP TABLE IF EXISTS " + Names.qualified(Names.TEMPDB, Names.DBO, t));
+      }
+    } catch (SQLException e) {
+      engine.logger().log(System.Logger.Level.DEBUG, "dropping temporary tables: " + e);
+    }
+    engine.store().schemaChanged();
+  }
+
+  @Override
+  public void cancel() {
+    cancelled = true;
+    Statement s = running;
+    if (s != null) {
+      try {
+        s.cancel();
+      } catch (SQLException e) {
+        // the statement ended meanwhile
+      }
+    }
+  }
+
+  boolean cancelled() {
+    return cancelled;
+  }
+
+  void running(Statement s) {
+    running = s;
+  }
+
+  @Override
+  public void close() {
+    engine.closed(this);
+    try {
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+      }
+    } catch (SQLException e) {
+      // closing anyway
+    }
+    try {
+      connection.close(); // drops the session's local temporary tables
+    } catch (SQLException e) {
+      engine.logger().log(System.Logger.Level.DEBUG, "closing the H2 session: " + e);
+    }
+    engine.store().schemaChanged();
+  }
+
+  // ---- Context ----
+
+  @Override
+  public String database() {
+    return database;
+  }
+
+  void database(String name) {
+    database = name;
+    tds.database(name);
+  }
+
+  @Override
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  @Override
+  public Variable variable(String name) {
+    return variables.get(name.toLowerCase(Locale.ROOT));
+  }
+
+  @Override
+  public Param global(String name) {
+    return Globals.value(this, name);
+  }
+
+  @Override
+  public Options options() {
+    return options;
+  }
+
+  @Override
+  public String serverName() {
+    return tds.serverName();
+  }
+
+  // ---- FunctionContext ----
+
+  @Override
+  public String dateFormat() {
+    return options.get("DATEFORMAT");
+  }
+
+  @Override
+  public int dateFirst() {
+    return options.number("DATEFIRST");
+  }
+
+  @Override
+  public List<Object[]> databases() {
+    List<Object[]> out = new ArrayList<>();
+    for (DatabaseInfo db : engine.store().databases()) {
+      out.add(new Object[] {db.name(), db.id()});
+    }
+    return out;
+  }
+
+  @Override
+  public List<SessionInfo> connections() {
+    return tds.connections();
+  }
+
+  @Override
+  public Integer objectId(String name) {
+    Catalog.Table t = lookup(name);
+    return t == null ? null : ObjectIds.of(t.database(), t.schema(), t.name());
+  }
+
+  /** The table or view a name string designates, or null. */
+  Catalog.Table lookup(String name) {
+    List<String> parts = NameParser.parts(name);
+    if (parts == null) {
+      return null;
+    }
+    try {
+      ObjectName on = ObjectName.resolve(this, parts);
+      if (engine.store().database(on.database()) == null) {
+        return null;
+      }
+      return catalog.table(on.database(), on.schema(), on.name());
+    } catch (SQLException | SqlException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public String objectName(int id, Integer databaseId, boolean schemaOnly) {
+    String db = databaseId == null ? database : null;
+    if (db == null) {
+      for (DatabaseInfo d : engine.store().databases()) {
+        if (d.id() == databaseId) {
+          db = d.name();
+        }
+      }
+    }
+    if (db == null) {
+      return null;
+    }
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "SELECT TABLE_SCHEMA, TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_SCHEMA)"
+                + " LIKE ? ESCAPE '\\'")) {
+      p.setString(
+          1, Names.key(db).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ".%");
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          String[] split = Names.split(rs.getString(1));
+          if (split != null && ObjectIds.of(split[0], split[1], rs.getString(2)) == id) {
+            return schemaOnly ? split[1] : rs.getString(2);
+          }
+        }
+      }
+    } catch (SQLException e) {
+      return null;
+    }
+    return null;
+  }
+
+  @Override
+  public BigDecimal identCurrent(String name) {
+    Catalog.Table t = lookup(name);
+    if (t == null || t.identity() == null) {
+      return null;
+    }
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "SELECT MAX(" + Names.quote(t.identity().name()) + ") FROM " + t.h2Name())) {
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? rs.getBigDecimal(1) : null;
+      }
+    } catch (SQLException e) {
+      return null;
+    }
+  }
+
+  @Override
+  public Integer columnLength(String table, String column) {
+    Catalog.Table t = lookup(table);
+    Catalog.Column c = t == null ? null : t.column(column);
+    return c == null ? null : SystemTypes.maxLength(c.type());
+  }
+
+  @Override
+  public byte[] serverProperty(String name) {
+    Param p = Globals.value(this, "SERVERPROPERTY:" + name.toLowerCase(Locale.ROOT));
+    return p == null || p.value() == null ? null : Variants.encode(p.type(), p.value());
+  }
+
+  /** The type of @@IDENTITY and SCOPE_IDENTITY(). */
+  static final SqlType IDENTITY = SqlType.numeric(38, 0);
+}

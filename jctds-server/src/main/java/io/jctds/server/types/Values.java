@@ -1,0 +1,162 @@
+package io.jctds.server.types;
+
+import io.jctds.protocol.TdsWriter;
+import io.jctds.server.sql.SqlException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+
+/** Value checks and conversions shared by the column writers, variables and parameters. */
+public final class Values {
+  private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
+
+  private Values() {}
+
+  /**
+   * Error 8115, "Arithmetic overflow error converting expression to data type X." (severity 16), as
+   * SQL Server reports a value that does not fit its target type.
+   */
+  public static SqlException overflow(SqlType target) {
+    return new SqlException(
+        8115,
+        16,
+        2,
+        "Arithmetic overflow error converting expression to data type " + target.sqlName() + ".",
+        false);
+  }
+
+  /** {@code v} if it fits the integer type {@code t}, else error 8115 (220 for tinyint). */
+  public static long checkInteger(long v, SqlType t) {
+    boolean fits =
+        switch (t.base()) {
+          case TINYINT -> v >= 0 && v <= 255;
+          case SMALLINT -> v >= Short.MIN_VALUE && v <= Short.MAX_VALUE;
+          case INT -> v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE;
+          default -> true;
+        };
+    if (!fits) {
+      if (t.base() == SqlBase.TINYINT) {
+        throw new SqlException(
+            220,
+            16,
+            2,
+            "Arithmetic overflow error for data type tinyint, value = " + v + ".",
+            false);
+      }
+      throw overflow(t);
+    }
+    return v;
+  }
+
+  /**
+   * {@code v} rounded to the scale of the exact type {@code t} (half away from zero, as SQL Server
+   * rounds), or error 8115 when it then has more integer digits than the precision allows.
+   */
+  public static BigDecimal fitDecimal(BigDecimal v, SqlType t) {
+    BigDecimal r = v.setScale(t.scale(), RoundingMode.HALF_UP);
+    if (r.precision() - r.scale() > t.precision() - t.scale() && r.signum() != 0) {
+      throw overflow(t);
+    }
+    if (t.base() == SqlBase.MONEY && r.abs().compareTo(new BigDecimal("922337203685477.5807")) > 0
+        || t.base() == SqlBase.SMALLMONEY && r.abs().compareTo(new BigDecimal("214748.3647")) > 0) {
+      throw overflow(t);
+    }
+    return r;
+  }
+
+  /**
+   * A date/time value as the nvarchar string a down-level client (TDS 7.1/7.2) receives: {@code
+   * 2024-05-01}, {@code 12:34:56.1234567}, {@code 2024-05-01 12:34:56.1234567}, {@code 2024-05-01
+   * 12:34:56.1234567 +02:00}, with exactly the type's scale of fraction digits.
+   */
+  public static String downLevel(SqlType t, ResultSet rs, int i) throws SQLException {
+    return switch (t.base()) {
+      case DATE -> format(t, rs.getObject(i, LocalDate.class));
+      case TIME -> format(t, rs.getObject(i, LocalTime.class));
+      case DATETIMEOFFSET -> format(t, rs.getObject(i, OffsetDateTime.class));
+      default -> format(t, rs.getObject(i, LocalDateTime.class));
+    };
+  }
+
+  /** {@link #downLevel(SqlType, ResultSet, int)} of a Java value (null stays null). */
+  public static String format(SqlType t, Object v) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof LocalDate d) {
+      return DATE.format(d);
+    }
+    if (v instanceof LocalTime time) {
+      return time(time, t.scale());
+    }
+    if (v instanceof LocalDateTime dt) {
+      return DATE.format(dt.toLocalDate()) + " " + time(dt.toLocalTime(), t.scale());
+    }
+    if (v instanceof OffsetDateTime o) {
+      return format(t, o.toLocalDateTime()) + " " + offset(o);
+    }
+    return v.toString();
+  }
+
+  private static String offset(OffsetDateTime o) {
+    int secs = o.getOffset().getTotalSeconds();
+    int abs = Math.abs(secs) / 60;
+    return String.format("%s%02d:%02d", secs < 0 ? "-" : "+", abs / 60, abs % 60);
+  }
+
+  /** hh:mm:ss plus {@code scale} fraction digits (rounded down, as the value is already scaled). */
+  static String time(LocalTime t, int scale) {
+    StringBuilder sb =
+        new StringBuilder(
+            String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond()));
+    if (scale > 0) {
+      String nanos = String.format("%09d", t.getNano());
+      sb.append('.').append(nanos, 0, scale);
+    }
+    return sb.toString();
+  }
+
+  /**
+   * {@code v} (a JDBC or H2-friendly Java value) as the value the protocol's ValueWriter takes for
+   * {@code t}, checked against the type's range.
+   */
+  public static Object forWire(SqlType t, Object v) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof java.sql.Timestamp ts) {
+      return ts.toLocalDateTime();
+    }
+    if (v instanceof java.sql.Date d) {
+      return d.toLocalDate();
+    }
+    if (v instanceof java.sql.Time time) {
+      return time.toLocalTime();
+    }
+    if (t.base().family() == SqlBase.Family.INTEGER
+        && t.base() != SqlBase.BIT
+        && v instanceof Number n
+        && !(v instanceof BigDecimal)) {
+      return checkInteger(n.longValue(), t);
+    }
+    if (t.base().family() == SqlBase.Family.EXACT && v instanceof BigDecimal d) {
+      return fitDecimal(d, t);
+    }
+    return v;
+  }
+
+  /** Writes a stored sql_variant body (base type, properties, value) or NULL. */
+  static void writeVariant(TdsWriter out, byte[] body) {
+    if (body == null) {
+      out.i32(0);
+    } else {
+      out.i32(body.length).bytes(body);
+    }
+  }
+}

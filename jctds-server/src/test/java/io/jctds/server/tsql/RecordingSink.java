@@ -1,0 +1,123 @@
+package io.jctds.server.tsql;
+
+import io.jctds.protocol.BufferWriter;
+import io.jctds.protocol.TdsVersion;
+import io.jctds.protocol.token.ColMetadata;
+import io.jctds.protocol.token.EnvChange;
+import io.jctds.protocol.token.Row;
+import io.jctds.protocol.token.ServerMessage;
+import io.jctds.protocol.token.TokenDecoder;
+import io.jctds.protocol.token.TokenType;
+import io.jctds.server.sql.ResultSink;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A {@link ResultSink} that keeps what the engine reported, in order, for assertions. Rows are
+ * encoded as the wire would carry them and decoded again with the protocol's decoder, so tests see
+ * exactly what a client would read.
+ */
+final class RecordingSink implements ResultSink {
+  /** One reported item. */
+  sealed interface Event {}
+
+  record Columns(ColMetadata metadata) implements Event {}
+
+  record RowValues(List<Object> values) implements Event {}
+
+  record Message(ServerMessage message) implements Event {}
+
+  record Env(EnvChange change) implements Event {}
+
+  record DoneEvent(int status, int curCmd, long rowCount) implements Event {}
+
+  final List<Event> events = new ArrayList<>();
+  private final BufferWriter buffer = new BufferWriter();
+  private final TdsVersion version;
+  private ColMetadata current;
+  int flushes;
+
+  RecordingSink() {
+    this(TdsVersion.V7_4);
+  }
+
+  RecordingSink(TdsVersion version) {
+    this.version = version;
+  }
+
+  @Override
+  public void columns(ColMetadata metadata) {
+    current = metadata;
+    events.add(new Columns(metadata));
+  }
+
+  @Override
+  public void row(RowWriter values) {
+    buffer.clear();
+    buffer.u8(TokenType.ROW);
+    values.write(buffer);
+    ByteBuffer b = buffer.view();
+    TokenDecoder d = new TokenDecoder(version);
+    d.metadata(current);
+    Row row = (Row) d.next(b);
+    events.add(new RowValues(Arrays.asList(row.toArray())));
+  }
+
+  @Override
+  public void message(ServerMessage message) {
+    events.add(new Message(message));
+  }
+
+  @Override
+  public void envChange(EnvChange change) {
+    events.add(new Env(change));
+  }
+
+  @Override
+  public void done(int status, int curCmd, long rowCount) {
+    events.add(new DoneEvent(status, curCmd, rowCount));
+  }
+
+  @Override
+  public void flush() {
+    flushes++;
+  }
+
+  List<ServerMessage> errors() {
+    return events.stream()
+        .filter(e -> e instanceof Message m && m.message().error())
+        .map(e -> ((Message) e).message())
+        .toList();
+  }
+
+  List<ServerMessage> infos() {
+    return events.stream()
+        .filter(e -> e instanceof Message m && !m.message().error())
+        .map(e -> ((Message) e).message())
+        .toList();
+  }
+
+  List<List<Object>> rows() {
+    return events.stream()
+        .filter(RowValues.class::isInstance)
+        .map(e -> ((RowValues) e).values())
+        .toList();
+  }
+
+  List<ColMetadata> results() {
+    return events.stream()
+        .filter(Columns.class::isInstance)
+        .map(e -> ((Columns) e).metadata())
+        .toList();
+  }
+
+  List<DoneEvent> dones() {
+    return events.stream().filter(DoneEvent.class::isInstance).map(DoneEvent.class::cast).toList();
+  }
+
+  List<EnvChange> envChanges() {
+    return events.stream().filter(Env.class::isInstance).map(e -> ((Env) e).change()).toList();
+  }
+}
