@@ -74,11 +74,14 @@ public final class H2Store implements AutoCloseable {
     }
     this.url =
         base
-            + ";MODE=MSSQLServer;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
+            + ";DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
             + ";LAZY_QUERY_EXECUTION=TRUE;DB_CLOSE_ON_EXIT=FALSE"
             + (inMemory ? ";DB_CLOSE_DELAY=-1" : "");
     this.system = open();
     this.ddl = open();
+    try (Statement s = ddl.createStatement()) {
+      s.execute("SET LOCK_TIMEOUT 500"); // DDL inside a user transaction must not wait long
+    }
     try (Statement s = system.createStatement()) {
       s.execute("CREATE SCHEMA IF NOT EXISTS " + Names.quote(Names.SYSTEM_SCHEMA));
     }

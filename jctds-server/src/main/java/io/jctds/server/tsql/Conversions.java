@@ -59,7 +59,7 @@ final class Conversions {
     if (target.base().isString() || target.base() == SqlBase.XML) {
       converted = toText(x, target, style);
     } else if (from != null && from.base().isString()) {
-      converted = fromText(text, target, styleText, from.isUnicode());
+      converted = fromText(text, target, styleText, from);
     } else {
       converted = other(x, target);
     }
@@ -136,7 +136,8 @@ final class Conversions {
     return "LEFT(" + cast + ", " + target.length() + ")";
   }
 
-  private static String fromText(String text, SqlType target, String style, boolean unicode) {
+  private static String fromText(String text, SqlType target, String style, SqlType from) {
+    boolean unicode = from.isUnicode();
     String trimmed = "TRIM(" + text + ")";
     return switch (target.base()) {
       case DATETIME, SMALLDATETIME, DATETIME2, DATE, TIME, DATETIMEOFFSET ->
@@ -154,7 +155,15 @@ final class Conversions {
       case UNIQUEIDENTIFIER -> "\"jctds\".\"to_guid\"(" + text + ")";
       case TINYINT -> "\"jctds\".\"tinyint\"(CAST(" + trimmed + " AS BIGINT))";
       case BIT -> "\"jctds\".\"text_bit\"(" + text + ")";
-      case SQL_VARIANT -> "\"jctds\".\"variant\"(" + text + ", 'varchar')";
+      case SQL_VARIANT ->
+          "\"jctds\".\"variant\"("
+              + text
+              + ", "
+              + Literals.quote(
+                  from.isMax()
+                      ? from.withLength(from.isUnicode() ? 4000 : 8000).declaration()
+                      : from.declaration())
+              + ")";
       case INT, SMALLINT, BIGINT, DECIMAL, NUMERIC, MONEY, SMALLMONEY, REAL, FLOAT ->
           "CAST(\"jctds\".\"number_text\"("
               + text

@@ -86,7 +86,8 @@ final class DdlObjects {
         null,
         List.of(key(table)),
         table.temporary(),
-        "CREATE INDEX");
+        "CREATE INDEX",
+        !s.unique());
   }
 
   DdlPlan createView(Stmt.CreateView s) {

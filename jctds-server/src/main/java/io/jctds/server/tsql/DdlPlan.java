@@ -14,6 +14,8 @@ import java.util.List;
  * @param changes the existing objects changed or dropped, as keys
  * @param temporary whether only temporary objects of this session are involved
  * @param what the statement, for messages ("CREATE TABLE", "DROP INDEX", ...)
+ * @param deferrable whether, inside a transaction, it may wait until COMMIT because nothing can
+ *     observe it before then (a non-unique index)
  */
 public record DdlPlan(
     List<String> statements,
@@ -21,4 +23,17 @@ public record DdlPlan(
     String creates,
     List<String> changes,
     boolean temporary,
-    String what) {}
+    String what,
+    boolean deferrable) {
+
+  /** A plan that cannot be deferred. */
+  public DdlPlan(
+      List<String> statements,
+      List<String> undo,
+      String creates,
+      List<String> changes,
+      boolean temporary,
+      String what) {
+    this(statements, undo, creates, changes, temporary, what, false);
+  }
+}

@@ -90,22 +90,13 @@ final class DdlRunner {
       } else if (plan.temporary() && plan.creates() != null) {
         run(r.s.connection(), plan.statements());
         txn.recordDdl(plan.undo(), true, plan.creates());
+      } else if (plan.deferrable() && plan.changes().stream().allMatch(txn::createdHere)) {
+        txn.afterCommit(plan.statements());
       } else if (!plan.temporary()
           && (plan.creates() != null || plan.changes().stream().allMatch(txn::createdHere))) {
-        r.s.store().withDdl(c -> run(c, plan.statements()));
-        if (plan.creates() != null && plan.undo() != null) {
-          txn.recordDdl(plan.undo(), false, plan.creates());
-        }
+        onDdlSession(plan);
       } else {
-        throw new SqlException(
-            226,
-            16,
-            6,
-            plan.what()
-                + " statement not allowed within"
-                + " multi-statement transaction. (The jctds server cannot undo it: H2 commits DDL on"
-                + " existing and temporary objects. Run it outside the transaction.)",
-            false);
+        throw notInTransaction(plan, "H2 commits DDL on existing and temporary objects");
       }
     } catch (SQLException e) {
       throw H2Errors.translate(e);
@@ -113,6 +104,37 @@ final class DdlRunner {
       r.s.store().schemaChanged();
       r.s.catalog().invalidate();
     }
+  }
+
+  private void onDdlSession(DdlPlan plan) throws SQLException {
+    try {
+      r.s.store().withDdl(c -> run(c, plan.statements()));
+    } catch (SQLException e) {
+      if (e.getErrorCode() == 50200) {
+        throw notInTransaction(
+            plan,
+            "it would wait for this transaction's own row locks, as"
+                + " rows were already written to the object in it; run the DDL before writing rows");
+      }
+      throw e;
+    }
+    if (plan.creates() != null && plan.undo() != null) {
+      r.s.txn().recordDdl(plan.undo(), false, plan.creates());
+    }
+  }
+
+  /** Error 226 with the reason the server cannot run the DDL inside the transaction. */
+  private static SqlException notInTransaction(DdlPlan plan, String why) {
+    return new SqlException(
+        226,
+        16,
+        6,
+        plan.what()
+            + " statement not allowed within multi-statement transaction. (The jctds server"
+            + " cannot run it inside the transaction: "
+            + why
+            + ". Run it outside the transaction.)",
+        false);
   }
 
   private static void run(Connection c, List<String> statements) throws SQLException {

@@ -261,17 +261,15 @@ class DmlTranslator extends QueryTranslator {
     scope.add(new Scope.Source(names(table, alias), alias, FromClause.columns(table)));
     String sets = sets(s.sets(), table);
     String where = s.where() == null ? "" : " WHERE " + condition(s.where()).text();
-    String top = s.top() == null ? "" : " TOP (" + value(s.top().count()).text() + ")";
     String sql =
-        "UPDATE"
-            + top
-            + " "
+        "UPDATE "
             + table.h2Name()
             + " AS "
             + Names.quote(alias)
             + " SET "
             + sets
-            + where;
+            + where
+            + top(s.top());
     return output(s.output(), table, sql, !mentionsDeleted(s.output()));
   }
 
@@ -429,8 +427,19 @@ class DmlTranslator extends QueryTranslator {
     scope = new Scope(null);
     scope.add(new Scope.Source(names(table, alias), alias, FromClause.columns(table)));
     String where = s.where() == null ? "" : " WHERE " + condition(s.where()).text();
-    String top = s.top() == null ? "" : " TOP (" + value(s.top().count()).text() + ")";
-    String sql = "DELETE" + top + " FROM " + table.h2Name() + " AS " + Names.quote(alias) + where;
+    String sql =
+        "DELETE FROM " + table.h2Name() + " AS " + Names.quote(alias) + where + top(s.top());
     return output(s.output(), table, sql, false);
+  }
+
+  /** TOP (n) of UPDATE and DELETE as H2's FETCH FIRST (PERCENT is not supported there). */
+  private String top(QueryExpr.Top top) {
+    if (top == null) {
+      return "";
+    }
+    if (top.percent()) {
+      throw SqlException.unsupported("TOP ... PERCENT in UPDATE and DELETE");
+    }
+    return " FETCH FIRST (" + value(top.count()).text() + ") ROWS ONLY";
   }
 }

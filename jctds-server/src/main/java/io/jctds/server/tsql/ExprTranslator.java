@@ -333,7 +333,7 @@ class ExprTranslator {
     }
     SqlType t = x.type().withCollation(coll);
     String h2 = coll.ignoreCase() ? "VARCHAR_IGNORECASE" : "VARCHAR";
-    return new Sql("CAST(" + x.text() + " AS " + h2 + ")", t, x.nullable(), Sql.Kind.OTHER);
+    return new Sql("CAST(" + x.text() + " AS " + h2 + ")", t, x.nullable(), Sql.Kind.COLLATED);
   }
 
   private Sql nextValue(Expr.NextValue n) {

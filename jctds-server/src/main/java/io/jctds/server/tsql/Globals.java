@@ -3,9 +3,6 @@ package io.jctds.server.tsql;
 import io.jctds.server.sql.SqlException;
 import io.jctds.server.types.SqlType;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Locale;
 
 /**
@@ -85,12 +82,7 @@ final class Globals {
   }
 
   private static BigDecimal identity(TsqlSession s) {
-    try (Statement st = s.connection().createStatement();
-        ResultSet rs = st.executeQuery("SELECT SCOPE_IDENTITY()")) {
-      return rs.next() ? rs.getBigDecimal(1) : null;
-    } catch (SQLException e) {
-      return null;
-    }
+    return s.lastIdentity;
   }
 
   private static Param info(TsqlSession s, String name) {

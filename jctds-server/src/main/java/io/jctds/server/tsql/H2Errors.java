@@ -93,7 +93,7 @@ public final class H2Errors {
                   + verb
                   + " fails.",
               false);
-      case 23503, 23504, 23513 -> constraint(e.getErrorCode(), first, verb, where);
+      case 23503, 23506, 23513 -> constraint(e.getErrorCode(), first, verb, where);
       case 22001 -> truncated(first, where);
       case 22012 -> new SqlException(8134, 16, 1, "Divide by zero error encountered.", false);
       case 22003 ->
@@ -198,11 +198,9 @@ public final class H2Errors {
     String inner = quoted(first, 0);
     String constraint = unqualified(inner.split(" ")[0]);
     String value = keyValue(inner);
-    if (constraint.startsWith("PK")
-        || inner.contains("PRIMARY KEY")
-        || constraint.startsWith("UQ")
-        || !inner.contains(" INDEX ")) {
-      String kind = constraint.startsWith("UQ") ? "UNIQUE KEY" : "PRIMARY KEY";
+    if (inner.contains(" INDEX ") || inner.contains(" PRIMARY KEY ON ")) {
+      boolean pk = inner.contains("PRIMARY_KEY") || inner.contains("PRIMARY KEY");
+      String kind = pk ? "PRIMARY KEY" : "UNIQUE KEY";
       return new SqlException(
           2627,
           14,
@@ -219,8 +217,7 @@ public final class H2Errors {
               + ").",
           false);
     }
-    String index =
-        constraint.contains(".") ? constraint.substring(constraint.indexOf('.') + 1) : constraint;
+    String index = constraint;
     return new SqlException(
         2601,
         14,
@@ -285,9 +282,13 @@ public final class H2Errors {
               + "\".",
           false);
     }
-    boolean parentMissing = code == 23503;
+    boolean parentMissing = code == 23506;
     String kind = parentMissing ? "FOREIGN KEY" : "REFERENCE";
     String other = referenced(inner, parentMissing);
+    Matcher col =
+        Pattern.compile(parentMissing ? "REFERENCES [^(]*\\(([^),]+)" : "FOREIGN KEY\\(([^),]+)")
+            .matcher(inner);
+    String column = col.find() ? ", column '" + col.group(1).replace("\"", "") + "'" : "";
     return new SqlException(
         547,
         16,
@@ -302,7 +303,9 @@ public final class H2Errors {
             + db
             + "\", table \""
             + other
-            + "\".",
+            + "\""
+            + column
+            + ".",
         false);
   }
 

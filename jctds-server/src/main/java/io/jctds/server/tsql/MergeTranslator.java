@@ -25,6 +25,11 @@ final class MergeTranslator {
     this.t = t;
   }
 
+  /** Whether the target has an IDENTITY column (inserts set @@IDENTITY). */
+  boolean identity() {
+    return table != null && table.identity() != null;
+  }
+
   H2Errors.Where where() {
     return table == null
         ? H2Errors.Where.NONE

@@ -41,10 +41,7 @@ final class MetaFunctions {
     rules.put("LEAST", (t, c) -> extreme(t, c, "LEAST"));
     rules.put("NEWID", (t, c) -> constant(c, "RANDOM_UUID()", SqlType.GUID));
     rules.put("NEWSEQUENTIALID", (t, c) -> constant(c, "RANDOM_UUID()", SqlType.GUID));
-    rules.put(
-        "SCOPE_IDENTITY",
-        (t, c) ->
-            constantNullable(c, "CAST(SCOPE_IDENTITY() AS NUMERIC(38,0))", SqlType.numeric(38, 0)));
+    rules.put("SCOPE_IDENTITY", (t, c) -> identity(t, c));
     rules.put("DB_NAME", MetaFunctions::dbName);
     rules.put("DB_ID", MetaFunctions::dbId);
     rules.put("OBJECT_ID", MetaFunctions::objectId);
@@ -144,6 +141,13 @@ final class MetaFunctions {
   private static Sql constantNullable(Expr.Call c, String text, SqlType type) {
     Functions.arity(c, 0, 0);
     return Sql.of(text, type, true);
+  }
+
+  /** SCOPE_IDENTITY(): the last identity value this session inserted. */
+  private static Sql identity(ExprTranslator t, Expr.Call c) {
+    Functions.arity(c, 0, 0);
+    Param p = t.ctx.global("@@IDENTITY");
+    return t.param(SqlType.numeric(38, 0), p == null ? null : p.value());
   }
 
   private static Sql isNull(ExprTranslator t, Expr.Call c) {

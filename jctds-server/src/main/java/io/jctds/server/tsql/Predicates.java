@@ -52,12 +52,23 @@ final class Predicates {
         : s.type().base().isString();
   }
 
-  /** Whether a comparison of {@code l} and {@code r} ignores case (the stronger collation's). */
+  /**
+   * Whether a comparison of {@code l} and {@code r} ignores case: by "Collation precedence", an
+   * explicit COLLATE wins over a column's collation, which wins over the default of literals and
+   * variables.
+   */
   static boolean ignoreCase(Sql l, Sql r) {
-    SqlCollation c = collation(l);
-    if (c == null || l.kind() != Sql.Kind.COLUMN && r.kind() == Sql.Kind.COLUMN) {
-      SqlCollation rc = collation(r);
-      c = rc != null ? rc : c;
+    SqlCollation c = null;
+    for (Sql.Kind k : new Sql.Kind[] {Sql.Kind.COLLATED, Sql.Kind.COLUMN}) {
+      if (c == null && l.kind() == k) {
+        c = collation(l);
+      }
+      if (c == null && r.kind() == k) {
+        c = collation(r);
+      }
+    }
+    if (c == null) {
+      c = collation(l) != null ? collation(l) : collation(r);
     }
     return c == null || c.ignoreCase();
   }

@@ -11,6 +11,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -51,18 +52,18 @@ final class QueryRunner {
         return;
       }
       Catalog.Table table = t.target(ins.target());
-      data(t.insert(ins), t, CMD_INSERT, where("INSERT", table));
+      data(t.insert(ins), t, CMD_INSERT, where("INSERT", table), table.identity() != null);
     } else if (st instanceof Stmt.Update up) {
       Catalog.Table table = t.target(up.target());
-      data(t.update(up), t, CMD_UPDATE, where("UPDATE", table));
+      data(t.update(up), t, CMD_UPDATE, where("UPDATE", table), false);
     } else if (st instanceof Stmt.Delete del) {
       Catalog.Table table = t.target(del.target());
-      data(t.delete(del), t, CMD_DELETE, where("DELETE", table));
+      data(t.delete(del), t, CMD_DELETE, where("DELETE", table), false);
     } else if (st instanceof Stmt.Merge m) {
       MergeTranslator mt = new MergeTranslator(r.s, t);
       long n = 0;
       for (MergeTranslator.Part part : mt.translate(m)) {
-        n += update(part.sql(), part.params(), mt.where());
+        n += update(part.sql(), part.params(), mt.where(), mt.identity());
       }
       r.s.rowCount = n;
       r.done(CMD_MERGE, n);
@@ -87,31 +88,55 @@ final class QueryRunner {
     stream(tr, t.params, Statements.CMD_SELECT, H2Errors.Where.NONE);
   }
 
-  private void data(Translated tr, DmlTranslator t, int curCmd, H2Errors.Where where) {
+  private void data(
+      Translated tr, DmlTranslator t, int curCmd, H2Errors.Where where, boolean identity) {
     if (!tr.columns().isEmpty()) {
       stream(tr, t.params, curCmd, where);
       return;
     }
-    long n = update(tr.sql(), t.params, where);
+    long n = update(tr.sql(), t.params, where, identity);
     r.s.rowCount = n;
     r.done(curCmd, n);
   }
 
   /** Runs a statement without results; the number of rows it changed. */
   long update(String sql, List<Param> params, H2Errors.Where where) {
+    return update(sql, params, where, false);
+  }
+
+  /**
+   * Runs a statement without results; the number of rows it changed.
+   *
+   * @param identity whether it inserts into a table with an IDENTITY column (the last generated
+   *     value becomes @@IDENTITY and SCOPE_IDENTITY())
+   */
+  long update(String sql, List<Param> params, H2Errors.Where where, boolean identity) {
     if (r.s.options().on("FMTONLY") || r.s.options().on("NOEXEC")) {
       return 0;
     }
-    try (PreparedStatement ps = r.s.connection().prepareStatement(sql)) {
+    int keys = identity ? Statement.RETURN_GENERATED_KEYS : Statement.NO_GENERATED_KEYS;
+    try (PreparedStatement ps = r.s.connection().prepareStatement(sql, keys)) {
       Jdbc.bind(ps, params);
       r.s.running(ps);
       try {
-        return ps.executeLargeUpdate();
+        long n = ps.executeLargeUpdate();
+        if (identity && n > 0) {
+          lastIdentity(ps);
+        }
+        return n;
       } finally {
         r.s.running(null);
       }
     } catch (SQLException e) {
       throw H2Errors.translate(e, where);
+    }
+  }
+
+  private void lastIdentity(PreparedStatement ps) throws SQLException {
+    try (ResultSet k = ps.getGeneratedKeys()) {
+      while (k.next()) {
+        r.s.lastIdentity = k.getBigDecimal(1);
+      }
     }
   }
 

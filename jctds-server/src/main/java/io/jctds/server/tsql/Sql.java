@@ -20,6 +20,8 @@ public record Sql(String text, SqlType type, boolean nullable, Kind kind) {
     COLUMN,
     /** A bound parameter ({@code CAST(? AS ...)}). */
     PARAMETER,
+    /** A character value with an explicit COLLATE clause (it decides the comparison). */
+    COLLATED,
     /** A predicate (H2 BOOLEAN that is not a bit value). */
     PREDICATE,
     /** Anything else. */

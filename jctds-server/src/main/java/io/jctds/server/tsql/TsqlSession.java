@@ -45,6 +45,7 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
   private volatile Statement running;
   long rowCount;
   int lastError;
+  BigDecimal lastIdentity;
   SqlException caught;
   int caughtLine;
   String identityInsert;

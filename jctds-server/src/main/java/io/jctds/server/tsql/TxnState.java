@@ -34,6 +34,7 @@ final class TxnState implements TransactionControl {
   private final Map<String, Savepoint> savepoints = new HashMap<>();
   private final Map<String, Integer> savepointUndo = new HashMap<>();
   private final List<Undo> deferred = new ArrayList<>();
+  private final List<String> afterCommit = new ArrayList<>();
   private String isolation = "READ COMMITTED";
   private boolean doomed;
 
@@ -129,8 +130,11 @@ final class TxnState implements TransactionControl {
       throw H2Errors.translate(e);
     }
     runDeferred();
+    List<String> pending = new ArrayList<>(afterCommit);
     clear();
-    return nesting.commit();
+    long d = nesting.commit();
+    runAfterCommit(pending);
+    return d;
   }
 
   @Override
@@ -161,6 +165,7 @@ final class TxnState implements TransactionControl {
   }
 
   private void clear() {
+    afterCommit.clear();
     undo.clear();
     created.clear();
     savepoints.clear();
@@ -224,6 +229,26 @@ final class TxnState implements TransactionControl {
   /** Whether {@code key} was created inside the open transaction. */
   boolean createdHere(String key) {
     return created.contains(key);
+  }
+
+  /** DDL that nothing can observe before COMMIT (a non-unique index), run after it. */
+  void afterCommit(List<String> statements) {
+    afterCommit.addAll(statements);
+  }
+
+  private void runAfterCommit(List<String> statements) {
+    if (statements.isEmpty()) {
+      return;
+    }
+    try (Statement s = connection.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    } catch (SQLException e) {
+      throw H2Errors.translate(e);
+    } finally {
+      store.schemaChanged();
+    }
   }
 
   /** Temporary objects to drop once the transaction ends (H2 would commit to drop them now). */

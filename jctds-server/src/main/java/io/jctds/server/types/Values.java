@@ -16,7 +16,20 @@ import java.time.format.DateTimeFormatter;
 public final class Values {
   private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd");
 
+  /** money's range ("money and smallmoney (Transact-SQL)"). */
+  private static final BigDecimal MONEY_MIN = new BigDecimal("-922337203685477.5808");
+
+  private static final BigDecimal MONEY_MAX = new BigDecimal("922337203685477.5807");
+
+  private static final BigDecimal SMALLMONEY_MIN = new BigDecimal("-214748.3648");
+
+  private static final BigDecimal SMALLMONEY_MAX = new BigDecimal("214748.3647");
+
   private Values() {}
+
+  private static boolean outside(BigDecimal v, BigDecimal min, BigDecimal max) {
+    return v.compareTo(min) < 0 || v.compareTo(max) > 0;
+  }
 
   /**
    * Error 8115, "Arithmetic overflow error converting expression to data type X." (severity 16), as
@@ -63,8 +76,8 @@ public final class Values {
     if (r.precision() - r.scale() > t.precision() - t.scale() && r.signum() != 0) {
       throw overflow(t);
     }
-    if (t.base() == SqlBase.MONEY && r.abs().compareTo(new BigDecimal("922337203685477.5807")) > 0
-        || t.base() == SqlBase.SMALLMONEY && r.abs().compareTo(new BigDecimal("214748.3647")) > 0) {
+    if (t.base() == SqlBase.MONEY && outside(r, MONEY_MIN, MONEY_MAX)
+        || t.base() == SqlBase.SMALLMONEY && outside(r, SMALLMONEY_MIN, SMALLMONEY_MAX)) {
       throw overflow(t);
     }
     return r;
