@@ -25,7 +25,36 @@ class DmlTranslator extends QueryTranslator {
     this.identityInsert = identityInsert;
   }
 
-  /** The target table of a data change, added to the scope under its alias. */
+  /**
+   * The target of UPDATE/DELETE ... FROM: an alias of the FROM clause ({@code UPDATE u ... FROM t
+   * u}) names that source's table.
+   */
+  Catalog.Table target(Stmt.Target target, List<QueryExpr.TableRef> from) {
+    if (target.name() != null && target.name().size() == 1) {
+      List<String> aliased = aliased(target.name().get(0), from);
+      if (aliased != null) {
+        return target(new Stmt.Target(aliased, null, target.name().get(0)));
+      }
+    }
+    return target(target);
+  }
+
+  private static List<String> aliased(String alias, List<QueryExpr.TableRef> from) {
+    for (QueryExpr.TableRef r : from) {
+      if (r instanceof QueryExpr.Named n && alias.equalsIgnoreCase(n.alias())) {
+        return n.name();
+      }
+      if (r instanceof QueryExpr.Join j) {
+        List<String> found = aliased(alias, List.of(j.left(), j.right()));
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The target table of a data change. */
   Catalog.Table target(Stmt.Target target) {
     Catalog.Table table;
     if (target.variable() != null) {
@@ -249,7 +278,7 @@ class DmlTranslator extends QueryTranslator {
     if (!s.with().isEmpty()) {
       throw SqlException.unsupported("WITH ... UPDATE");
     }
-    Catalog.Table table = target(s.target());
+    Catalog.Table table = target(s.target(), s.from());
     String alias =
         s.target().alias() != null
             ? s.target().alias()
@@ -400,7 +429,7 @@ class DmlTranslator extends QueryTranslator {
     if (!s.with().isEmpty()) {
       throw SqlException.unsupported("WITH ... DELETE");
     }
-    Catalog.Table table = target(s.target());
+    Catalog.Table table = target(s.target(), s.from());
     String alias =
         s.target().alias() != null
             ? s.target().alias()

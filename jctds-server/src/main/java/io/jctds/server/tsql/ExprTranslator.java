@@ -65,7 +65,13 @@ class ExprTranslator {
   Sql value(Expr e) {
     Sql s = expr(e);
     if (s.kind() == Sql.Kind.PREDICATE) {
-      throw new SqlException(102, 15, 1, "Incorrect syntax near '='.", true);
+      throw new SqlException(
+          102,
+          15,
+          1,
+          "Incorrect syntax: a condition (a comparison, LIKE, IN,"
+              + " BETWEEN, IS NULL or EXISTS) is used where a value is expected.",
+          true);
     }
     return s;
   }

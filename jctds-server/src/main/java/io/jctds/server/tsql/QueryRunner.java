@@ -54,10 +54,10 @@ final class QueryRunner {
       Catalog.Table table = t.target(ins.target());
       data(t.insert(ins), t, CMD_INSERT, where("INSERT", table), table.identity() != null);
     } else if (st instanceof Stmt.Update up) {
-      Catalog.Table table = t.target(up.target());
+      Catalog.Table table = t.target(up.target(), up.from());
       data(t.update(up), t, CMD_UPDATE, where("UPDATE", table), false);
     } else if (st instanceof Stmt.Delete del) {
-      Catalog.Table table = t.target(del.target());
+      Catalog.Table table = t.target(del.target(), del.from());
       data(t.delete(del), t, CMD_DELETE, where("DELETE", table), false);
     } else if (st instanceof Stmt.Merge m) {
       MergeTranslator mt = new MergeTranslator(r.s, t);

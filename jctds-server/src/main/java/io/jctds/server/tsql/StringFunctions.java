@@ -49,7 +49,8 @@ final class StringFunctions {
   private static Sql text(ExprTranslator t, Expr e) {
     Sql s = t.value(e);
     if (s.type() != null && !s.type().base().isString()) {
-      return Conversions.cast(t, s, SqlType.varchar(SqlType.MAX), false, -1);
+      int n = s.type().isMax() ? SqlType.MAX : 8000;
+      return Conversions.cast(t, s, SqlType.varchar(n), false, -1);
     }
     return s;
   }
