@@ -215,7 +215,7 @@ class RequestsIT {
   @Test
   void resetConnectionRestoresTheLoginState() throws IOException {
     try (RawClient c = loggedIn()) {
-      c.batch("USE tempdb; BEGIN TRAN; SET NOCOUNT ON");
+      c.batch("USE tempdb; BEGIN TRAN; SET NOCOUNT ON; CREATE TABLE #gone (x int)");
       c.sendMessage(
           PacketType.SQL_BATCH,
           PacketHeader.STATUS_RESET_CONNECTION,
@@ -226,6 +226,23 @@ class RequestsIT {
       assertThat(Responses.envChanges(t).get(0).changeType()).isEqualTo(EnvChange.RESET_ACK);
       assertThat(Responses.rows(t).get(0).toArray()).containsExactly("master", 0);
       assertThat(Responses.lastDone(t).hasCount()).isTrue();
+      // sp_reset_connection drops the session's temporary tables
+      assertThat(Responses.errors(c.batch("SELECT * FROM #gone")))
+          .extracting(m -> m.number())
+          .containsExactly(208);
+    }
+  }
+
+  @Test
+  void killEndsAnotherSession() throws IOException {
+    try (RawClient victim = loggedIn();
+        RawClient killer = loggedIn()) {
+      List<Token> t = killer.batch("KILL " + victim.spid());
+      assertThat(Responses.errors(t)).isEmpty();
+      assertThat(victim.closedByServer()).isTrue();
+      assertThat(Responses.errors(killer.batch("KILL " + victim.spid())))
+          .extracting(m -> m.number())
+          .containsExactly(6106);
     }
   }
 }

@@ -16,6 +16,7 @@ public final class Aliases {
     {"guid_order", "ConversionFunctions.guidOrder", "D"},
     {"like_match", "TextFunctions.like", "D"},
     {"tinyint", "ConversionFunctions.tinyint", "D"},
+    {"recursion", "TextFunctions.recursion", ""},
     {"round_datetime", "TemporalFunctions.roundDatetimeFn", "D"},
     {"round_smalldatetime", "TemporalFunctions.roundSmallFn", "D"},
     {"parse_temporal", "TemporalFunctions.parseTemporal", ""},

@@ -19,6 +19,21 @@ import org.h2.tools.SimpleResultSet;
 public final class TextFunctions {
   private TextFunctions() {}
 
+  /** The MAXRECURSION check of a recursive CTE's recursive member: 1, or error 530. */
+  public static Integer recursion(Integer level, Integer max) {
+    if (level != null && max != null && max > 0 && level > max) {
+      throw new SqlException(
+          530,
+          16,
+          1,
+          "The statement terminated. The maximum recursion "
+              + max
+              + " has been exhausted before statement completion.",
+          false);
+    }
+    return 1;
+  }
+
   /** LIKE with a non-constant pattern. */
   public static Boolean like(String value, String pattern, String escape, boolean ci) {
     if (value == null || pattern == null) {

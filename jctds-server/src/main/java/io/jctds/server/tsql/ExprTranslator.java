@@ -30,6 +30,19 @@ class ExprTranslator {
   /** How deep inside aggregate arguments the translation is. */
   int aggregateDepth;
 
+  /**
+   * Variables a SELECT assigns, kept in H2 session variables while it runs so that each row sees
+   * the value the previous row assigned ({@code SELECT @s = @s + name FROM t}): T-SQL name to H2
+   * name.
+   */
+  final java.util.Map<String, String> sessionVariables = new java.util.LinkedHashMap<>();
+
+  /** The H2 session variable standing for {@code name} in an assigning SELECT. */
+  String sessionVariable(String name) {
+    return sessionVariables.computeIfAbsent(
+        name.toLowerCase(java.util.Locale.ROOT), n -> "@jctds_v" + (sessionVariables.size() + 1));
+  }
+
   ExprTranslator(Context ctx) {
     this.ctx = ctx;
   }
@@ -182,6 +195,10 @@ class ExprTranslator {
     if (v.table() != null) {
       throw new SqlException(
           137, 16, 1, "Must declare the scalar variable \"" + name + "\".", true);
+    }
+    String h2 = sessionVariables.get(name.toLowerCase(java.util.Locale.ROOT));
+    if (h2 != null) {
+      return Sql.of("CAST(" + h2 + " AS " + H2Types.ddl(v.type()) + ")", v.type(), true);
     }
     return param(v.type(), v.value());
   }

@@ -123,7 +123,8 @@ final class FromClause {
     if (parts.size() == 1 && t.cte(parts.get(0)) != null) {
       Translated cte = t.cte(parts.get(0));
       String a = alias != null ? alias : parts.get(0);
-      List<Scope.Col> cols = columns(cte, List.of(), parts.get(0));
+      List<Scope.Col> cols = new ArrayList<>(columns(cte, List.of(), parts.get(0)));
+      cols.removeIf(c -> c.name().equals(Recursion.LEVEL) && !hiddenVisible(t));
       return add(t, List.of(a), a, cols, Names.quote(parts.get(0)), false);
     }
     ObjectName on = ObjectName.resolve(t.ctx, parts);
@@ -141,6 +142,11 @@ final class FromClause {
                 table.database() + ".." + table.name());
     String a = alias != null ? alias : table.name();
     return add(t, names, a, columns(table), table.h2Name(), false);
+  }
+
+  /** Whether the hidden level column must stay visible (inside the CTE's own definition). */
+  private static boolean hiddenVisible(QueryTranslator t) {
+    return t.insideRecursiveCte > 0;
   }
 
   static Catalog.Table table(Context ctx, ObjectName on) {

@@ -77,7 +77,13 @@ final class Literals {
         Sql.Kind.LITERAL);
   }
 
-  static Sql string(String value, boolean unicode) {
+  static Sql string(String literal, boolean unicode) {
+    // 'x' is varchar in the database's code page: characters it lacks become '?' ("Constants")
+    String value =
+        unicode || literal.chars().allMatch(c -> c < 0x80)
+            ? literal
+            : io.jctds.server.functions.TextFunctions.codepage(
+                literal, io.jctds.server.types.SqlCollation.DEFAULT.charset().name());
     int len = value.length();
     SqlType type;
     if (unicode) {

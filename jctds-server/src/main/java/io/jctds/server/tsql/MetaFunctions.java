@@ -23,6 +23,7 @@ final class MetaFunctions {
 
   static void register(Map<String, Functions.Rule> rules) {
     rules.put("ISNULL", MetaFunctions::isNull);
+    rules.put("$RECURSION", (t, c) -> runtime(t, c, "recursion", 2, 2, SqlType.INT));
     rules.put("COALESCE", MetaFunctions::coalesce);
     rules.put(
         "NULLIF",

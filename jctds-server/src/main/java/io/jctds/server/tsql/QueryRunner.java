@@ -214,6 +214,23 @@ final class QueryRunner {
     return new ColMetadata(cols);
   }
 
+  /** Sets the H2 session variables of an assigning SELECT to the variables' current values. */
+  private void initSessionVariables(DmlTranslator t) {
+    for (java.util.Map.Entry<String, String> e : t.sessionVariables.entrySet()) {
+      Variable v = r.s.variable(e.getKey());
+      try (PreparedStatement ps =
+          r.s
+              .connection()
+              .prepareStatement(
+                  "SET " + e.getValue() + " = CAST(? AS " + Assignments.h2(v.type()) + ")")) {
+        Jdbc.bind(ps, List.of(new Param(v.type(), v.value())));
+        ps.execute();
+      } catch (SQLException ex) {
+        throw H2Errors.translate(ex);
+      }
+    }
+  }
+
   private void assign(Translated tr, DmlTranslator t) {
     List<QueryExpr.Assign> assigns = t.assignments;
     List<Variable> targets = new ArrayList<>();
@@ -224,6 +241,7 @@ final class QueryRunner {
       }
       targets.add(v);
     }
+    initSessionVariables(t);
     try (PreparedStatement ps = r.s.connection().prepareStatement(tr.sql())) {
       Jdbc.bind(ps, t.params);
       long n = 0;

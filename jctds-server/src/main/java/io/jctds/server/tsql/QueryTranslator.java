@@ -21,6 +21,9 @@ class QueryTranslator extends ExprTranslator {
   /** CTEs visible by name (innermost definition wins). */
   final Map<String, Translated> ctes = new HashMap<>();
 
+  /** Inside a recursive CTE's definition its hidden level column is visible. */
+  int insideRecursiveCte;
+
   /** Whether the last translated SELECT assigned variables (SELECT @v = ...). */
   List<QueryExpr.Assign> assignments = List.of();
 
@@ -37,7 +40,7 @@ class QueryTranslator extends ExprTranslator {
     try {
       aggregateDepth = 0;
       groupedStrings = new HashSet<>();
-      String with = ctes(q.with(), outer);
+      String with = ctes(q.with(), outer, q.maxRecursion());
       Translated body = body(q, outer);
       return new Translated(with + body.sql(), body.columns());
     } finally {
@@ -49,21 +52,32 @@ class QueryTranslator extends ExprTranslator {
     }
   }
 
-  private String ctes(List<QueryExpr.Cte> list, Scope outer) {
+  private String ctes(List<QueryExpr.Cte> list, Scope outer, int maxRecursion) {
     if (list.isEmpty()) {
       return "";
     }
     List<String> parts = new ArrayList<>();
     boolean recursive = false;
-    for (QueryExpr.Cte cte : list) {
-      boolean self = References.mentions(cte.query(), cte.name());
+    for (QueryExpr.Cte original : list) {
+      boolean self = References.mentions(original.query(), original.name());
+      QueryExpr.Cte cte =
+          self
+              ? Recursion.withLevel(
+                  original, maxRecursion < 0 ? Recursion.DEFAULT_MAX : maxRecursion)
+              : original;
       recursive |= self;
-      if (self) {
-        QueryExpr anchor = References.anchor(cte.query());
-        Translated a = query(anchor, outer);
-        ctes.put(Names.key(cte.name()), named(a, cte.columns(), cte.name()));
+      Translated t;
+      insideRecursiveCte += self ? 1 : 0;
+      try {
+        if (self) {
+          QueryExpr anchor = References.anchor(cte.query());
+          Translated a = query(anchor, outer);
+          ctes.put(Names.key(cte.name()), named(a, cte.columns(), cte.name()));
+        }
+        t = query(cte.query(), outer);
+      } finally {
+        insideRecursiveCte -= self ? 1 : 0;
       }
-      Translated t = query(cte.query(), outer);
       Translated named = named(t, cte.columns(), cte.name());
       ctes.put(Names.key(cte.name()), named);
       List<String> cols = new ArrayList<>();
@@ -195,6 +209,11 @@ class QueryTranslator extends ExprTranslator {
   }
 
   private Translated select(QueryExpr.Select s, QueryExpr q, Scope outer) {
+    for (QueryExpr.Item item : s.items()) {
+      if (item instanceof QueryExpr.Assign a) {
+        sessionVariable(a.variable());
+      }
+    }
     scope = new Scope(outer);
     String from = s.from().isEmpty() ? "" : " FROM " + FromClause.translate(this, s.from());
     String where = s.where() == null ? "" : " WHERE " + condition(s.where()).text();
@@ -249,6 +268,7 @@ class QueryTranslator extends ExprTranslator {
               ? a.expr()
               : new Expr.Binary(a.op().substring(0, 1), new Expr.Var(a.variable()), a.expr());
       Sql v = Conversions.cast(this, value(rhs), var.type(), false, -1);
+      v = v.withText("SET(" + sessionVariable(a.variable()) + ", " + v.text() + ")");
       items.add(v.text());
       assigns.add(a);
       itemSql.add(v);

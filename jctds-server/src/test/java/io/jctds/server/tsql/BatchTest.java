@@ -75,6 +75,12 @@ class BatchTest extends EngineTest {
     assertThat(scalar("DECLARE @x int = 7\nSELECT @x = n FROM nums WHERE n > 10\nSELECT @x"))
         .isEqualTo(7);
     assertThat(error("DECLARE @x int\nSELECT @x = n, n FROM nums")).isEqualTo(141);
+    // each row sees what the previous row assigned (the concatenation idiom)
+    assertThat(
+            scalar(
+                "DECLARE @s varchar(20) = ''\nSELECT @s = @s + CAST(n AS varchar) + ','"
+                    + " FROM nums ORDER BY n\nSELECT @s"))
+        .isEqualTo("1,2,3,");
   }
 
   @Test

@@ -220,6 +220,14 @@ class TypesTest extends EngineTest {
   }
 
   @Test
+  void varcharLiteralsAreInTheCodePage() {
+    // "Constants": a character string constant without N is converted to the database's code
+    // page (SQL_Latin1_General_CP1_CI_AS: windows-1252), which has é but not ł
+    assertThat(scalar("SELECT 'é ł'")).isEqualTo("é ?");
+    assertThat(scalar("SELECT N'é ł'")).isEqualTo("é ł");
+  }
+
+  @Test
   void utf8CollationsGoOutAsUtf8OnlyToClientsThatSupportIt() {
     ok("CREATE TABLE u (x varchar(20) COLLATE Latin1_General_100_CI_AS_SC_UTF8)");
     ok("INSERT INTO u VALUES (N'żółw')");
