@@ -30,6 +30,9 @@ class ExprTranslator {
   /** How deep inside aggregate arguments the translation is. */
   int aggregateDepth;
 
+  /** How many aggregate calls were translated so far. */
+  int aggregatesSeen;
+
   /**
    * Variables a SELECT assigns, kept in H2 session variables while it runs so that each row sees
    * the value the previous row assigned ({@code SELECT @s = @s + name FROM t}): T-SQL name to H2

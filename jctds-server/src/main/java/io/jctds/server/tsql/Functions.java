@@ -119,6 +119,7 @@ final class Functions {
   }
 
   private static Sql aggregate(ExprTranslator t, Expr.Call c, String name) {
+    t.aggregatesSeen++;
     t.aggregateDepth++;
     List<Sql> args;
     try {

@@ -209,6 +209,7 @@ class QueryTranslator extends ExprTranslator {
   }
 
   private Translated select(QueryExpr.Select s, QueryExpr q, Scope outer) {
+    int aggregatesBefore = aggregatesSeen;
     for (QueryExpr.Item item : s.items()) {
       if (item instanceof QueryExpr.Assign a) {
         sessionVariable(a.variable());
@@ -237,7 +238,12 @@ class QueryTranslator extends ExprTranslator {
           true);
     }
     StringBuilder sb = new StringBuilder("SELECT ");
-    if (s.distinct()) {
+    if (s.distinct()
+        && group.isEmpty()
+        && aggregatesSeen == aggregatesBefore
+        && itemSql.stream().anyMatch(Sql::isString)) {
+      group = distinctAsGroup(items, itemSql);
+    } else if (s.distinct()) {
       sb.append("DISTINCT ");
     }
     sb.append(String.join(", ", items)).append(from).append(where).append(group).append(having);
@@ -246,6 +252,33 @@ class QueryTranslator extends ExprTranslator {
     }
     limit(sb, q, s.top());
     return new Translated(sb.toString(), cols);
+  }
+
+  /**
+   * SELECT DISTINCT over character values: 'x' and 'x ' are one value (and 'x' and 'X' under a
+   * case-insensitive collation), so DISTINCT becomes GROUP BY over the normalised values, each
+   * character item showing one of its group's values.
+   */
+  private String distinctAsGroup(List<String> items, List<Sql> itemSql) {
+    List<String> keys = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      Sql v = itemSql.get(i);
+      if (v.isString()) {
+        boolean ci = v.type().collation() == null || v.type().collation().ignoreCase();
+        keys.add(Predicates.normal(v, ci));
+        String text = items.get(i);
+        int as = text.lastIndexOf(" AS \"");
+        items.set(
+            i,
+            as > 0 && text.substring(0, as).equals(v.text())
+                ? "ANY_VALUE(" + v.text() + ")" + text.substring(as)
+                : "ANY_VALUE(" + text + ")");
+        itemSql.set(i, v.withText("ANY_VALUE(" + v.text() + ")"));
+      } else {
+        keys.add(v.text());
+      }
+    }
+    return " GROUP BY " + String.join(", ", keys);
   }
 
   private void item(

@@ -28,9 +28,17 @@ class SemanticsTest extends EngineTest {
     // LIKE: trailing spaces of the pattern count, those of the value do not
     assertThat(scalar("SELECT COUNT(*) FROM ts WHERE v LIKE 'abc'")).isEqualTo(2);
     assertThat(scalar("SELECT COUNT(*) FROM ts WHERE v LIKE 'abc '")).isEqualTo(0);
+    // DISTINCT treats them as one value
+    assertThat(ok("SELECT DISTINCT v FROM ts ORDER BY v").rows())
+        .extracting(r -> rtrim(r.get(0)))
+        .containsExactly("ab", "abc");
     // DATALENGTH keeps them, LEN does not ("LEN": excludes trailing spaces)
     assertThat(ok("SELECT LEN(v), DATALENGTH(v) FROM ts WHERE v LIKE 'abc%' ORDER BY 2").rows())
         .containsExactly(List.of(3, 3), List.of(3, 5));
+  }
+
+  private static String rtrim(Object o) {
+    return ((String) o).stripTrailing();
   }
 
   @Test
