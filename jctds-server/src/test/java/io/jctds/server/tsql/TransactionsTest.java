@@ -156,6 +156,37 @@ class TransactionsTest extends EngineTest {
   }
 
   @Test
+  void crossedUpdatesAreADeadlockAndOneSessionIsTheVictim() throws Exception {
+    ok("CREATE TABLE dl (id int PRIMARY KEY, v int)");
+    ok("INSERT INTO dl VALUES (1, 0), (2, 0)");
+    EngineSession other = engine.open(new TestSession(57));
+    try {
+      // a lock timeout, not a hang, if the deadlock went undetected (1222 would fail the test)
+      ok("SET LOCK_TIMEOUT 20000\nBEGIN TRAN\nUPDATE dl SET v = 1 WHERE id = 1");
+      RecordingSink first = new RecordingSink();
+      other.execute("SET LOCK_TIMEOUT 20000\nBEGIN TRAN\nUPDATE dl SET v = 2 WHERE id = 2", first);
+      assertThat(first.errors()).isEmpty();
+      RecordingSink blocked = new RecordingSink();
+      Thread t = new Thread(() -> other.execute("UPDATE dl SET v = 2 WHERE id = 1", blocked));
+      t.start();
+      while (t.getState() != Thread.State.WAITING
+          && t.getState() != Thread.State.TIMED_WAITING
+          && t.isAlive()) {
+        Thread.onSpinWait();
+      }
+      RecordingSink mine = run("UPDATE dl SET v = 1 WHERE id = 2");
+      t.join();
+      List<ServerMessage> errors = new java.util.ArrayList<>(mine.errors());
+      errors.addAll(blocked.errors());
+      // "Detect and end deadlocks": one session gets 1205, its transaction rolled back
+      assertThat(errors).extracting(ServerMessage::number).containsExactly(1205);
+    } finally {
+      other.close();
+      run("IF @@TRANCOUNT > 0 ROLLBACK");
+    }
+  }
+
+  @Test
   void transactionControlForTransactionManagerRequests() {
     long d = session.transactions().begin("SERIALIZABLE");
     assertThat(d).isNotZero();
