@@ -39,7 +39,11 @@ sealed interface Expr {
         return new Literal(Typed.float8(false), d);
       }
       BigDecimal d = new BigDecimal(text);
-      if (d.scale() <= 0 && d.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0) {
+      // an integer constant outside int's range is decimal(p,0), not bigint ("int, bigint,
+      // smallint, and tinyint (Transact-SQL)", learn.microsoft.com); past 38 digits it is 1007
+      if (d.scale() <= 0
+          && d.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0
+          && d.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0) {
         return new Literal(Typed.intType(false), d.intValueExact());
       }
       int scale = Math.max(0, d.scale());

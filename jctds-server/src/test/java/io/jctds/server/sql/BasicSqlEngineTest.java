@@ -119,6 +119,32 @@ class BasicSqlEngineTest {
     assertThat(scalar("SELECT ISNULL(NULL, 5)")).isEqualTo(5);
   }
 
+  /**
+   * "Integer constants greater than 2,147,483,647 are converted to a decimal data type, not a
+   * bigint data type" and a constant is "converted to numeric with a precision just large enough to
+   * hold the value" (learn.microsoft.com, "int, bigint, smallint, and tinyint (Transact-SQL)");
+   * numeric's precision stops at 38, past which SQL Server raises 1007 (Database engine errors
+   * 1000-1999: "The %S_MSG '%.*ls' is out of the range for numeric representation (maximum
+   * precision 38).", severity 15).
+   */
+  @Test
+  void integerConstantsOutsideIntAreDecimals() {
+    assertThat(scalar("SELECT -5555555555555555555555555555500"))
+        .isEqualTo(new BigDecimal("-5555555555555555555555555555500"));
+    assertThat(column("SELECT -5555555555555555555555555555500").typeInfo().sqlName())
+        .isEqualTo("numeric(31,0)");
+    assertThat(scalar("SELECT -3000000000")).isEqualTo(new BigDecimal("-3000000000"));
+    assertThat(column("SELECT -3000000000").typeInfo().sqlName()).isEqualTo("numeric(10,0)");
+    assertThat(column("SELECT 2147483648").typeInfo().sqlName()).isEqualTo("numeric(10,0)");
+    String digits38 = "9".repeat(38);
+    assertThat(scalar("SELECT -" + digits38)).isEqualTo(new BigDecimal("-" + digits38));
+    ServerMessage e = run("SELECT -1" + digits38).errors().get(0);
+    assertThat(e.number()).isEqualTo(1007);
+    assertThat(e.severity()).isEqualTo(15);
+    assertThat(e.message())
+        .endsWith(" is out of the range for numeric representation (maximum" + " precision 38).");
+  }
+
   @Test
   void aliasesNameTheColumns() {
     RecordingSink s = run("SELECT 1 AS a, b = 2, 3 c, 4 'd', 5 AS [e f], @@SPID");
