@@ -1,6 +1,7 @@
 package io.jctds.server.interop;
 
 import io.jctds.testkit.Peers;
+import io.jctds.testkit.Precondition;
 import io.jctds.testkit.ProcessResult;
 import io.jctds.testkit.ProcessRunner;
 import java.io.IOException;
@@ -45,6 +46,11 @@ final class FreeTds {
   static final int CONNECTION_FAILED = 20002;
 
   private static final String INSTALL = "apt-get install freetds-bin (Debian's FreeTDS 1.3.17)";
+
+  /** tsql and bsqldb on the PATH: a test class's {@link Precondition}. */
+  static final Precondition INSTALLED =
+      Precondition.executable("tsql", INSTALL).and(Precondition.executable("bsqldb", INSTALL));
+
   private static final Pattern MESSAGE = Pattern.compile("(?:Msg|Error) (\\d+)");
   private static final String HEADER = "encrypt_option\tprotocol_type\tauth_scheme";
 
@@ -56,11 +62,10 @@ final class FreeTds {
   }
 
   /**
-   * FreeTDS with its files in {@code dir}; fails (CI) or skips when {@code tsql} is missing, and
-   * fails when a per-user freetds.conf would be read besides the generated one.
+   * FreeTDS with its files in {@code dir} (the class checks {@link #INSTALLED}); fails when a
+   * per-user freetds.conf would be read besides the generated one.
    */
   static FreeTds in(Path dir) {
-    Peers.require("tsql", INSTALL);
     for (Path home : homes()) {
       for (Path conf :
           List.of(home.resolve(".freetds.conf"), home.resolve(".config/freetds.conf"))) {

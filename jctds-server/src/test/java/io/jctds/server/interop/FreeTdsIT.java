@@ -6,12 +6,14 @@ import io.jctds.server.EncryptionPolicy;
 import io.jctds.server.TdsServer;
 import io.jctds.server.interop.FreeTds.Run;
 import io.jctds.server.interop.FreeTds.Section;
+import io.jctds.testkit.Precondition;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,6 +28,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class FreeTdsIT {
+  @RegisterExtension static final Precondition TSQL = FreeTds.INSTALLED;
+
   @TempDir static Path tmp;
 
   private static FreeTds freetds;

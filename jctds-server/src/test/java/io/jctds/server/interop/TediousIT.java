@@ -8,17 +8,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jctds.server.EncryptionPolicy;
 import io.jctds.server.TdsServer;
 import io.jctds.testkit.Peers;
+import io.jctds.testkit.Precondition;
 import io.jctds.testkit.ProcessResult;
 import io.jctds.testkit.ProcessRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,6 +36,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TediousIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Where query.js and its node_modules are (a system property lets a run point elsewhere). */
+  private static final Path DIR =
+      Path.of(System.getProperty("jctds.tedious.dir", "../interop/tedious"));
+
+  @RegisterExtension
+  static final Precondition TEDIOUS =
+      Precondition.executable("node", "Node.js 20 (apt-get install nodejs npm)")
+          .and(
+              Precondition.of(
+                  () ->
+                      Files.isDirectory(DIR.resolve("node_modules/tedious"))
+                          ? Optional.empty()
+                          : Optional.of(
+                              "tedious is not installed in "
+                                  + DIR.toAbsolutePath().normalize()
+                                  + ": npm ci --prefix interop/tedious")));
+
   @TempDir static Path tmp;
 
   private static Path node;
@@ -42,15 +62,8 @@ class TediousIT {
 
   @BeforeAll
   static void start() {
-    node = Peers.require("node", "Node.js 20 (apt-get install nodejs npm)");
-    Path dir = Path.of(System.getProperty("jctds.tedious.dir", "../interop/tedious"));
-    script = dir.resolve("query.js").toAbsolutePath();
-    if (!Files.isDirectory(dir.resolve("node_modules/tedious"))) {
-      Peers.missing(
-          "tedious is not installed in "
-              + dir.toAbsolutePath()
-              + ": npm ci --prefix interop/tedious");
-    }
+    node = Peers.onPath("node").orElseThrow();
+    script = DIR.resolve("query.js").toAbsolutePath();
     on = Interop.start(EncryptionPolicy.ON);
     serverCa = Interop.writePem(Interop.authority().certificate(), tmp.resolve("server-ca.pem"));
   }
