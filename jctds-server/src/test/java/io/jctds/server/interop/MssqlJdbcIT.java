@@ -148,9 +148,10 @@ class MssqlJdbcIT {
                 on,
                 "encrypt=strict;trustServerCertificate=true;" + trustUnrelatedCa,
                 Interop.PASSWORD),
-        "\"encrypt\" property is set to \"strict\" and \"trustServerCertificate\" property is set to"
-            + " \"false\" but the driver could not establish a secure connection to SQL Server by"
-            + " using Secure Sockets Layer (SSL) encryption: Error: PKIX path building failed");
+        "\"encrypt\" property is set to \"strict\" and \"trustServerCertificate\" property is"
+            + " set to \"false\" but the driver could not establish a secure connection to SQL"
+            + " Server by using Secure Sockets Layer (SSL) encryption: Error: PKIX path building"
+            + " failed");
     assertHealthy(on);
   }
 
