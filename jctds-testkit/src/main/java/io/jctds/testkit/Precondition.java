@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
@@ -36,11 +37,14 @@ public final class Precondition implements ExecutionCondition {
 
   private final Supplier<Optional<String>> unmet;
   private final BooleanSupplier ci;
+  private final Consumer<String> console;
   private final AtomicBoolean announced = new AtomicBoolean();
 
-  private Precondition(Supplier<Optional<String>> unmet, BooleanSupplier ci) {
+  private Precondition(
+      Supplier<Optional<String>> unmet, BooleanSupplier ci, Consumer<String> console) {
     this.unmet = Objects.requireNonNull(unmet, "unmet");
     this.ci = Objects.requireNonNull(ci, "ci");
+    this.console = Objects.requireNonNull(console, "console");
   }
 
   /**
@@ -49,12 +53,17 @@ public final class Precondition implements ExecutionCondition {
    * @param unmet why the precondition is not met (what is missing and how to install it), or empty
    */
   public static Precondition of(Supplier<Optional<String>> unmet) {
-    return new Precondition(unmet, Peers::isCi);
+    // test output goes to files (redirectTestOutputToFile); this stream reaches the console
+    return new Precondition(unmet, Peers::isCi, CONSOLE::println);
   }
 
-  /** As {@link #of(Supplier)}, with {@code ci} deciding whether this run is CI (for tests). */
-  static Precondition of(Supplier<Optional<String>> unmet, BooleanSupplier ci) {
-    return new Precondition(unmet, ci);
+  /**
+   * As {@link #of(Supplier)}, with {@code ci} deciding whether this run is CI and {@code console}
+   * taking the console line (for tests of this class).
+   */
+  static Precondition of(
+      Supplier<Optional<String>> unmet, BooleanSupplier ci, Consumer<String> console) {
+    return new Precondition(unmet, ci, console);
   }
 
   /** The executable {@code name} must be on the PATH; {@code howToInstall} says how to get it. */
@@ -86,7 +95,7 @@ public final class Precondition implements ExecutionCondition {
 
   /** This precondition and then {@code other}: the first reason found. */
   public Precondition and(Precondition other) {
-    return new Precondition(() -> unmet().or(other::unmet), ci);
+    return new Precondition(() -> unmet().or(other::unmet), ci, console);
   }
 
   /** Why the precondition is not met on this machine, or empty when it is. */
@@ -104,8 +113,7 @@ public final class Precondition implements ExecutionCondition {
       Assertions.fail("A precondition of these tests is not met on CI: " + reason.get());
     }
     if (announced.compareAndSet(false, true)) {
-      // test output goes to files (redirectTestOutputToFile); this line reaches the console
-      CONSOLE.println("[jctds] " + context.getDisplayName() + " skipped: " + reason.get());
+      console.accept("[jctds] " + context.getDisplayName() + " skipped: " + reason.get());
     }
     return ConditionEvaluationResult.disabled(reason.get());
   }

@@ -3,7 +3,9 @@ package io.jctds.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,10 +22,12 @@ import org.junit.platform.testkit.engine.Event;
 class PreconditionTest {
   static final String REASON = "frob is not on the PATH; install it: apt-get install frob";
   static final AtomicInteger BEFORE_ALL = new AtomicInteger();
+  static final List<String> CONSOLE = new CopyOnWriteArrayList<>();
 
   static class Unmet {
     @RegisterExtension
-    static final Precondition P = Precondition.of(() -> Optional.of(REASON), () -> false);
+    static final Precondition P =
+        Precondition.of(() -> Optional.of(REASON), () -> false, CONSOLE::add);
 
     @BeforeAll
     static void before() {
@@ -39,7 +43,8 @@ class PreconditionTest {
 
   static class UnmetOnCi {
     @RegisterExtension
-    static final Precondition P = Precondition.of(() -> Optional.of(REASON), () -> true);
+    static final Precondition P =
+        Precondition.of(() -> Optional.of(REASON), () -> true, CONSOLE::add);
 
     @Test
     void one() {}
@@ -48,7 +53,7 @@ class PreconditionTest {
   static class Met {
     @RegisterExtension
     static final Precondition P =
-        Precondition.of(Optional::empty, () -> true)
+        Precondition.of(Optional::empty, () -> true, CONSOLE::add)
             .and(Precondition.unsetEnvironment("JCTDS_SURELY_UNSET_VARIABLE"));
 
     @Test
@@ -68,6 +73,7 @@ class PreconditionTest {
         .containsExactly(REASON);
     assertThat(BEFORE_ALL.get()).isEqualTo(before);
     assertThat(r.testEvents().started().count()).isZero();
+    assertThat(CONSOLE).contains("[jctds] PreconditionTest$Unmet skipped: " + REASON);
   }
 
   @Test
