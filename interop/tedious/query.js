@@ -4,7 +4,7 @@
 //            trustServerCertificate (bool), caFile (PEM path), serverName (for the cert check),
 //            tdsVersion ("7_1".."7_4"), query (SQL text)
 // Output: success  {"rows": [[...], ...], "rowCount": n, "messages": [...]}
-//         failure  {"error": {"message": "...", "code": "ELOGIN"}, "messages": [...]}
+//         failure  {"error": {"message": "...", "code": "ESOCKET", "cause": "ECONNRESET"}, "messages": [...]}
 //   where messages are the server's ERROR/INFO tokens: {"number", "state", "class", "message"}.
 // Exit codes: 0 success, 1 a server-side error, 2 a connection/usage error.
 'use strict';
@@ -42,6 +42,8 @@ function fail(code, what, err) {
   if (finished) return;
   finished = true;
   const error = { message: `${what}: ${err && (err.message || err)}`, code: err && err.code };
+  // the underlying error's code (Node's TLS and socket codes), when tedious wraps one
+  if (err && err.cause && err.cause.code) error.cause = err.cause.code;
   process.stdout.write(JSON.stringify({ error, messages }) + '\n');
   process.exit(code);
 }

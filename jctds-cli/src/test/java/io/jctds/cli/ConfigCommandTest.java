@@ -1,15 +1,14 @@
 package io.jctds.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jctds.testkit.Precondition;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -23,12 +22,9 @@ class ConfigCommandTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
-  @BeforeAll
-  static void environmentDoesNotOverride() {
-    for (String v : List.of("TDSVER", "TDSPORT", "TDSHOST", "TDSDUMP", "TDSDUMPCONFIG")) {
-      assumeTrue(System.getenv(v) == null, v + " is set in this environment");
-    }
-  }
+  @RegisterExtension
+  static final Precondition ENVIRONMENT =
+      Precondition.unsetEnvironment("TDSVER", "TDSPORT", "TDSHOST", "TDSDUMP", "TDSDUMPCONFIG");
 
   private int run(String... args) {
     CommandLine cl = Main.newCommandLine();

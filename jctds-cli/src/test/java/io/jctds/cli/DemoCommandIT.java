@@ -1,25 +1,27 @@
 package io.jctds.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.jctds.testkit.Precondition;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code jctds demo} run in-process: both sections print the seed page's three lines. */
 class DemoCommandIT {
+  @RegisterExtension
+  static final Precondition ENVIRONMENT =
+      Precondition.unsetEnvironment("TDSVER", "TDSPORT", "TDSHOST");
+
   private static final List<String> SEED_LINES =
       List.of("Encrypted: TRUE", "Protocol: TSQL", "Auth scheme: SQL");
 
   @Test
   void demoVerifiesBothSectionsAndCleansUp() {
-    for (String v : List.of("TDSVER", "TDSPORT", "TDSHOST")) {
-      assumeTrue(System.getenv(v) == null, v + " is set in this environment");
-    }
     CliRun r = CliRun.of("demo");
     assertThat(r.code()).as(r.err()).isZero();
     List<String> lines = r.out().lines().toList();

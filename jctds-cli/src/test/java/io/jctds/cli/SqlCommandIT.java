@@ -1,16 +1,16 @@
 package io.jctds.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.jctds.server.EncryptionPolicy;
 import io.jctds.server.TdsServer;
+import io.jctds.testkit.Precondition;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -18,6 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
  * port), through a freetds.conf given with {@code -I} or with {@code -H}/{@code -p}.
  */
 class SqlCommandIT {
+  @RegisterExtension
+  static final Precondition ENVIRONMENT =
+      Precondition.unsetEnvironment("TDSVER", "TDSPORT", "TDSHOST");
+
   private static final String USER = "cliuser";
   private static final String PASSWORD = "Cli-Secret-1";
 
@@ -29,9 +33,6 @@ class SqlCommandIT {
 
   @BeforeAll
   static void start() throws Exception {
-    for (String v : List.of("TDSVER", "TDSPORT", "TDSHOST")) {
-      assumeTrue(System.getenv(v) == null, v + " is set in this environment");
-    }
     server =
         TdsServer.builder()
             .port(0)

@@ -264,6 +264,15 @@ final class ChainValidator {
         + "'";
   }
 
+  /**
+   * The leaf must be usable by a TLS server: no extendedKeyUsage extension, or one that lists
+   * serverAuth or anyExtendedKeyUsage. RFC 5280 4.2.1.12 lets an application that needs a purpose
+   * reject anyExtendedKeyUsage ("MAY"); jctds accepts it, as Debian's FreeTDS does (its GnuTLS
+   * build checks no key purpose at all) and as GnuTLS's purpose check does, rather than as
+   * FreeTDS's OpenSSL build (whose "sslserver" purpose wants serverAuth itself). A certificate
+   * restricted to other purposes (clientAuth only, say) is refused, as the OpenSSL build refuses
+   * it.
+   */
   private static void checkServerUsage(X509Certificate leaf) throws TlsValidationException {
     List<String> usages;
     try {

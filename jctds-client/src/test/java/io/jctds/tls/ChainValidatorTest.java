@@ -226,8 +226,39 @@ class ChainValidatorTest {
   void aClientOnlyCertificateIsNotAServerCertificate() throws Exception {
     ChainValidator v = validator(section("  ca file = " + caFile(ca) + "\n"));
     X509Certificate client =
-        TestPki.leaf(ca, Spec.names("db.example.test").usage(KeyPurposeId.id_kp_clientAuth));
+        TestPki.leaf(ca, Spec.names("db.example.test").eku(KeyPurposeId.id_kp_clientAuth));
     assertThat(refused(v, client).reason()).isEqualTo(Reason.NOT_A_SERVER_CERTIFICATE);
+  }
+
+  /**
+   * RFC 5280 4.2.1.12: anyExtendedKeyUsage means the key is not restricted ("applications that
+   * require the presence of a particular purpose MAY reject" it). jctds accepts it, as Debian's
+   * FreeTDS (GnuTLS, whose gnutls_certificate_verify_peers2 checks no key purpose) and GnuTLS's own
+   * purpose check ("or be marked for any purpose") do; OpenSSL's sslserver purpose would refuse it.
+   * A certificate whose purposes include neither is refused, as the OpenSSL build does.
+   */
+  @Test
+  void anyExtendedKeyUsageIsAServerCertificate() throws Exception {
+    ChainValidator v = validator(section("  ca file = " + caFile(ca) + "\n"));
+    X509Certificate any =
+        TestPki.leaf(ca, Spec.names("db.example.test").eku(KeyPurposeId.anyExtendedKeyUsage));
+    assertThat(v.check(new X509Certificate[] {any})).isEqualTo("DNS:db.example.test");
+    X509Certificate clientAndAny =
+        TestPki.leaf(
+            ca,
+            Spec.names("db.example.test")
+                .eku(KeyPurposeId.id_kp_clientAuth, KeyPurposeId.anyExtendedKeyUsage));
+    assertThat(v.check(new X509Certificate[] {clientAndAny})).isEqualTo("DNS:db.example.test");
+    X509Certificate noExtension = TestPki.leaf(ca, Spec.names("db.example.test").eku());
+    assertThat(v.check(new X509Certificate[] {noExtension})).isEqualTo("DNS:db.example.test");
+    X509Certificate clientAndEmail =
+        TestPki.leaf(
+            ca,
+            Spec.names("db.example.test")
+                .eku(KeyPurposeId.id_kp_clientAuth, KeyPurposeId.id_kp_emailProtection));
+    TlsValidationException e = refused(v, clientAndEmail);
+    assertThat(e.reason()).isEqualTo(Reason.NOT_A_SERVER_CERTIFICATE);
+    assertThat(e.getMessage()).contains("lacks serverAuth (1.3.6.1.5.5.7.3.1)");
   }
 
   @Test

@@ -16,6 +16,9 @@ import io.jctds.tls.TlsPeers.Outcome;
 import io.jctds.tls.TlsValidationException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -124,6 +127,41 @@ class ClientTlsHandshakeTest {
     assertThat(cause.reason()).isEqualTo(Reason.HOSTNAME_MISMATCH);
     assertThat(cause.getMessage()).contains("'wrong.example.test'");
     assertThat(tls.lastFailure()).containsSame(cause);
+  }
+
+  /**
+   * The validity period is checked at the time of the clock {@link ClientTls#of(TlsPolicy, Clock)}
+   * takes (RFC 5280 6.1.3 (a)(2): "the certificate validity period includes the current time"): the
+   * server's certificate, valid now, is expired one second after its notAfter and not yet valid one
+   * second before its notBefore.
+   */
+  @Test
+  void theValidationClockDecidesExpiredAndNotYetValid() throws Exception {
+    TlsPolicy policy =
+        TlsPolicy.forEntry(
+            entry("localhost", "  encryption = strict\n  ca file = " + caFile(ca) + "\n"), true);
+    Instant notAfter = credentials.leaf().getNotAfter().toInstant();
+    Instant notBefore = credentials.leaf().getNotBefore().toInstant();
+    Instant late = notAfter.plusSeconds(1);
+    assertThat(refusedAt(policy, late).reason()).isEqualTo(Reason.EXPIRED);
+    assertThat(refusedAt(policy, late).getMessage()).contains("(checked at " + late + ")");
+    Instant early = notBefore.minusSeconds(1);
+    assertThat(refusedAt(policy, early).reason()).isEqualTo(Reason.NOT_YET_VALID);
+    assertThat(refusedAt(policy, early).getMessage()).contains("(checked at " + early + ")");
+    ClientTls inside = ClientTls.of(policy, Clock.fixed(notAfter.minusSeconds(1), ZoneOffset.UTC));
+    Outcome outcome = TlsPeers.handshake(true, server, inside.newEngine("127.0.0.1", 1433));
+    assertThat(inside.report(outcome.client().session(), "8.0", Level.STRICT).matchedName())
+        .contains("DNS:localhost");
+  }
+
+  private TlsValidationException refusedAt(TlsPolicy policy, Instant now) throws Exception {
+    ClientTls tls = ClientTls.of(policy, Clock.fixed(now, ZoneOffset.UTC));
+    TlsHandshakeException e =
+        catchThrowableOfType(
+            TlsHandshakeException.class,
+            () -> TlsPeers.handshake(true, server, tls.newEngine("127.0.0.1", 1433)));
+    assertThat(e).as("handshake at %s", now).isNotNull();
+    return TlsValidationException.findIn(e).orElseThrow();
   }
 
   @Test

@@ -98,6 +98,22 @@ class HostnameMatcherTest {
     assertThat(match("127.000.000.001", ipOnly)).isEmpty();
   }
 
+  /**
+   * An IP address is compared as octets (RFC 6125 6.2.1); wildcards belong to DNS domain names
+   * (6.4.3), and the CN fallback (6.4.4) follows the same rules as a dNSName entry.
+   */
+  @Test
+  void anIpLiteralNeverMatchesAWildcardCommonName() {
+    SubjectNames wildcardCn = names(List.of(), List.of(), List.of("*.0.0.1"));
+    assertThat(match("127.0.0.1", wildcardCn)).isEmpty();
+    assertThat(match("a.0.0.1", wildcardCn))
+        .as("the same CN matches a name")
+        .contains("CN=*.0.0.1");
+    var ca = TestPki.ca("wildcard CN CA");
+    var sanLess = TestPki.leaf(ca, TestPki.Spec.names().cn("*.0.0.1"));
+    assertThat(HostnameMatcher.match("127.0.0.1", sanLess)).isEmpty();
+  }
+
   @Test
   void aNameIsNotMatchedAgainstIpEntries() {
     SubjectNames n = names(List.of(), List.of("127.0.0.1"), List.of("localhost"));

@@ -56,7 +56,7 @@ final class TestPki {
       List<String> ipAddresses,
       Instant notBefore,
       Instant notAfter,
-      KeyPurposeId usage) {
+      List<KeyPurposeId> usage) {
 
     static Spec names(String... dns) {
       return new Spec(
@@ -65,7 +65,7 @@ final class TestPki {
           List.of(),
           Instant.now().minus(Duration.ofHours(1)),
           Instant.now().plus(Duration.ofDays(30)),
-          KeyPurposeId.id_kp_serverAuth);
+          List.of(KeyPurposeId.id_kp_serverAuth));
     }
 
     Spec cn(String... cns) {
@@ -84,8 +84,9 @@ final class TestPki {
       return new Spec(commonNames, dnsNames, ipAddresses, from, to, usage);
     }
 
-    Spec usage(KeyPurposeId purpose) {
-      return new Spec(commonNames, dnsNames, ipAddresses, notBefore, notAfter, purpose);
+    /** The extended key usage purposes; none: no extendedKeyUsage extension at all. */
+    Spec eku(KeyPurposeId... purposes) {
+      return new Spec(commonNames, dnsNames, ipAddresses, notBefore, notAfter, List.of(purposes));
     }
   }
 
@@ -104,8 +105,13 @@ final class TestPki {
                   Date.from(spec.notAfter()),
                   subject.build(),
                   LEAF_KEYS.getPublic())
-              .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
-              .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(spec.usage()));
+              .addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+      if (!spec.usage().isEmpty()) {
+        builder.addExtension(
+            Extension.extendedKeyUsage,
+            false,
+            new ExtendedKeyUsage(spec.usage().toArray(KeyPurposeId[]::new)));
+      }
       List<GeneralName> names = new ArrayList<>();
       spec.dnsNames().forEach(n -> names.add(new GeneralName(GeneralName.dNSName, n)));
       for (String ip : spec.ipAddresses()) {

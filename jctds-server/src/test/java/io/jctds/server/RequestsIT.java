@@ -19,6 +19,7 @@ import io.jctds.protocol.token.TokenType;
 import io.jctds.protocol.type.Collation;
 import io.jctds.protocol.type.TypeInfo;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -98,6 +99,18 @@ class RequestsIT {
       assertThat(Responses.errors(t).get(0).number()).isEqualTo(102);
       assertThat(Responses.errors(t).get(0).message()).isEqualTo("Incorrect syntax near 'SELEC'.");
       assertThat(Responses.scalar(c.batch("SELECT 42"))).isEqualTo(42);
+    }
+  }
+
+  /** SQL Server answers a 31-digit integer constant as numeric(31,0) (BasicSqlEngineTest). */
+  @Test
+  void aNegative31DigitConstantIsANumericValue() throws IOException {
+    try (RawClient c = loggedIn()) {
+      List<Token> t = c.batch("SELECT -5555555555555555555555555555500");
+      assertThat(Responses.errors(t)).isEmpty();
+      assertThat(Responses.metadata(t).get(0).column(0).typeInfo().sqlName())
+          .isEqualTo("numeric(31,0)");
+      assertThat(Responses.scalar(t)).isEqualTo(new BigDecimal("-5555555555555555555555555555500"));
     }
   }
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.jctds.cli.diff.CaseExecutor.CaseRun;
 import io.jctds.cli.diff.DiffCase.Outcome;
-import io.jctds.testkit.Peers;
+import io.jctds.testkit.Precondition;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,6 +26,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -43,6 +44,10 @@ import org.junit.jupiter.api.io.TempDir;
  * cases: {@code -Djctds.diff.seed=N -Djctds.diff.generated=COUNT}.
  */
 class ConfigDifferentialIT {
+  @RegisterExtension
+  static final Precondition TSQL =
+      Precondition.executable(
+          "tsql", "apt-get install freetds-bin (the differential test compares with its tsql)");
 
   /**
    * One documented difference between Debian's FreeTDS 1.3.17 (the installed oracle) and 1.5 (what
@@ -112,11 +117,7 @@ class ConfigDifferentialIT {
   @BeforeAll
   static void preconditions() {
     Optional<Path> tsql = TsqlRunner.locate();
-    if (tsql.isEmpty()) {
-      Peers.missing(
-          "FreeTDS's tsql is not on PATH, so the differential test cannot run;"
-              + " install it with: apt-get install freetds-bin");
-    }
+    assertThat(tsql).as("tsql on the PATH (the precondition checked it)").isPresent();
     assertThat(DiffPreconditions.strayUserFiles())
         .as(
             "per-user freetds.conf files that FreeTDS (passwd home) and jctds (user.home) would"

@@ -1,6 +1,7 @@
 package io.jctds.server.interop;
 
 import io.jctds.testkit.Peers;
+import io.jctds.testkit.Precondition;
 import io.jctds.testkit.ProcessResult;
 import io.jctds.testkit.ProcessRunner;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assertions;
 
 /**
@@ -45,6 +47,11 @@ final class FreeTds {
   static final int CONNECTION_FAILED = 20002;
 
   private static final String INSTALL = "apt-get install freetds-bin (Debian's FreeTDS 1.3.17)";
+
+  /** tsql and bsqldb on the PATH: a test class's {@link Precondition}. */
+  static final Precondition INSTALLED =
+      Precondition.executable("tsql", INSTALL).and(Precondition.executable("bsqldb", INSTALL));
+
   private static final Pattern MESSAGE = Pattern.compile("(?:Msg|Error) (\\d+)");
   private static final String HEADER = "encrypt_option\tprotocol_type\tauth_scheme";
 
@@ -56,11 +63,10 @@ final class FreeTds {
   }
 
   /**
-   * FreeTDS with its files in {@code dir}; fails (CI) or skips when {@code tsql} is missing, and
-   * fails when a per-user freetds.conf would be read besides the generated one.
+   * FreeTDS with its files in {@code dir} (the class checks {@link #INSTALLED}); fails when a
+   * per-user freetds.conf would be read besides the generated one.
    */
   static FreeTds in(Path dir) {
-    Peers.require("tsql", INSTALL);
     for (Path home : homes()) {
       for (Path conf :
           List.of(home.resolve(".freetds.conf"), home.resolve(".config/freetds.conf"))) {
@@ -116,8 +122,9 @@ final class FreeTds {
    * @param process what the process did
    * @param conf the freetds.conf it read
    * @param row the verification query's answer, if the tool printed one
+   * @param dumpFile the TDSDUMP log FreeTDS wrote (it says why a connection failed)
    */
-  record Run(ProcessResult process, String conf, Optional<ConnectionRow> row) {
+  record Run(ProcessResult process, String conf, Optional<ConnectionRow> row, Path dumpFile) {
     /** The server and library message numbers printed ({@code Msg N}, {@code Error N}). */
     Set<Integer> messages() {
       Set<Integer> numbers = new TreeSet<>();
@@ -128,21 +135,42 @@ final class FreeTds {
       return numbers;
     }
 
+    /** The TDSDUMP log (ISO-8859-1: it holds raw packet bytes too), empty if none was written. */
+    String dump() {
+      try {
+        return Files.exists(dumpFile)
+            ? Files.readString(dumpFile, StandardCharsets.ISO_8859_1)
+            : "";
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
     /** The transcript plus the configuration, for failure messages. */
     String describe() {
-      return process.transcript() + "\n--- freetds.conf ---\n" + conf;
+      return process.transcript()
+          + "\n--- freetds.conf ---\n"
+          + conf
+          + "\n--- TDSDUMP (login, net and tls lines) ---\n"
+          + dump()
+              .lines()
+              .filter(
+                  l -> l.startsWith("login.c") || l.startsWith("net.c") || l.startsWith("tls.c"))
+              .collect(Collectors.joining("\n"));
     }
   }
 
   /** Runs {@code tsql -S section -U sa -P password -o q} with {@code sql} on standard input. */
   Run tsql(Section section, String password, String sql) {
     Path conf = writeConf(section);
+    Path dump = dumpFile(conf);
     Path input = writeSql(sql + "\ngo\nexit\n");
     // tsql reads SQL from standard input only; the runner gives children /dev/null, so a shell
     // redirects the file and exec's tsql (the timeout then kills tsql itself)
     ProcessResult r =
         run(
             conf,
+            dump,
             "sh",
             "-c",
             "exec \"$0\" -S \"$1\" -U \"$2\" -P \"$3\" -o q < \"$4\"",
@@ -151,16 +179,18 @@ final class FreeTds {
             Interop.USER,
             password,
             input.toString());
-    return new Run(r, read(conf), tsqlRow(r.stdout()));
+    return new Run(r, read(conf), tsqlRow(r.stdout()), dump);
   }
 
   /** Runs {@code bsqldb -S section -U sa -P password -i file} with {@code sql} in the file. */
   Run bsqldb(Section section, String password, String sql) {
     Path conf = writeConf(section);
+    Path dump = dumpFile(conf);
     Path input = writeSql(sql + "\ngo\n");
     ProcessResult r =
         run(
             conf,
+            dump,
             Peers.require("bsqldb", INSTALL).toString(),
             "-S",
             section.name(),
@@ -170,13 +200,14 @@ final class FreeTds {
             password,
             "-i",
             input.toString());
-    return new Run(r, read(conf), bsqldbRow(r.stdout()));
+    return new Run(r, read(conf), bsqldbRow(r.stdout()), dump);
   }
 
-  private ProcessResult run(Path conf, String... command) {
+  private ProcessResult run(Path conf, Path dump, String... command) {
     return ProcessRunner.of(command)
         .unsetEnv(FREETDS_VARIABLES.toArray(String[]::new))
         .env("FREETDSCONF", conf.toString())
+        .env("TDSDUMP", dump.toString())
         .env("LC_ALL", "C.UTF-8")
         .directory(dir)
         .timeout(Interop.PEER_TIMEOUT)
@@ -209,6 +240,10 @@ final class FreeTds {
     // an empty [global]: nothing but the section decides (FREETDSCONF holds the section, so
     // FreeTDS reads no other file)
     return write(file, "[global]\n" + section.text());
+  }
+
+  private static Path dumpFile(Path conf) {
+    return conf.resolveSibling(conf.getFileName().toString().replace(".conf", ".dump.log"));
   }
 
   private Path writeSql(String sql) {

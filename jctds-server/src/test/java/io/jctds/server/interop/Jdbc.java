@@ -2,13 +2,16 @@ package io.jctds.server.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.sqlserver.jdbc.SQLServerDriver;
 import io.jctds.server.SessionInfo;
 import io.jctds.server.TdsServer;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Properties;
 
 /** What the in-process JDBC clients (mssql-jdbc, jTDS) share: the query and the server's view. */
 final class Jdbc {
@@ -23,6 +26,33 @@ final class Jdbc {
           ConnectionRow.of(List.of(rs.getString(1), rs.getString(2), rs.getString(3)));
       assertThat(rs.next()).as("exactly one row for this session").isFalse();
       return row;
+    }
+  }
+
+  /**
+   * Fails unless {@code server} serves a TDS 8.0 login (mssql-jdbc, {@code encrypt=strict},
+   * validating the certificate with {@link Interop#authority()}): a check that a server which
+   * refused another client is still healthy.
+   */
+  static void assertServesStrictClients(TdsServer server, Path dir) throws SQLException {
+    char[] password = "changeit".toCharArray();
+    Path store =
+        Interop.trustStore(
+            Interop.authority().certificate(), dir.resolve("strict-ca.p12"), password);
+    Properties p = new Properties();
+    p.setProperty("user", Interop.USER);
+    p.setProperty("password", Interop.PASSWORD);
+    String url =
+        "jdbc:sqlserver://127.0.0.1:"
+            + server.port()
+            + ";databaseName=master;encrypt=strict;hostNameInCertificate=localhost;trustStore="
+            + store
+            + ";trustStorePassword="
+            + new String(password)
+            + ";trustStoreType=PKCS12;loginTimeout="
+            + Interop.CLIENT_TIMEOUT_SECONDS;
+    try (Connection c = new SQLServerDriver().connect(url, p)) {
+      assertThat(connectionRow(c)).isEqualTo(ConnectionRow.ENCRYPTED);
     }
   }
 

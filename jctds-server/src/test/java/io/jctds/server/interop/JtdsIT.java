@@ -97,11 +97,27 @@ class JtdsIT {
     }
   }
 
+  /**
+   * jTDS reports the server's error 17835 (what SQL Server sends a client that cannot encrypt when
+   * encryption is required) with its text; a crashed or hung server would not send it. The server
+   * then still serves a client that encrypts.
+   */
   @Test
-  void policyRequiredRefusesAClientWithoutEncryption() {
+  void policyRequiredRefusesAClientWithoutEncryption() throws SQLException {
     try (TdsServer required = Interop.start(EncryptionPolicy.REQUIRED)) {
       assertThatThrownBy(() -> connect(required, "off", Interop.PASSWORD))
-          .isInstanceOf(SQLException.class);
+          .isInstanceOfSatisfying(
+              SQLException.class,
+              e -> {
+                assertThat(e.getErrorCode()).as(e.toString()).isEqualTo(17835);
+                assertThat(e.getMessage())
+                    .startsWith(
+                        "Encryption is required to connect to this server but the client library"
+                            + " does not support encryption");
+              });
+      try (Connection c = connect(required, "request", Interop.PASSWORD)) {
+        assertThat(Jdbc.connectionRow(c)).isEqualTo(ConnectionRow.ENCRYPTED);
+      }
     }
   }
 
