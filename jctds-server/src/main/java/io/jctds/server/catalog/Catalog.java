@@ -163,8 +163,9 @@ public final class Catalog {
         remarks);
   }
 
-  private static List<SqlType> viewTypes(String remarks) {
-    if (remarks == null || !remarks.startsWith(VIEW_TYPES)) {
+  /** The column types a view's REMARKS list, or null when they are not a view's. */
+  static List<SqlType> viewTypes(String remarks) {
+    if (remarks == null || !remarks.startsWith(VIEW_TYPES) || remarks.indexOf('\n') < 0) {
       return null;
     }
     String line = remarks.substring(VIEW_TYPES.length(), remarks.indexOf('\n'));
@@ -202,18 +203,17 @@ public final class Catalog {
   }
 
   private static Column column(ResultSet rs, SqlType known) throws SQLException {
-    String remarks = rs.getString(2);
-    SqlType type = known;
-    if (type == null && remarks != null && !remarks.isEmpty()) {
-      type = SqlType.parse(remarks);
-    }
-    if (type == null) {
-      String h2 = rs.getString(3);
-      long len = rs.getLong(8);
-      int precision = rs.wasNull() ? rs.getInt(9) : (int) Math.min(len, Integer.MAX_VALUE);
-      int scale = rs.getObject(11) != null ? rs.getInt(11) : rs.getInt(10);
-      type = H2Types.fromH2(h2, precision, scale);
-    }
+    long len = rs.getLong(8);
+    Long length = rs.wasNull() ? null : len;
+    SqlType type =
+        resolve(
+            rs.getString(2),
+            known,
+            rs.getString(3),
+            length,
+            integer(rs, 9),
+            integer(rs, 10),
+            integer(rs, 11));
     return new Column(
         rs.getString(1),
         type,
@@ -221,5 +221,40 @@ public final class Catalog {
         "YES".equals(rs.getString(5)),
         !"NEVER".equals(rs.getString(6)),
         rs.getString(7) != null);
+  }
+
+  private static Integer integer(ResultSet rs, int i) throws SQLException {
+    int v = rs.getInt(i);
+    return rs.wasNull() ? null : v;
+  }
+
+  /**
+   * A column's SQL Server type: {@code known} (a view column's), else its REMARKS, else the closest
+   * type to its H2 type (INFORMATION_SCHEMA.COLUMNS' DATA_TYPE, CHARACTER_MAXIMUM_LENGTH,
+   * NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION).
+   */
+  static SqlType resolve(
+      String remarks,
+      SqlType known,
+      String h2Type,
+      Long length,
+      Integer precision,
+      Integer scale,
+      Integer datetimePrecision) {
+    if (known != null) {
+      return known;
+    }
+    if (remarks != null && !remarks.isEmpty()) {
+      return SqlType.parse(remarks);
+    }
+    if (h2Type == null) {
+      return null;
+    }
+    int p =
+        length == null
+            ? precision == null ? 0 : precision
+            : (int) Math.min(length, Integer.MAX_VALUE);
+    int s = datetimePrecision != null ? datetimePrecision : scale == null ? 0 : scale;
+    return H2Types.fromH2(h2Type, p, s);
   }
 }
