@@ -124,6 +124,67 @@ public final class Catalog {
     return t;
   }
 
+  /**
+   * The object id of the constraint or sequence {@code database.schema.name} (any case), or null:
+   * OBJECT_ID finds these as SQL Server does (tables and views are found by {@link #table}).
+   */
+  public Integer objectId(String database, String schema, String name) throws SQLException {
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "SELECT 1 FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE LOWER(CONSTRAINT_SCHEMA) = ?"
+                + " AND LOWER(CONSTRAINT_NAME) = ? UNION ALL SELECT 1 FROM"
+                + " INFORMATION_SCHEMA.SEQUENCES WHERE LOWER(SEQUENCE_SCHEMA) = ?"
+                + " AND LOWER(SEQUENCE_NAME) = ?")) {
+      String h2Schema = Names.key(Names.schema(database, schema));
+      p.setString(1, h2Schema);
+      p.setString(2, Names.key(name));
+      p.setString(3, h2Schema);
+      p.setString(4, Names.key(name));
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? ObjectIds.of(database, schema, name) : null;
+      }
+    }
+  }
+
+  /**
+   * OBJECT_NAME and OBJECT_SCHEMA_NAME: the name (as sys.objects shows it) or the schema of the
+   * table, view, constraint, DEFAULT constraint or sequence with id {@code id} in {@code database},
+   * or null.
+   */
+  public String objectName(String database, int id, boolean schemaOnly) throws SQLException {
+    String pattern =
+        Names.key(database).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ".%";
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "SELECT TABLE_SCHEMA, TABLE_NAME, NULL FROM INFORMATION_SCHEMA.TABLES"
+                + " WHERE LOWER(TABLE_SCHEMA) LIKE ?1 ESCAPE '\\' UNION ALL"
+                + " SELECT CONSTRAINT_SCHEMA, CONSTRAINT_NAME, NULL FROM"
+                + " INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE LOWER(CONSTRAINT_SCHEMA) LIKE ?1"
+                + " ESCAPE '\\' UNION ALL SELECT SEQUENCE_SCHEMA, SEQUENCE_NAME, NULL FROM"
+                + " INFORMATION_SCHEMA.SEQUENCES WHERE LOWER(SEQUENCE_SCHEMA) LIKE ?1"
+                + " ESCAPE '\\' UNION ALL SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME FROM"
+                + " INFORMATION_SCHEMA.COLUMNS WHERE LOWER(TABLE_SCHEMA) LIKE ?1 ESCAPE '\\'"
+                + " AND COLUMN_DEFAULT IS NOT NULL AND IS_IDENTITY = 'NO'")) {
+      p.setString(1, pattern);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          String[] split = Names.split(rs.getString(1));
+          String name = rs.getString(2);
+          if (split == null || !split[0].equalsIgnoreCase(database)) {
+            continue;
+          }
+          if (rs.getString(3) != null) {
+            name = CatalogValues.defaultName(split[0], split[1], name, rs.getString(3));
+          }
+          if (ObjectIds.of(split[0], split[1], name) == id) {
+            return schemaOnly ? split[1] : CatalogValues.displayName(name, id);
+          }
+        }
+      }
+    }
+    return null;
+  }
+
   /** Forgets cached tables (after this session changed the schema). */
   public void invalidate() {
     cache.clear();
