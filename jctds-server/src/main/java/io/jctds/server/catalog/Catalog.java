@@ -1,5 +1,6 @@
 package io.jctds.server.catalog;
 
+import io.jctds.server.storage.DatabaseInfo;
 import io.jctds.server.storage.H2Store;
 import io.jctds.server.storage.Names;
 import io.jctds.server.types.H2Types;
@@ -117,11 +118,32 @@ public final class Catalog {
     Table t = cache.get(key);
     if (t == null) {
       t = load(database, schema, name);
+      if (t == null && createSystemView(database, schema, name)) {
+        t = load(database, schema, name);
+      }
       if (t != null) {
         cache.put(key, t);
       }
     }
     return t;
+  }
+
+  /**
+   * Creates system view {@code schema.name} of {@code database} when it is one and does not exist
+   * yet (system views are made when first used, which keeps start-up and CREATE DATABASE cheap), on
+   * the store's DDL session so that the session's transaction is not committed.
+   *
+   * @return whether it is a system view of an existing database
+   */
+  private boolean createSystemView(String database, String schema, String name)
+      throws SQLException {
+    SystemViews.View v = SystemViews.find(schema, name);
+    DatabaseInfo db = v == null ? null : store.database(database);
+    if (db == null) {
+      return false;
+    }
+    store.withDdl(c -> SystemViews.ensure(c, db.name(), v));
+    return true;
   }
 
   /**
