@@ -59,6 +59,10 @@ class CatalogObjectsTest extends EngineTest {
                 + " ON s.schema_id = t.schema_id WHERE t.name = 'staff'");
     // "sys.objects (Transact-SQL)": schema_id is the id of the schema that contains the object
     assertThat(s.rows()).containsExactly(List.of("hr", "staff"));
+    // "SCHEMA_NAME (Transact-SQL)": the name of the schema with that id
+    assertThat(scalar("SELECT SCHEMA_NAME(schema_id) FROM sys.tables WHERE name = 'staff'"))
+        .isEqualTo("hr");
+    assertThat(scalar("SELECT SCHEMA_NAME(SCHEMA_ID('hr'))")).isEqualTo("hr");
   }
 
   @Test
