@@ -1,5 +1,6 @@
 package io.jctds.server.catalog;
 
+import io.jctds.server.storage.DatabaseInfo;
 import io.jctds.server.storage.H2Store;
 import io.jctds.server.storage.Names;
 import io.jctds.server.types.H2Types;
@@ -117,11 +118,93 @@ public final class Catalog {
     Table t = cache.get(key);
     if (t == null) {
       t = load(database, schema, name);
+      if (t == null && createSystemView(database, schema, name)) {
+        t = load(database, schema, name);
+      }
       if (t != null) {
         cache.put(key, t);
       }
     }
     return t;
+  }
+
+  /**
+   * Creates system view {@code schema.name} of {@code database} when it is one and does not exist
+   * yet (system views are made when first used, which keeps start-up and CREATE DATABASE cheap), on
+   * the store's DDL session so that the session's transaction is not committed.
+   *
+   * @return whether it is a system view of an existing database
+   */
+  private boolean createSystemView(String database, String schema, String name)
+      throws SQLException {
+    SystemViews.View v = SystemViews.find(schema, name);
+    DatabaseInfo db = v == null ? null : store.database(database);
+    if (db == null) {
+      return false;
+    }
+    store.withDdl(c -> SystemViews.ensure(c, db.name(), v));
+    return true;
+  }
+
+  /**
+   * The object id of the constraint or sequence {@code database.schema.name} (any case), or null:
+   * OBJECT_ID finds these as SQL Server does (tables and views are found by {@link #table}).
+   */
+  public Integer objectId(String database, String schema, String name) throws SQLException {
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "SELECT 1 FROM INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE LOWER(CONSTRAINT_SCHEMA) = ?"
+                + " AND LOWER(CONSTRAINT_NAME) = ? UNION ALL SELECT 1 FROM"
+                + " INFORMATION_SCHEMA.SEQUENCES WHERE LOWER(SEQUENCE_SCHEMA) = ?"
+                + " AND LOWER(SEQUENCE_NAME) = ?")) {
+      String h2Schema = Names.key(Names.schema(database, schema));
+      p.setString(1, h2Schema);
+      p.setString(2, Names.key(name));
+      p.setString(3, h2Schema);
+      p.setString(4, Names.key(name));
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? ObjectIds.of(database, schema, name) : null;
+      }
+    }
+  }
+
+  /**
+   * OBJECT_NAME and OBJECT_SCHEMA_NAME: the name (as sys.objects shows it) or the schema of the
+   * table, view, constraint, DEFAULT constraint or sequence with id {@code id} in {@code database},
+   * or null.
+   */
+  public String objectName(String database, int id, boolean schemaOnly) throws SQLException {
+    String pattern =
+        Names.key(database).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ".%";
+    try (PreparedStatement p =
+        connection.prepareStatement(
+            "SELECT TABLE_SCHEMA, TABLE_NAME, NULL FROM INFORMATION_SCHEMA.TABLES"
+                + " WHERE LOWER(TABLE_SCHEMA) LIKE ?1 ESCAPE '\\' UNION ALL"
+                + " SELECT CONSTRAINT_SCHEMA, CONSTRAINT_NAME, NULL FROM"
+                + " INFORMATION_SCHEMA.TABLE_CONSTRAINTS WHERE LOWER(CONSTRAINT_SCHEMA) LIKE ?1"
+                + " ESCAPE '\\' UNION ALL SELECT SEQUENCE_SCHEMA, SEQUENCE_NAME, NULL FROM"
+                + " INFORMATION_SCHEMA.SEQUENCES WHERE LOWER(SEQUENCE_SCHEMA) LIKE ?1"
+                + " ESCAPE '\\' UNION ALL SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME FROM"
+                + " INFORMATION_SCHEMA.COLUMNS WHERE LOWER(TABLE_SCHEMA) LIKE ?1 ESCAPE '\\'"
+                + " AND COLUMN_DEFAULT IS NOT NULL AND IS_IDENTITY = 'NO'")) {
+      p.setString(1, pattern);
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          String[] split = Names.split(rs.getString(1));
+          String name = rs.getString(2);
+          if (split == null || !split[0].equalsIgnoreCase(database)) {
+            continue;
+          }
+          if (rs.getString(3) != null) {
+            name = CatalogValues.defaultName(split[0], split[1], name, rs.getString(3));
+          }
+          if (ObjectIds.of(split[0], split[1], name) == id) {
+            return schemaOnly ? split[1] : CatalogValues.displayName(name, id);
+          }
+        }
+      }
+    }
+    return null;
   }
 
   /** Forgets cached tables (after this session changed the schema). */
@@ -163,8 +246,9 @@ public final class Catalog {
         remarks);
   }
 
-  private static List<SqlType> viewTypes(String remarks) {
-    if (remarks == null || !remarks.startsWith(VIEW_TYPES)) {
+  /** The column types a view's REMARKS list, or null when they are not a view's. */
+  static List<SqlType> viewTypes(String remarks) {
+    if (remarks == null || !remarks.startsWith(VIEW_TYPES) || remarks.indexOf('\n') < 0) {
       return null;
     }
     String line = remarks.substring(VIEW_TYPES.length(), remarks.indexOf('\n'));
@@ -202,18 +286,17 @@ public final class Catalog {
   }
 
   private static Column column(ResultSet rs, SqlType known) throws SQLException {
-    String remarks = rs.getString(2);
-    SqlType type = known;
-    if (type == null && remarks != null && !remarks.isEmpty()) {
-      type = SqlType.parse(remarks);
-    }
-    if (type == null) {
-      String h2 = rs.getString(3);
-      long len = rs.getLong(8);
-      int precision = rs.wasNull() ? rs.getInt(9) : (int) Math.min(len, Integer.MAX_VALUE);
-      int scale = rs.getObject(11) != null ? rs.getInt(11) : rs.getInt(10);
-      type = H2Types.fromH2(h2, precision, scale);
-    }
+    long len = rs.getLong(8);
+    Long length = rs.wasNull() ? null : len;
+    SqlType type =
+        resolve(
+            rs.getString(2),
+            known,
+            rs.getString(3),
+            length,
+            integer(rs, 9),
+            integer(rs, 10),
+            integer(rs, 11));
     return new Column(
         rs.getString(1),
         type,
@@ -221,5 +304,40 @@ public final class Catalog {
         "YES".equals(rs.getString(5)),
         !"NEVER".equals(rs.getString(6)),
         rs.getString(7) != null);
+  }
+
+  private static Integer integer(ResultSet rs, int i) throws SQLException {
+    int v = rs.getInt(i);
+    return rs.wasNull() ? null : v;
+  }
+
+  /**
+   * A column's SQL Server type: {@code known} (a view column's), else its REMARKS, else the closest
+   * type to its H2 type (INFORMATION_SCHEMA.COLUMNS' DATA_TYPE, CHARACTER_MAXIMUM_LENGTH,
+   * NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION).
+   */
+  static SqlType resolve(
+      String remarks,
+      SqlType known,
+      String h2Type,
+      Long length,
+      Integer precision,
+      Integer scale,
+      Integer datetimePrecision) {
+    if (known != null) {
+      return known;
+    }
+    if (remarks != null && !remarks.isEmpty()) {
+      return SqlType.parse(remarks);
+    }
+    if (h2Type == null) {
+      return null;
+    }
+    int p =
+        length == null
+            ? precision == null ? 0 : precision
+            : (int) Math.min(length, Integer.MAX_VALUE);
+    int s = datetimePrecision != null ? datetimePrecision : scale == null ? 0 : scale;
+    return H2Types.fromH2(h2Type, p, s);
   }
 }

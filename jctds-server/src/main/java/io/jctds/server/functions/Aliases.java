@@ -58,7 +58,7 @@ public final class Aliases {
     {"object_id", "CatalogFunctions.objectId", ""},
     {"object_name", "CatalogFunctions.objectName", ""},
     {"object_schema_name", "CatalogFunctions.objectSchemaName", ""},
-    {"schema_name", "CatalogFunctions.schemaName", "D"},
+    {"schema_name", "CatalogFunctions.schemaName", ""},
     {"schema_id", "CatalogFunctions.schemaId", "D"},
     {"type_name", "CatalogFunctions.typeName", "D"},
     {"type_id", "CatalogFunctions.typeId", "D"},

@@ -6,6 +6,10 @@ import io.jctds.server.types.SqlType;
 import io.jctds.server.types.SystemTypes;
 import io.jctds.server.types.Variants;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 
 /**
@@ -72,18 +76,40 @@ public final class CatalogFunctions {
     return id == null ? null : FunctionContext.current().objectName(id, db, true);
   }
 
-  /** SCHEMA_NAME(id) for the fixed schemas. */
-  public static String schemaName(Integer id) {
+  /**
+   * SCHEMA_NAME(id): the fixed schemas (dbo 1, guest 2, INFORMATION_SCHEMA 3, sys 4), else the
+   * current database's schema whose {@link ObjectIds#schemaId} is {@code id}.
+   */
+  public static String schemaName(Connection c, Integer id) throws SQLException {
     if (id == null) {
       return null;
     }
-    return switch (id) {
-      case 1 -> "dbo";
-      case 2 -> "guest";
-      case 3 -> "INFORMATION_SCHEMA";
-      case 4 -> "sys";
-      default -> null;
-    };
+    switch (id) {
+      case 1:
+        return "dbo";
+      case 2:
+        return "guest";
+      case 3:
+        return "INFORMATION_SCHEMA";
+      case 4:
+        return "sys";
+      default:
+        break;
+    }
+    String prefix = FunctionContext.current().database().toLowerCase(Locale.ROOT) + ".";
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT SCHEMA_NAME FROM INFORMATION_SCHEMA.SCHEMATA")) {
+      while (rs.next()) {
+        String h2 = rs.getString(1);
+        String schema = h2.substring(h2.lastIndexOf('.') + 1);
+        if (h2.toLowerCase(Locale.ROOT).startsWith(prefix)
+            && h2.length() == prefix.length() + schema.length()
+            && ObjectIds.schemaId(schema) == id) {
+          return schema;
+        }
+      }
+    }
+    return null;
   }
 
   /** SCHEMA_ID(name). */

@@ -272,7 +272,18 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
   @Override
   public Integer objectId(String name) {
     Catalog.Table t = lookup(name);
-    return t == null ? null : ObjectIds.of(t.database(), t.schema(), t.name());
+    if (t != null) {
+      return ObjectIds.of(t.database(), t.schema(), t.name());
+    }
+    List<String> parts = NameParser.parts(name);
+    try {
+      ObjectName on = parts == null ? null : ObjectName.resolve(this, parts);
+      return on == null || engine.store().database(on.database()) == null
+          ? null
+          : catalog.objectId(on.database(), on.schema(), on.name());
+    } catch (SQLException | SqlException e) {
+      return null;
+    }
   }
 
   /** The table or view a name string designates, or null. */
@@ -305,24 +316,11 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
     if (db == null) {
       return null;
     }
-    try (PreparedStatement p =
-        connection.prepareStatement(
-            "SELECT TABLE_SCHEMA, TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE LOWER(TABLE_SCHEMA)"
-                + " LIKE ? ESCAPE '\\'")) {
-      p.setString(
-          1, Names.key(db).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + ".%");
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          String[] split = Names.split(rs.getString(1));
-          if (split != null && ObjectIds.of(split[0], split[1], rs.getString(2)) == id) {
-            return schemaOnly ? split[1] : rs.getString(2);
-          }
-        }
-      }
+    try {
+      return catalog.objectName(db, id, schemaOnly);
     } catch (SQLException e) {
       return null;
     }
-    return null;
   }
 
   @Override
