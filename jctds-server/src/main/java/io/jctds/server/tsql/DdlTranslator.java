@@ -106,7 +106,9 @@ final class DdlTranslator {
       }
     }
     t.scope = new Scope(null);
-    Scope.Source self = new Scope.Source(List.of(on.name()), on.name(), scopeCols);
+    // columns of the table being defined are referenced unqualified (H2 requires it in
+    // generated columns and accepts it in checks)
+    Scope.Source self = new Scope.Source(List.of(on.name()), "", scopeCols);
     t.scope.add(self);
     for (Stmt.ColumnDef c : columns) {
       if (c.computed() == null) {

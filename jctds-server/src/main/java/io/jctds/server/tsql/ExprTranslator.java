@@ -176,7 +176,9 @@ class ExprTranslator {
       throw SqlException.unsupported(c.name());
     }
     Scope.Resolved r = scope.resolve(c.parts());
-    String text = Names.quote(r.source().sqlAlias()) + "." + Names.quote(r.column().name());
+    String alias = r.source().sqlAlias();
+    String text =
+        (alias.isEmpty() ? "" : Names.quote(alias) + ".") + Names.quote(r.column().name());
     SqlType t = r.column().type();
     if (aggregateDepth == 0
         && r.depth() == 0

@@ -117,6 +117,17 @@ class QueriesTest extends EngineTest {
   }
 
   @Test
+  void computedColumns() {
+    // "Specify computed columns in a table": the column's type is the expression's
+    ok("CREATE TABLE comp (n int, twice AS n * 2, label AS 'n=' + CAST(n AS varchar(10)))");
+    ok("INSERT INTO comp (n) VALUES (4)");
+    RecordingSink s = ok("SELECT twice, label FROM comp");
+    assertThat(s.rows()).containsExactly(List.of(8, "n=4"));
+    assertThat(s.results().get(0).column(1).typeInfo().sqlName()).isEqualTo("varchar(12)");
+    assertThat(error("INSERT INTO comp (n, twice) VALUES (1, 2)")).isEqualTo(271);
+  }
+
+  @Test
   void sequencesAndTruncate() {
     ok("CREATE SEQUENCE seq AS int START WITH 10 INCREMENT BY 2");
     assertThat(ok("SELECT NEXT VALUE FOR seq\nSELECT NEXT VALUE FOR seq").rows())
