@@ -27,4 +27,15 @@ class PeerFindingsTest extends EngineTest {
             List.of(""));
     assertThat(ok("SELECT CAST(1 AS int)").results().get(0).column(0).tableName()).isEmpty();
   }
+
+  @Test
+  void unicodeLiteralsGoIntoXmlColumnsWhole() {
+    // mssql-jdbc got "internal error in the jctds SQL engine" (a NullPointerException) for
+    // INSERT of N'...' into an xml column: the code-page narrowing
+    // of varchar targets was applied to xml, which has no collation ([MS-TDS] 2.2.5.4.3: XMLTYPE
+    // carries no COLLATION) and keeps any Unicode text ("xml (Transact-SQL)")
+    ok("CREATE TABLE xml_doc (x xml)");
+    ok("INSERT INTO xml_doc VALUES (N'<a>ż 𝄞</a>')");
+    assertThat(scalar("SELECT x FROM xml_doc")).isEqualTo("<a>ż 𝄞</a>");
+  }
 }
