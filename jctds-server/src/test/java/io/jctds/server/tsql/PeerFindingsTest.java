@@ -3,6 +3,8 @@ package io.jctds.server.tsql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jctds.protocol.token.ColMetadata;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,5 +39,18 @@ class PeerFindingsTest extends EngineTest {
     ok("CREATE TABLE xml_doc (x xml)");
     ok("INSERT INTO xml_doc VALUES (N'<a>ż 𝄞</a>')");
     assertThat(scalar("SELECT x FROM xml_doc")).isEqualTo("<a>ż 𝄞</a>");
+  }
+
+  @Test
+  void datetimeoffsetLiteralsWithWholeMinutesAndAnyOffset() {
+    // mssql-jdbc got error 241 for CAST('2000-01-01 00:00:00 -14:00' AS datetimeoffset) (a time
+    // with zero seconds and an offset other than +00:00); "datetimeoffset (Transact-SQL)":
+    // offsets -14:00 through +14:00, seconds 00 to 59
+    assertThat(scalar("SELECT CAST('2000-01-01 00:00:00 -14:00' AS datetimeoffset(7))"))
+        .isEqualTo(OffsetDateTime.of(2000, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(-14)));
+    assertThat(scalar("SELECT CAST('0001-01-01 00:00:00 -14:00' AS datetimeoffset(7))"))
+        .isEqualTo(OffsetDateTime.of(1, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(-14)));
+    assertThat(scalar("SELECT CAST('2000-01-01 10:30 +14:00' AS datetimeoffset(7))"))
+        .isEqualTo(OffsetDateTime.of(2000, 1, 1, 10, 30, 0, 0, ZoneOffset.ofHours(14)));
   }
 }
