@@ -53,4 +53,22 @@ class PeerFindingsTest extends EngineTest {
     assertThat(scalar("SELECT CAST('2000-01-01 10:30 +14:00' AS datetimeoffset(7))"))
         .isEqualTo(OffsetDateTime.of(2000, 1, 1, 10, 30, 0, 0, ZoneOffset.ofHours(14)));
   }
+
+  @Test
+  void aDuplicateKeyInARowWithALongValueIsError2627() {
+    // FreeTDS tsql saw "Unexpected EOF from the server": a PRIMARY KEY violation in a row that
+    // held a 10,000-character value overflowed the stack of the session thread while the H2
+    // message was read. SQL Server reports 2627 ("Database engine events and errors")
+    ok("CREATE TABLE long_row (id int PRIMARY KEY, v varchar(max))");
+    ok("INSERT INTO long_row VALUES (1, REPLICATE(CAST('x' AS varchar(max)), 10000))");
+    RecordingSink s =
+        run("INSERT INTO long_row VALUES (1, REPLICATE(CAST('x' AS varchar(max)), 10000))");
+    assertThat(s.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.number()).isEqualTo(2627);
+              assertThat(e.message()).endsWith("The duplicate key value is (1).");
+            });
+  }
 }
