@@ -1,5 +1,8 @@
 package io.jctds.server.interop;
 
+import static io.jctds.server.interop.Jdbc.rows;
+import static io.jctds.server.interop.Jdbc.run;
+import static io.jctds.server.interop.Jdbc.scalar;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,36 +71,6 @@ class MssqlJdbcSqlIT {
                 + ";socketTimeout="
                 + Interop.CLIENT_TIMEOUT_SECONDS * 1000,
             p);
-  }
-
-  /** Runs a batch that returns nothing to read. */
-  private static void run(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  private static Object scalar(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      assertThat(rs.next()).as(sql).isTrue();
-      return rs.getObject(1);
-    }
-  }
-
-  private static List<List<Object>> rows(Connection c, String sql) throws SQLException {
-    List<List<Object>> rows = new ArrayList<>();
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        List<Object> row = new ArrayList<>();
-        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          row.add(rs.getObject(i));
-        }
-        rows.add(row);
-      }
-    }
-    return rows;
   }
 
   // ---- every type ----
