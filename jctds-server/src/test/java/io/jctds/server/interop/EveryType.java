@@ -117,6 +117,11 @@ final class EveryType {
 
   /** CREATE TABLE, the three rows, and {@code SELECT * ... ORDER BY id}, as one batch. */
   static String batch(String table) {
+    return create(table) + select(table);
+  }
+
+  /** CREATE TABLE and the three rows, as one batch (ending in a newline). */
+  static String create(String table) {
     return "CREATE TABLE "
         + table
         + " (id int PRIMARY KEY, "
@@ -131,8 +136,7 @@ final class EveryType {
         + COLUMNS.stream().map(Column::min).collect(Collectors.joining(", "))
         + ")\nINSERT INTO "
         + table
-        + " (id) VALUES (3)\n"
-        + select(table);
+        + " (id) VALUES (3)\n";
   }
 
   /** {@code SELECT * FROM table ORDER BY id}. */
