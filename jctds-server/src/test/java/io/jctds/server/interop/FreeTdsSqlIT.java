@@ -193,6 +193,35 @@ class FreeTdsSqlIT {
   }
 
   @Test
+  void tsqlAtTds72GetsTheNewDateAndTimeTypesAsText() {
+    Section v72 = Section.of("jctds72", server.host(), server.port(), "tds version", "7.2");
+    Run run =
+        freetds.tsql(
+            v72,
+            Interop.PASSWORD,
+            EveryType.create("types_tsql_72")
+                + "SELECT c_date, c_time, c_datetime2, c_datetimeoffset FROM types_tsql_72"
+                + " ORDER BY id");
+    assertThat(run.process().exitCode()).as(run.describe()).isZero();
+    // below TDS 7.3 the server sends them as nvarchar in the "Default string literal format
+    // passed to down-level client" ("datetimeoffset (Transact-SQL)"), which tsql prints as is
+    assertThat(lines(run))
+        .containsExactly(
+            List.of("c_date", "c_time", "c_datetime2", "c_datetimeoffset"),
+            List.of(
+                "9999-12-31",
+                "23:59:59.9999999",
+                "9999-12-31 23:59:59.9999999",
+                "2007-05-08 12:35:29.1234567 +12:15"),
+            List.of(
+                "0001-01-01",
+                "00:00:00.0000000",
+                "0001-01-01 00:00:00.0000000",
+                "0001-01-01 00:00:00.0000000 -14:00"),
+            List.of("NULL", "NULL", "NULL", "NULL"));
+  }
+
+  @Test
   void bsqldbPrintsEveryTypeItCanAndTheRestCastToVarchar() {
     // CAST of date, time, datetime2 and datetimeoffset to varchar uses style 121, "the default
     // for time, date, datetime2, and datetimeoffset" ("CAST and CONVERT"), with the digits of

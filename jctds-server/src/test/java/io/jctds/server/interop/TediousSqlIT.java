@@ -235,6 +235,43 @@ class TediousSqlIT {
   }
 
   @Test
+  void atTds71TheNewTypesComeAsTextTypes() {
+    Step step =
+        tedious
+            .run(
+                server,
+                "7_1",
+                new Steps()
+                    .sql(
+                        EveryType.create("types_tedious_71")
+                            + "SELECT c_date, c_time, c_datetime2, c_datetimeoffset, c_varchar_max,"
+                            + " c_nvarchar_max, c_varbinary_max, c_xml FROM types_tedious_71"
+                            + " WHERE id = 2"))
+            .get(0);
+    List<JsonNode> columns = new ArrayList<>();
+    step.results().get(0).forEach(columns::add);
+    // "Backward compatibility for down-level clients" ("datetimeoffset (Transact-SQL)"):
+    // nvarchar in the default literal format, 10, 16, 27 and 34 characters at scale 7; below
+    // TDS 7.2 the (max) types as text, ntext and image ("Using Large-Value Data Types") and xml
+    // as ntext
+    assertThat(column(columns, "type"))
+        .containsExactly(
+            "NVarChar", "NVarChar", "NVarChar", "NVarChar", "Text", "NText", "Image", "NText");
+    assertThat(column(columns, "dataLength").subList(0, 4)).containsExactly("20", "32", "54", "68");
+    assertThat(step.rows())
+        .containsExactly(
+            List.of(
+                "0001-01-01",
+                "00:00:00.0000000",
+                "0001-01-01 00:00:00.0000000",
+                "0001-01-01 00:00:00.0000000 -14:00",
+                "",
+                "",
+                "",
+                "<b/>"));
+  }
+
+  @Test
   void aBatchReportsResultsAndMessagesInOrderWithTheirLines() {
     Step step =
         run(new Steps()
