@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.IsoFields;
@@ -21,6 +22,10 @@ import java.util.Locale;
  * DATEFIRST, and the *FROMPARTS functions.
  */
 public final class TemporalFunctions {
+  /** Seconds always written: OffsetDateTime.toString drops ":00", which H2 then rejects. */
+  private static final DateTimeFormatter OFFSET_TEXT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSSSSxxx");
+
   private TemporalFunctions() {}
 
   /** The value of a date/time string converted to {@code declaration}, as ISO text for H2. */
@@ -41,7 +46,7 @@ public final class TemporalFunctions {
       case TIME -> local.toLocalTime().toString();
       case DATETIME -> checkRange(roundDatetime(local), 1753, t).toString().replace('T', ' ');
       case SMALLDATETIME -> checkRange(roundSmall(local), 1900, t).toString().replace('T', ' ');
-      case DATETIMEOFFSET -> v.toString().replace('T', ' ');
+      case DATETIMEOFFSET -> v.format(OFFSET_TEXT);
       default -> local.toString().replace('T', ' ');
     };
   }

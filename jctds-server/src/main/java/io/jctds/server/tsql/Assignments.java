@@ -32,6 +32,7 @@ final class Assignments {
       } else if (from != null
           && from.isUnicode()
           && !target.isUnicode()
+          && target.base() != SqlBase.XML
           && !target.collation().utf8()) {
         converted =
             converted.withText(

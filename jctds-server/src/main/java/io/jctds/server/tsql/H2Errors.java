@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * server cannot map is error 50000 with H2's text, never silence.
  */
 public final class H2Errors {
-  private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"]|\"\")*)\"");
+  // possessive runs: one step per run of text, not per character (a long value in a message
+  // would otherwise overflow the stack)
+  private static final Pattern QUOTED = Pattern.compile("\"((?:[^\"]++|\"\")*+)\"");
   private static final Pattern KEY_VALUE = Pattern.compile("VALUES \\( /\\* [^*]* \\*/ (.*) \\)");
   private static final Pattern CAST = Pattern.compile("CAST\\((.*) AS [^()]*(\\(\\d+\\))?\\)");
 

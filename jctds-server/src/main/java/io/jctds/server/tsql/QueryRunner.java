@@ -1,9 +1,11 @@
 package io.jctds.server.tsql;
 
 import io.jctds.protocol.token.ColMetadata;
+import io.jctds.protocol.type.TdsType;
 import io.jctds.protocol.type.TypeInfo;
 import io.jctds.server.catalog.Catalog;
 import io.jctds.server.sql.SqlException;
+import io.jctds.server.storage.Names;
 import io.jctds.server.types.ColumnWriter;
 import io.jctds.server.types.SqlType;
 import io.jctds.server.types.WireTypes;
@@ -209,7 +211,9 @@ final class QueryRunner {
       SqlType type = Jdbc.type(c, md, i + 1);
       TypeInfo wire = WireTypes.typeInfo(type, true, r.s.tds().tdsVersion(), utf8);
       writers[i] = new ColumnWriter(type, wire);
-      cols.add(ColMetadata.Column.of(c.name(), wire, ColMetadata.FLAG_NULLABLE));
+      cols.add(
+          new ColMetadata.Column(
+              0, ColMetadata.FLAG_NULLABLE, wire, tableName(wire, md, i + 1), c.name()));
     }
     return new ColMetadata(cols);
   }
@@ -229,6 +233,25 @@ final class QueryRunner {
         throw H2Errors.translate(ex);
       }
     }
+  }
+
+  /**
+   * The TableName of a text, ntext or image column ([MS-TDS] 2.2.7.4: {@code NumParts 1*PartName},
+   * at least one part; mssql-jdbc refuses a count of 0 as an invalid TDS stream): schema and table
+   * when the column comes from a table, else one empty part. Other types carry none.
+   */
+  private static List<String> tableName(TypeInfo wire, ResultSetMetaData md, int column)
+      throws SQLException {
+    TdsType t = wire.type();
+    if (t != TdsType.TEXT && t != TdsType.NTEXT && t != TdsType.IMAGE) {
+      return List.of();
+    }
+    String table = md.getTableName(column);
+    String[] schema = Names.split(md.getSchemaName(column) == null ? "" : md.getSchemaName(column));
+    if (table == null || table.isEmpty() || schema == null) {
+      return List.of("");
+    }
+    return List.of(schema[1], table);
   }
 
   private void assign(Translated tr, DmlTranslator t) {

@@ -184,22 +184,28 @@ final class FreeTds {
 
   /** Runs {@code bsqldb -S section -U sa -P password -i file} with {@code sql} in the file. */
   Run bsqldb(Section section, String password, String sql) {
+    return bsqldb(section, password, sql, new String[0]);
+  }
+
+  /** Runs bsqldb as {@link #bsqldb(Section, String, String)} with {@code options} added. */
+  Run bsqldb(Section section, String password, String sql, String... options) {
     Path conf = writeConf(section);
     Path dump = dumpFile(conf);
     Path input = writeSql(sql + "\ngo\n");
-    ProcessResult r =
-        run(
-            conf,
-            dump,
-            Peers.require("bsqldb", INSTALL).toString(),
-            "-S",
-            section.name(),
-            "-U",
-            Interop.USER,
-            "-P",
-            password,
-            "-i",
-            input.toString());
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Peers.require("bsqldb", INSTALL).toString(),
+                "-S",
+                section.name(),
+                "-U",
+                Interop.USER,
+                "-P",
+                password,
+                "-i",
+                input.toString()));
+    command.addAll(List.of(options));
+    ProcessResult r = run(conf, dump, command.toArray(String[]::new));
     return new Run(r, read(conf), bsqldbRow(r.stdout()), dump);
   }
 
