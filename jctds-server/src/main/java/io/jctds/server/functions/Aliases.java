@@ -59,7 +59,7 @@ public final class Aliases {
     {"object_name", "CatalogFunctions.objectName", ""},
     {"object_schema_name", "CatalogFunctions.objectSchemaName", ""},
     {"schema_name", "CatalogFunctions.schemaName", ""},
-    {"schema_id", "CatalogFunctions.schemaId", "D"},
+    {"schema_id", "CatalogFunctions.schemaId", ""},
     {"type_name", "CatalogFunctions.typeName", "D"},
     {"type_id", "CatalogFunctions.typeId", "D"},
     {"col_length", "CatalogFunctions.colLength", ""},

@@ -112,9 +112,13 @@ public final class CatalogFunctions {
     return null;
   }
 
-  /** SCHEMA_ID(name). */
-  public static Integer schemaId(String name) {
-    return name == null ? null : ObjectIds.schemaId(name);
+  /** SCHEMA_ID(name): NULL for a schema the current database does not have. */
+  public static Integer schemaId(Connection c, String name) throws SQLException {
+    if (name == null) {
+      return null;
+    }
+    int id = ObjectIds.schemaId(name);
+    return name.equalsIgnoreCase(schemaName(c, id)) ? id : null;
   }
 
   /** TYPE_NAME(id). */

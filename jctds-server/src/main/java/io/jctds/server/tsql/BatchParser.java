@@ -153,8 +153,26 @@ public final class BatchParser extends DdlParser {
     if (peek().is("DELETE")) {
       return delete(ctes, line);
     }
-    if (peek().is("INSERT") || peek().is("MERGE")) {
-      throw SqlException.unsupported("WITH ... " + peek().upper());
+    if (peek().is("INSERT")) {
+      Stmt.Insert ins = (Stmt.Insert) insert(line);
+      if (ins.query() == null) {
+        throw SqlException.unsupported("WITH ... INSERT ... VALUES");
+      }
+      QueryExpr q = ins.query();
+      List<QueryExpr.Cte> all = new ArrayList<>(ctes);
+      all.addAll(q.with());
+      return new Stmt.Insert(
+          ins.target(),
+          ins.columns(),
+          new QueryExpr(all, q.body(), q.orderBy(), q.offset(), q.fetch(), q.maxRecursion()),
+          null,
+          null,
+          ins.output(),
+          ins.top(),
+          line);
+    }
+    if (peek().is("MERGE")) {
+      throw SqlException.unsupported("WITH ... MERGE");
     }
     throw keywordError();
   }

@@ -54,7 +54,12 @@ class ExprParser extends TokenCursor {
 
   private Expr not() {
     if (accept("NOT")) {
-      return new Expr.Unary("NOT", not());
+      enter();
+      try {
+        return new Expr.Unary("NOT", not());
+      } finally {
+        leave();
+      }
     }
     return predicate();
   }
@@ -153,7 +158,13 @@ class ExprParser extends TokenCursor {
     Token t = peek();
     if (t.isSymbol("-") || t.isSymbol("+") || t.isSymbol("~")) {
       pos++;
-      Expr operand = unary();
+      Expr operand;
+      enter();
+      try {
+        operand = unary();
+      } finally {
+        leave();
+      }
       if (t.isSymbol("-")
           && operand instanceof Expr.Literal lit
           && (lit.kind() == Expr.Literal.Kind.NUMBER
@@ -225,6 +236,15 @@ class ExprParser extends TokenCursor {
     if (!t.isSymbol("(")) {
       throw syntaxError();
     }
+    enter();
+    try {
+      return parenthesised();
+    } finally {
+      leave();
+    }
+  }
+
+  private Expr parenthesised() {
     if (atQueryStart()) {
       pos++;
       QueryExpr q = queryExpr();

@@ -19,6 +19,15 @@ class QueryParser extends ExprParser {
 
   @Override
   QueryExpr queryExpr() {
+    enter();
+    try {
+      return query();
+    } finally {
+      leave();
+    }
+  }
+
+  private QueryExpr query() {
     List<QueryExpr.Cte> with = List.of();
     if (peek().is("WITH")) {
       with = ctes();

@@ -74,6 +74,17 @@ final class Runner {
     } catch (SqlException e) {
       report(e, e.line() == 0 ? 1 : e.line());
       return;
+    } catch (StackOverflowError e) {
+      report(
+          new SqlException(
+              191,
+              15,
+              1,
+              "Some part of your SQL statement is nested too deeply."
+                  + " Rewrite the query or break it up into smaller queries.",
+              true),
+          1);
+      return;
     }
     try {
       block(statements);
@@ -105,6 +116,16 @@ final class Runner {
       dispatch(st);
     } catch (SqlException e) {
       failed(e, st.line());
+    } catch (StackOverflowError e) {
+      failed(
+          new SqlException(
+              191,
+              15,
+              1,
+              "Some part of your SQL statement is nested too deeply."
+                  + " Rewrite the query or break it up into smaller queries.",
+              true),
+          st.line());
     } catch (RuntimeException e) {
       if (e instanceof Abort || e instanceof Return || e instanceof Loop || e instanceof Caught) {
         throw e;

@@ -192,13 +192,37 @@ class TokenCursor {
           "WITH",
           "WRITETEXT");
 
+  /** How deep expressions and queries may nest (parentheses, subqueries, NOT, unary signs). */
+  static final int MAX_NESTING = 200;
+
   final String sql;
   final List<Token> tokens;
   int pos;
+  private int depth;
 
   TokenCursor(String sql, List<Token> tokens) {
     this.sql = sql;
     this.tokens = tokens;
+  }
+
+  /** Enters one nesting level: error 191 past {@link #MAX_NESTING}. */
+  void enter() {
+    if (++depth > MAX_NESTING) {
+      depth = 0;
+      throw new SqlException(
+          191,
+          15,
+          1,
+          "Some part of your SQL statement is nested too deeply."
+              + " Rewrite the query or break it up into smaller queries.",
+          true,
+          peek().line());
+    }
+  }
+
+  /** Leaves a nesting level. */
+  void leave() {
+    depth--;
   }
 
   Token peek() {

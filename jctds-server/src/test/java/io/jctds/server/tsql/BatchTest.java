@@ -205,6 +205,23 @@ class BatchTest extends EngineTest {
   }
 
   @Test
+  void deepNestingIsError191NotACrash() {
+    String deep = "SELECT " + "(".repeat(5000) + "1" + ")".repeat(5000);
+    assertThat(error(deep)).isEqualTo(191);
+    assertThat(error("SELECT " + "- ".repeat(5000) + "1")).isEqualTo(191);
+    assertThat(scalar("SELECT " + "(".repeat(50) + "1" + ")".repeat(50))).isEqualTo(1);
+  }
+
+  @Test
+  void cteBeforeInsert() {
+    ok("CREATE TABLE cte_target (n int)");
+    ok("WITH src AS (SELECT 7 AS n UNION ALL SELECT 8) INSERT INTO cte_target SELECT n FROM src");
+    assertThat(scalar("SELECT SUM(n) FROM cte_target")).isEqualTo(15);
+    assertThat(scalar("SELECT SCHEMA_ID('no_such_schema')")).isNull();
+    assertThat(scalar("SELECT SCHEMA_ID('dbo')")).isEqualTo(1);
+  }
+
+  @Test
   void unsupportedConstructsAreNamed() {
     RecordingSink s = run("SELECT * FROM sys.objects FOR XML AUTO");
     assertThat(s.errors().get(0).message()).contains("FOR XML");
