@@ -29,6 +29,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -310,6 +311,44 @@ class ServerTlsContextTest {
       created[i] = engine.getSession().getCreationTime();
     }
     assertThat(created[1]).as("a resumed session keeps its creation time").isNotEqualTo(created[0]);
+  }
+
+  @Test
+  void credentialsMadeInTheBackgroundServeTheHandshake() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    ServerTlsContext server =
+        ServerTlsContext.inBackground(
+            () -> {
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+              return credentials;
+            },
+            ServerTlsPolicy.DEFAULT);
+    assertThat(server.policy()).as("available at once").isEqualTo(ServerTlsPolicy.DEFAULT);
+    release.countDown();
+    TlsSessionInfo[] sessions =
+        tds8(jsseClient().newClientEngine(TlsParameters.TDS8), server.newTds8Engine());
+    assertThat(sessions[0].protocol()).isEqualTo("TLSv1.3");
+    assertThat(server.credentials()).isSameAs(credentials);
+  }
+
+  @Test
+  void aBackgroundFailureIsThrownWhereTheCredentialsAreNeeded() {
+    ServerTlsContext server =
+        ServerTlsContext.inBackground(
+            () -> {
+              throw new TlsCredentialsException("no key today");
+            },
+            ServerTlsPolicy.DEFAULT);
+    assertThatThrownBy(server::credentials)
+        .isInstanceOf(TlsCredentialsException.class)
+        .hasMessage("no key today");
+    assertThatThrownBy(server::newTds7Engine)
+        .isInstanceOf(TlsCredentialsException.class)
+        .hasMessage("no key today");
   }
 
   @Test
