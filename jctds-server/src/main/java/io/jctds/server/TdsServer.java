@@ -100,6 +100,9 @@ public final class TdsServer implements AutoCloseable {
           e);
     }
     listener = socket;
+    if (settings.tls() != null) {
+      settings.tls().prepare(); // a generated certificate: made now, while clients may connect
+    }
     registry = new SessionRegistry(settings);
     acceptor = new Thread(this::acceptLoop, "jctds-server-accept-" + socket.getLocalPort());
     acceptor.setDaemon(true);
@@ -175,8 +178,7 @@ public final class TdsServer implements AutoCloseable {
   /**
    * The certificate clients should trust, as PEM: the private CA when the certificate was
    * generated, else the root (or only) certificate of the configured chain; null when encryption is
-   * OFF (the server then has no certificate). A generated certificate is made on a background
-   * thread from {@link Builder#build()} on; this waits for it.
+   * OFF (the server then has no certificate). This waits for a certificate being generated.
    */
   public String trustedCertificatePem() {
     ServerCredentials credentials = credentials();
@@ -483,8 +485,9 @@ public final class TdsServer implements AutoCloseable {
 
     /**
      * Given credentials are loaded now, so that a bad file fails {@link #build()}; generated ones
-     * (two RSA keys, about a second on a cold JVM) are made in the background while the server
-     * starts, and waited for by the first TLS handshake or {@link TdsServer#credentials()}.
+     * (two RSA keys, about a second on a cold JVM) are made in the background from the moment the
+     * server listens (or earlier, when {@link TdsServer#credentials()} asks), and the first TLS
+     * handshake waits for them: start-up does not.
      */
     private ServerTlsContext tlsContext() {
       ServerTlsPolicy policy = tlsPolicy();
@@ -501,7 +504,7 @@ public final class TdsServer implements AutoCloseable {
         throw new TlsCredentialsException("a server certificate name is empty");
       }
       List<String> names = List.copyOf(certificateNames);
-      return ServerTlsContext.inBackground(
+      return ServerTlsContext.deferred(
           () ->
               CertificateAuthority.generate("jctds embedded server CA")
                   .issueServerCredentials(names),

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCrypto;
@@ -25,14 +26,16 @@ import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
  * handshakeFirst(wire, context.newTds8Engine())} when the first byte of the connection is 0x16.
  *
  * <p>Credentials that take long to make (generated RSA keys, about a second on a cold JVM) can be
- * made on a background thread ({@link #inBackground}): then nothing waits for them until the first
- * handshake or {@link #credentials()}.
+ * made later on a background thread ({@link #deferred}, {@link #prepare()}): then nothing waits for
+ * them until the first handshake or {@link #credentials()}.
  */
 public final class ServerTlsContext {
   private final ServerTlsPolicy policy;
   private final SecureRandom random = new SecureRandom();
   private final CompletableFuture<Keys> keys = new CompletableFuture<>();
+  private final AtomicBoolean started = new AtomicBoolean();
   private final TlsParameters tds8;
+  private Supplier<ServerCredentials> make;
 
   /** The credentials and the JSSE context serving them. */
   private record Keys(ServerCredentials credentials, JsseTlsContext jsse) {}
@@ -58,26 +61,35 @@ public final class ServerTlsContext {
   }
 
   /**
-   * A context whose credentials {@code make} supplies on a new daemon thread, started now; {@link
-   * #credentials()} and the engines wait for it, and rethrow its {@link TlsCredentialsException}.
+   * A context whose credentials {@code make} supplies on a daemon thread started by {@link
+   * #prepare()} or by the first need ({@link #credentials()}, an engine), which waits for it and
+   * rethrows its {@link TlsCredentialsException}.
    */
-  public static ServerTlsContext inBackground(
+  public static ServerTlsContext deferred(
       Supplier<ServerCredentials> make, ServerTlsPolicy policy) {
-    Objects.requireNonNull(make, "make");
     ServerTlsContext context = new ServerTlsContext(policy);
+    context.make = Objects.requireNonNull(make, "make");
+    return context;
+  }
+
+  /** Starts making deferred credentials in the background, once; no-op for given ones. */
+  public void prepare() {
+    if (make == null || !started.compareAndSet(false, true)) {
+      return;
+    }
+    Supplier<ServerCredentials> supplier = make;
     Thread t =
         new Thread(
             () -> {
               try {
-                context.keys.complete(context.keys(make.get()));
+                keys.complete(keys(supplier.get()));
               } catch (RuntimeException | Error e) {
-                context.keys.completeExceptionally(e);
+                keys.completeExceptionally(e);
               }
             },
             "jctds-server-credentials");
     t.setDaemon(true);
     t.start();
-    return context;
   }
 
   private Keys keys(ServerCredentials credentials) {
@@ -90,6 +102,7 @@ public final class ServerTlsContext {
   }
 
   private Keys keys() {
+    prepare();
     try {
       return keys.join();
     } catch (CompletionException e) {

@@ -31,6 +31,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -314,11 +315,13 @@ class ServerTlsContextTest {
   }
 
   @Test
-  void credentialsMadeInTheBackgroundServeTheHandshake() throws Exception {
+  void deferredCredentialsAreMadeOnPrepareAndServeTheHandshake() throws Exception {
+    AtomicInteger made = new AtomicInteger();
     CountDownLatch release = new CountDownLatch(1);
     ServerTlsContext server =
-        ServerTlsContext.inBackground(
+        ServerTlsContext.deferred(
             () -> {
+              made.incrementAndGet();
               try {
                 release.await();
               } catch (InterruptedException e) {
@@ -328,17 +331,21 @@ class ServerTlsContextTest {
             },
             ServerTlsPolicy.DEFAULT);
     assertThat(server.policy()).as("available at once").isEqualTo(ServerTlsPolicy.DEFAULT);
+    assertThat(made).as("nothing made before prepare()").hasValue(0);
+    server.prepare();
+    server.prepare();
     release.countDown();
     TlsSessionInfo[] sessions =
         tds8(jsseClient().newClientEngine(TlsParameters.TDS8), server.newTds8Engine());
     assertThat(sessions[0].protocol()).isEqualTo("TLSv1.3");
     assertThat(server.credentials()).isSameAs(credentials);
+    assertThat(made).as("made once").hasValue(1);
   }
 
   @Test
-  void aBackgroundFailureIsThrownWhereTheCredentialsAreNeeded() {
+  void theFirstNeedMakesDeferredCredentialsAndRethrowsTheirFailure() {
     ServerTlsContext server =
-        ServerTlsContext.inBackground(
+        ServerTlsContext.deferred(
             () -> {
               throw new TlsCredentialsException("no key today");
             },
