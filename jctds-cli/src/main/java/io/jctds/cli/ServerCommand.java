@@ -23,11 +23,13 @@ import picocli.CommandLine.Spec;
  * {@code jctds server}: runs the embedded TDS server until SIGINT or SIGTERM.
  *
  * <p>Output contract: standard output carries exactly one line, printed (and flushed) once the
- * server accepts connections and {@code --cert-out} is written: {@code listening on HOST:PORT
- * (encryption MODE, TDS 7.1-8.0)}. Everything else — the generated password, the server's log, the
- * stop notice — goes to standard error. Exit status 2 for bad flags, an unreadable certificate or a
- * port that cannot be bound; a signal ends the JVM with the usual 128+signal status after the
- * server is closed.
+ * {@code --init} script has run, the server accepts connections and {@code --cert-out} is written:
+ * {@code listening on HOST:PORT (encryption MODE, TDS 7.1-8.0)}. Everything else — the generated
+ * password, the server's log, the stop notice — goes to standard error. Exit status 2 for bad
+ * flags, an unreadable certificate, a port that cannot be bound, a {@code --data} directory that
+ * cannot be opened (e.g. in use by another server) or an init script error (reported as {@code
+ * FILE:LINE: Msg N, Level L, State S: text}); a signal ends the JVM with the usual 128+signal
+ * status after the server is closed.
  */
 @Command(
     name = "server",
@@ -43,10 +45,14 @@ import picocli.CommandLine.Spec;
           + " (that CA, or the root of the given chain).",
       "Without a password (--password or JCTDS_SERVER_PASSWORD) one is generated and printed"
           + " once on stderr.",
+      "Databases live in memory unless --data DIR keeps them in files there across restarts."
+          + " --init FILE runs a T-SQL script (batches split by lines holding only go) in the"
+          + " default database before the server listens; its first error stops the start.",
       "When ready, prints one line on stdout: listening on HOST:PORT (encryption MODE,"
           + " TDS 7.1-8.0).",
-      "Exit status: 2 bad flags, unreadable certificate or port in use; 130 (SIGINT) or 143"
-          + " (SIGTERM) after a clean stop."
+      "Exit status: 2 bad flags, unreadable certificate, port in use, a data directory that"
+          + " cannot be opened or a failed init script; 130 (SIGINT) or 143 (SIGTERM) after a"
+          + " clean stop."
     })
 public final class ServerCommand implements Callable<Integer> {
   /** The environment variable holding the login's password. */
@@ -124,8 +130,24 @@ public final class ServerCommand implements Callable<Integer> {
       names = "--database",
       paramLabel = "NAME",
       defaultValue = "master",
-      description = "Default database (default ${DEFAULT-VALUE}).")
+      description = "Default database, created when missing (default ${DEFAULT-VALUE}).")
   String database;
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description =
+          "Keep the databases in files under DIR (created if missing), so they survive a"
+              + " restart (default: in memory, lost at exit).")
+  Path data;
+
+  @Option(
+      names = "--init",
+      paramLabel = "FILE",
+      description =
+          "Run this T-SQL script in the default database before listening (batches split by"
+              + " lines holding only go); an error stops the start with exit status 2.")
+  Path init;
 
   /** Either a PEM certificate and key, or a PKCS#12 file. */
   static final class CertificateSource {
@@ -184,6 +206,13 @@ public final class ServerCommand implements Callable<Integer> {
             .encryption(encryption)
             .enableTlsV1(enableTlsV1)
             .database(database);
+    if (data != null) {
+      b.dataDirectory(data);
+    }
+    if (init != null) {
+      readable(init, "--init");
+      b.initScript(init);
+    }
     if (tlsMax != null) {
       b.tlsMax(tlsMax.jsseName());
     }
@@ -209,15 +238,17 @@ public final class ServerCommand implements Callable<Integer> {
           ExitCodes.USAGE_CONFIG_OR_CONNECTION,
           "cannot load the certificate: " + e.getMessage(),
           e);
-    } catch (IllegalArgumentException | IllegalStateException e) {
+    } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e, null, null);
+    } catch (IllegalStateException e) { // the storage (H2, --data) cannot be opened
+      throw new CliException(ExitCodes.USAGE_CONFIG_OR_CONNECTION, e.getMessage(), e);
     }
   }
 
   private int run(TdsServer server) throws InterruptedException {
     try {
-      server.start();
-    } catch (IOException e) {
+      server.start(); // runs --init first: nothing listens when it fails
+    } catch (IOException | IllegalStateException e) {
       server.close();
       throw new CliException(ExitCodes.USAGE_CONFIG_OR_CONNECTION, e.getMessage(), e);
     }
@@ -293,6 +324,9 @@ public final class ServerCommand implements Callable<Integer> {
     }
     if (user != null && user.isBlank()) {
       throw usage("--user must not be empty");
+    }
+    if (data != null && Files.exists(data) && !Files.isDirectory(data)) {
+      throw usage("--data " + data + " is not a directory");
     }
     if (password != null && password.isEmpty()) {
       throw usage("--password must not be empty (or leave it out to get a generated one)");

@@ -3,6 +3,11 @@ package io.jctds.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.sqlserver.jdbc.SQLServerDriver;
+import io.jctds.ConnectOptions;
+import io.jctds.Cursor;
+import io.jctds.Jctds;
+import io.jctds.Row;
+import io.jctds.config.ConfigResolver;
 import io.jctds.server.tls.CertificateAuthority;
 import io.jctds.server.tls.ServerCredentials;
 import io.jctds.testkit.Peers;
@@ -23,6 +28,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -37,8 +43,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code jctds server} from the shaded jar as a real process: the listening line, {@code
  * --cert-out}, generated and supplied credentials, TLS through JSSE (mssql-jdbc, TDS 7.x and 8.0)
- * and through BouncyCastle inside the shaded jar (FreeTDS over TLS 1.0), and a clean stop on
- * SIGTERM and SIGINT.
+ * and through BouncyCastle inside the shaded jar (FreeTDS over TLS 1.0), a clean stop on SIGTERM
+ * and SIGINT, {@code --init} scripts (run before the ready line; an error stops the start) and
+ * {@code --data} directories (kept across processes).
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ServerCommandIT {
@@ -245,6 +252,117 @@ class ServerCommandIT {
     }
   }
 
+  @Test
+  void initScriptBatchesAreThereWhenTheServerIsReady() throws Exception {
+    Path script =
+        Files.writeString(
+            tmp.resolve("init.sql"),
+            String.join(
+                "\n",
+                "CREATE TABLE fruit (id INT PRIMARY KEY, name NVARCHAR(20) NOT NULL)",
+                "go",
+                "INSERT INTO fruit VALUES (1, N'apple')",
+                "INSERT INTO fruit VALUES (2, N'pear')",
+                "  GO  ",
+                "CREATE TABLE basket (fruit_id INT, qty DECIMAL(5, 1))",
+                "INSERT INTO basket SELECT id, id * 1.5 FROM fruit",
+                "PRINT 'init done'",
+                ""));
+    try (ServerProcess server =
+        start(
+            Map.of(ServerCommand.PASSWORD_ENV, "Init-Pw-1"),
+            "--port",
+            "0",
+            "--database",
+            "shop",
+            "--init",
+            script.toString())) {
+      int port = server.port();
+      // the ready line comes after the script: its rows are there at once, in --database
+      assertThat(
+              jctdsQuery(
+                  port,
+                  "Init-Pw-1",
+                  "SELECT f.name, b.qty, DB_NAME() FROM fruit f JOIN basket b"
+                      + " ON b.fruit_id = f.id ORDER BY f.id"))
+          .containsExactly(List.of("apple", "1.5", "shop"), List.of("pear", "3.0", "shop"));
+      assertThat(server.stderr()).contains("init script: init done");
+      assertThat(server.stop("TERM")).isEqualTo(SIGTERM_STATUS);
+      assertThat(server.stderr()).doesNotContain("Init-Pw-1");
+    }
+  }
+
+  @Test
+  void aFailingInitScriptNamesFileAndLineAndNothingListens() throws Exception {
+    Path script =
+        Files.writeString(
+            tmp.resolve("broken.sql"),
+            String.join(
+                "\n",
+                "CREATE TABLE t (a INT)",
+                "INSERT INTO t VALUES (1)",
+                "go",
+                "-- the second batch starts on line 4",
+                "SELECT a FROM t",
+                "PRINT 'before the error'",
+                "SELECT m.b FROM t JOIN missing_table m ON m.a = t.a",
+                "go",
+                "CREATE TABLE never_created (b INT)",
+                ""));
+    int port;
+    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      port = probe.getLocalPort();
+    }
+    try (ServerProcess server =
+        start(
+            Map.of(ServerCommand.PASSWORD_ENV, "Broken-Pw-1"),
+            "--port",
+            Integer.toString(port),
+            "--init",
+            script.toString())) {
+      assertThat(server.awaitExit()).as(server.describe()).isEqualTo(2);
+      assertThat(server.stdout()).as("no ready line").isEmpty();
+      // SQL Server's message 208 (severity 16): "Invalid object name '%.*ls'."
+      assertThat(server.stderr())
+          .contains(
+              "jctds: "
+                  + script
+                  + ":7: Msg 208, Level 16, State 1: Invalid object name 'missing_table'."
+                  + " (the init script failed; the server did not start)")
+          .doesNotContain("listening on")
+          .doesNotContain("Broken-Pw-1");
+      assertPortFree(port);
+    }
+  }
+
+  @Test
+  void dataDirectoryKeepsTablesAcrossProcesses() throws Exception {
+    Path data = tmp.resolve("data");
+    Map<String, String> env = Map.of(ServerCommand.PASSWORD_ENV, "Data-Pw-1");
+    String[] args = {"--port", "0", "--database", "shop", "--data", data.toString()};
+    try (ServerProcess first = start(env, args)) {
+      int port = first.port();
+      jctdsQuery(
+          port,
+          "Data-Pw-1",
+          "CREATE TABLE kept (id INT PRIMARY KEY, label VARCHAR(10));"
+              + " INSERT INTO kept VALUES (1, 'one'), (2, 'two');"
+              + " SELECT COUNT(*) FROM kept");
+      try (ServerProcess second = start(env, args)) {
+        assertThat(second.awaitExit()).as(second.describe()).isEqualTo(2);
+        assertThat(second.stdout()).isEmpty();
+        assertThat(second.stderr())
+            .contains("jctds: cannot open the jctds server's H2 storage in " + data);
+      }
+      assertThat(first.stop("TERM")).as(first.describe()).isEqualTo(SIGTERM_STATUS);
+    }
+    try (ServerProcess again = start(env, args)) {
+      assertThat(jctdsQuery(again.port(), "Data-Pw-1", "SELECT id, label FROM kept ORDER BY id"))
+          .containsExactly(List.of("1", "one"), List.of("2", "two"));
+      assertThat(again.stop("TERM")).isEqualTo(SIGTERM_STATUS);
+    }
+  }
+
   private static void assertPortFree(int port) throws IOException {
     try (ServerSocket s = new ServerSocket()) {
       s.setReuseAddress(true);
@@ -292,6 +410,46 @@ class ServerCommandIT {
                 + ";"
                 + settings,
             p);
+  }
+
+  /**
+   * Runs {@code sql} as sa through jctds-client in autocommit mode (freetds.conf {@code encryption
+   * = off}, so no certificate is involved) and returns the rows of its first result set as strings.
+   */
+  private List<List<String>> jctdsQuery(int port, String password, String sql) throws IOException {
+    Path conf =
+        Files.writeString(
+            tmp.resolve("jctds-" + port + ".conf"),
+            "[s]\nhost = 127.0.0.1\nport = " + port + "\nencryption = off\n");
+    ConfigResolver resolver =
+        ConfigResolver.builder()
+            .environment(Map.of("FREETDSCONF", conf.toString()))
+            .userHome(null)
+            .systemFiles(List.of())
+            .interfacesDirectory(tmp.resolve("none"))
+            .build();
+    ConnectOptions options =
+        ConnectOptions.builder()
+            .user("sa")
+            .password(password)
+            .autocommit(true) // as tsql: each statement is kept
+            .loginTimeout((int) CLIENT_TIMEOUT.toSeconds())
+            .timeout((int) CLIENT_TIMEOUT.toSeconds())
+            .configResolver(resolver)
+            .build();
+    try (io.jctds.Connection c = Jctds.connect("s", options);
+        Cursor cursor = c.cursor()) {
+      cursor.execute(sql);
+      List<List<String>> rows = new ArrayList<>();
+      for (Row r : cursor.fetchAll()) {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < r.size(); i++) {
+          values.add(r.getString(i));
+        }
+        rows.add(values);
+      }
+      return rows;
+    }
   }
 
   private static List<String> query(int port, String user, String password, String settings)

@@ -52,6 +52,8 @@ class ServerCommandTest {
             "--user",
             "--password",
             "--database",
+            "--data",
+            "--init",
             ServerCommand.PASSWORD_ENV);
   }
 
@@ -154,6 +156,24 @@ class ServerCommandTest {
   @Test
   void emptyPassword() {
     assertUsageError("--password must not be empty", "server", "--password", "");
+  }
+
+  @Test
+  void missingInitScript() {
+    Path missing = tmp.resolve("missing.sql");
+    assertUsageError(
+        "cannot read --init " + missing + ": no such readable file",
+        "server",
+        "--encryption",
+        "off",
+        "--init",
+        missing.toString());
+  }
+
+  @Test
+  void dataMustBeADirectory() throws Exception {
+    Path file = Files.writeString(tmp.resolve("plain-file"), "x");
+    assertUsageError("--data " + file + " is not a directory", "server", "--data", file.toString());
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.jctds.server.tls.CertificateAuthority;
 import io.jctds.server.tls.ServerCredentials;
 import io.jctds.server.tls.ServerTlsContext;
 import io.jctds.server.tls.ServerTlsPolicy;
+import io.jctds.server.tls.TlsCredentialsException;
 import io.jctds.server.tls.TlsVersion;
 import io.jctds.server.tsql.TsqlEngine;
 import java.io.IOException;
@@ -47,16 +48,14 @@ public final class TdsServer implements AutoCloseable {
 
   private final Builder config;
   private final ServerSettings settings;
-  private final ServerCredentials credentials;
   private ServerSocket listener;
   private Thread acceptor;
   private SessionRegistry registry;
   private volatile boolean closed;
 
-  private TdsServer(Builder b, ServerSettings settings, ServerCredentials credentials) {
+  private TdsServer(Builder b, ServerSettings settings) {
     this.config = b;
     this.settings = settings;
-    this.credentials = credentials;
   }
 
   /** A builder with the defaults: 127.0.0.1:1433, encryption ON, database master. */
@@ -101,6 +100,9 @@ public final class TdsServer implements AutoCloseable {
           e);
     }
     listener = socket;
+    if (settings.tls() != null) {
+      settings.tls().prepare(); // a generated certificate: made now, while clients may connect
+    }
     registry = new SessionRegistry(settings);
     acceptor = new Thread(this::acceptLoop, "jctds-server-accept-" + socket.getLocalPort());
     acceptor.setDaemon(true);
@@ -176,15 +178,19 @@ public final class TdsServer implements AutoCloseable {
   /**
    * The certificate clients should trust, as PEM: the private CA when the certificate was
    * generated, else the root (or only) certificate of the configured chain; null when encryption is
-   * OFF (the server then has no certificate).
+   * OFF (the server then has no certificate). This waits for a certificate being generated.
    */
   public String trustedCertificatePem() {
+    ServerCredentials credentials = credentials();
     return credentials == null ? null : credentials.trustAnchorPem();
   }
 
-  /** The server's TLS credentials (key, chain, trust anchor), or null when encryption is OFF. */
+  /**
+   * The server's TLS credentials (key, chain, trust anchor), or null when encryption is OFF; waits
+   * for a certificate still being generated.
+   */
   public ServerCredentials credentials() {
-    return credentials;
+    return settings.tls() == null ? null : settings.tls().credentials();
   }
 
   /**
@@ -462,8 +468,7 @@ public final class TdsServer implements AutoCloseable {
       }
       Logins logins = new Logins();
       users.forEach(logins::add);
-      ServerCredentials creds = encryption == EncryptionPolicy.OFF ? null : loadCredentials();
-      ServerTlsContext tls = creds == null ? null : new ServerTlsContext(creds, tlsPolicy());
+      ServerTlsContext tls = encryption == EncryptionPolicy.OFF ? null : tlsContext();
       System.Logger log = logger != null ? logger : System.getLogger(LOGGER_NAME);
       ServerSettings settings =
           new ServerSettings(
@@ -475,21 +480,35 @@ public final class TdsServer implements AutoCloseable {
               loginTimeout,
               new TsqlEngine(dataDirectory, databases, log),
               log);
-      return new TdsServer(this, settings, creds);
+      return new TdsServer(this, settings);
     }
 
-    private ServerCredentials loadCredentials() {
+    /**
+     * Given credentials are loaded now, so that a bad file fails {@link #build()}; generated ones
+     * (two RSA keys, about a second on a cold JVM) are made in the background from the moment the
+     * server listens (or earlier, when {@link TdsServer#credentials()} asks), and the first TLS
+     * handshake waits for them: start-up does not.
+     */
+    private ServerTlsContext tlsContext() {
+      ServerTlsPolicy policy = tlsPolicy();
       if (credentials != null) {
-        return credentials;
+        return new ServerTlsContext(credentials, policy);
       }
       if (certPem != null) {
-        return ServerCredentials.fromPem(certPem, keyPem);
+        return new ServerTlsContext(ServerCredentials.fromPem(certPem, keyPem), policy);
       }
       if (pkcs12 != null) {
-        return ServerCredentials.fromPkcs12(pkcs12, pkcs12Password);
+        return new ServerTlsContext(ServerCredentials.fromPkcs12(pkcs12, pkcs12Password), policy);
       }
-      return CertificateAuthority.generate("jctds embedded server CA")
-          .issueServerCredentials(certificateNames);
+      if (certificateNames.stream().anyMatch(n -> n == null || n.isBlank())) {
+        throw new TlsCredentialsException("a server certificate name is empty");
+      }
+      List<String> names = List.copyOf(certificateNames);
+      return ServerTlsContext.deferred(
+          () ->
+              CertificateAuthority.generate("jctds embedded server CA")
+                  .issueServerCredentials(names),
+          policy);
     }
 
     private ServerTlsPolicy tlsPolicy() {

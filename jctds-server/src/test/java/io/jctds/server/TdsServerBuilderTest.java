@@ -3,6 +3,7 @@ package io.jctds.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jctds.server.tls.TlsCredentialsException;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,18 @@ class TdsServerBuilderTest {
                     .pkcs12(Path.of("s.p12"), new char[0])
                     .build())
         .hasMessageContaining("either certificate(cert, key) or pkcs12(file)");
+  }
+
+  @Test
+  void anEmptyCertificateNameIsRefusedByBuild() {
+    assertThatThrownBy(
+            () ->
+                TdsServer.builder()
+                    .user("sa", "pw")
+                    .certificateNames("db.example.test", " ")
+                    .build())
+        .isInstanceOf(TlsCredentialsException.class)
+        .hasMessage("a server certificate name is empty");
   }
 
   @Test

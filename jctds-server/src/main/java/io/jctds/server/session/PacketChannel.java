@@ -1,7 +1,9 @@
 package io.jctds.server.session;
 
+import io.jctds.protocol.TdsProtocolException;
 import io.jctds.protocol.framing.MessageAssembler;
 import io.jctds.protocol.framing.PacketHeader;
+import io.jctds.protocol.framing.PacketType;
 import io.jctds.protocol.framing.PacketWriter;
 import io.jctds.protocol.tls.Transport;
 import java.io.EOFException;
@@ -90,6 +92,11 @@ final class PacketChannel {
       int before = chunk.remaining();
       boolean complete = assembler.feed(chunk);
       fed += before - chunk.remaining();
+      if (!complete && assembler.type() >= 0 && !PacketType.isKnown(assembler.type())) {
+        // no TDS message has this type: close now rather than wait for the length it claims
+        throw new TdsProtocolException(
+            "unknown packet type 0x" + Integer.toHexString(assembler.type()), 0);
+      }
       if (complete) {
         int packets = assembler.packets();
         reads += packets;

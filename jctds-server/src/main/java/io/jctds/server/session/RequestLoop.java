@@ -117,6 +117,26 @@ final class RequestLoop {
               "",
               1));
       response.done(Done.STATUS_ERROR, 0, 0);
+    } catch (StackOverflowError e) {
+      // e.g. 10,000 nested parentheses through a recursive-descent parser: SQL Server answers
+      // such a batch with error 191; the stack is unwound, so the session can go on
+      settings
+          .logger()
+          .log(
+              System.Logger.Level.WARNING,
+              "spid " + session.spid() + ": batch nested too deeply for the SQL engine");
+      response.message(
+          new ServerMessage(
+              true,
+              191,
+              1,
+              15,
+              "Some part of your SQL statement is nested too deeply. Rewrite the query or break it"
+                  + " up into smaller queries.",
+              settings.serverName(),
+              "",
+              1));
+      response.done(Done.STATUS_ERROR, 0, 0);
     }
   }
 

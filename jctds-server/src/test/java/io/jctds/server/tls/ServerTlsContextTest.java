@@ -29,7 +29,9 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
@@ -310,6 +312,50 @@ class ServerTlsContextTest {
       created[i] = engine.getSession().getCreationTime();
     }
     assertThat(created[1]).as("a resumed session keeps its creation time").isNotEqualTo(created[0]);
+  }
+
+  @Test
+  void deferredCredentialsAreMadeOnPrepareAndServeTheHandshake() throws Exception {
+    AtomicInteger made = new AtomicInteger();
+    CountDownLatch release = new CountDownLatch(1);
+    ServerTlsContext server =
+        ServerTlsContext.deferred(
+            () -> {
+              made.incrementAndGet();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+              }
+              return credentials;
+            },
+            ServerTlsPolicy.DEFAULT);
+    assertThat(server.policy()).as("available at once").isEqualTo(ServerTlsPolicy.DEFAULT);
+    assertThat(made).as("nothing made before prepare()").hasValue(0);
+    server.prepare();
+    server.prepare();
+    release.countDown();
+    TlsSessionInfo[] sessions =
+        tds8(jsseClient().newClientEngine(TlsParameters.TDS8), server.newTds8Engine());
+    assertThat(sessions[0].protocol()).isEqualTo("TLSv1.3");
+    assertThat(server.credentials()).isSameAs(credentials);
+    assertThat(made).as("made once").hasValue(1);
+  }
+
+  @Test
+  void theFirstNeedMakesDeferredCredentialsAndRethrowsTheirFailure() {
+    ServerTlsContext server =
+        ServerTlsContext.deferred(
+            () -> {
+              throw new TlsCredentialsException("no key today");
+            },
+            ServerTlsPolicy.DEFAULT);
+    assertThatThrownBy(server::credentials)
+        .isInstanceOf(TlsCredentialsException.class)
+        .hasMessage("no key today");
+    assertThatThrownBy(server::newTds7Engine)
+        .isInstanceOf(TlsCredentialsException.class)
+        .hasMessage("no key today");
   }
 
   @Test
