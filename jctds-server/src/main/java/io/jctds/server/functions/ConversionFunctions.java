@@ -263,6 +263,23 @@ public final class ConversionFunctions {
     };
   }
 
+  /**
+   * Binary to an integer type of {@code size} bytes: the right-most {@code size} bytes (zero-padded
+   * on the left) read big-endian as that type, so CAST(0x01 AS int) is 1 and CAST(0xFFFF AS
+   * smallint) is -1 ("CAST and CONVERT": binary to integer).
+   */
+  public static Long bytesInteger(byte[] b, Integer size) {
+    if (b == null || size == null) {
+      return null;
+    }
+    long v = 0;
+    for (int i = b.length - size; i < b.length; i++) {
+      v = v << 8 | (i < 0 ? 0 : b[i] & 0xFF);
+    }
+    int bits = 8 * size;
+    return bits >= 64 ? v : v << (64 - bits) >> (64 - bits);
+  }
+
   /** binary(16) to uniqueidentifier (SQL Server's byte order). */
   public static UUID bytesGuid(byte[] b) {
     if (b == null) {

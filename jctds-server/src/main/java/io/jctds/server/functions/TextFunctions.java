@@ -34,6 +34,40 @@ public final class TextFunctions {
     return 1;
   }
 
+  /** The longest string value the server builds (SQL Server allows 2 GB; a test server less). */
+  public static final int MAX_STRING = 100_000_000;
+
+  /**
+   * REPLICATE(s, n) and SPACE(n): NULL for a negative count; cut at {@code limit} characters (8000,
+   * or 4000 for Unicode) unless the input is a (max) type ({@code limit} -1), as SQL Server cuts; a
+   * (max) result beyond {@link #MAX_STRING} characters is an error rather than exhausting the
+   * server's memory.
+   */
+  public static String replicate(String s, Long n, Integer limit) {
+    if (s == null || n == null || n < 0) {
+      return null;
+    }
+    long total = n * (long) s.length();
+    long cap = limit == null || limit < 0 ? MAX_STRING : limit;
+    if (total > cap && (limit == null || limit < 0)) {
+      throw new SqlException(
+          40517,
+          16,
+          1,
+          "Keyword or statement option 'a string of more than "
+              + MAX_STRING
+              + " characters' is not supported in this version of SQL Server (the jctds server"
+              + " keeps values in memory).",
+          false);
+    }
+    int length = (int) Math.min(total, cap);
+    StringBuilder sb = new StringBuilder(length);
+    while (sb.length() < length && !s.isEmpty()) {
+      sb.append(s, 0, Math.min(s.length(), length - sb.length()));
+    }
+    return sb.toString();
+  }
+
   /** LIKE with a non-constant pattern. */
   public static Boolean like(String value, String pattern, String escape, boolean ci) {
     if (value == null || pattern == null) {

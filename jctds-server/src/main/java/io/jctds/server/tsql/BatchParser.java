@@ -24,7 +24,12 @@ public final class BatchParser extends DdlParser {
    * @throws SqlException on a syntax error (102, 105, 113, 156, ...)
    */
   public static List<Stmt> parse(String sql) {
-    return new BatchParser(sql, Lexer.tokenize(sql)).batch();
+    BatchParser p = new BatchParser(sql, Lexer.tokenize(sql));
+    try {
+      return p.batch();
+    } catch (NumberFormatException e) {
+      throw p.syntaxError(); // a number too large for where it stands
+    }
   }
 
   private List<Stmt> batch() {

@@ -196,6 +196,15 @@ final class Conversions {
                 : v;
         if (from.base() == SqlBase.BIT) {
           whole = "CASE WHEN " + v + " THEN 1 WHEN NOT " + v + " THEN 0 END";
+        } else if (from.base().isBinary()) {
+          int size =
+              switch (target.base()) {
+                case TINYINT -> 1;
+                case SMALLINT -> 2;
+                case INT -> 4;
+                default -> 8;
+              };
+          whole = "\"jctds\".\"bytes_integer\"(" + v + ", " + size + ")";
         }
         return target.base() == SqlBase.TINYINT
             ? "\"jctds\".\"tinyint\"(CAST(" + whole + " AS BIGINT))"

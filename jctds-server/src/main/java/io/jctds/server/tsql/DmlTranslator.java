@@ -302,20 +302,17 @@ class DmlTranslator extends QueryTranslator {
     return output(s.output(), table, sql, !mentionsDeleted(s.output()));
   }
 
+  /** Whether UPDATE's OUTPUT reads DELETED (old values); both sides is not supported. */
   private static boolean mentionsDeleted(Stmt.Output out) {
     if (out == null) {
       return false;
     }
-    for (QueryExpr.Item i : out.items()) {
-      String text = i.toString().toLowerCase(java.util.Locale.ROOT);
-      if (text.contains("deleted")) {
-        if (text.contains("inserted")) {
-          throw SqlException.unsupported("OUTPUT of both INSERTED and DELETED in UPDATE");
-        }
-        return true;
-      }
+    String text = out.items().toString().toLowerCase(java.util.Locale.ROOT);
+    boolean deleted = text.contains("deleted");
+    if (deleted && text.contains("inserted")) {
+      throw SqlException.unsupported("OUTPUT of both INSERTED and DELETED in UPDATE");
     }
-    return false;
+    return deleted;
   }
 
   private static List<String> names(Catalog.Table table, String alias) {

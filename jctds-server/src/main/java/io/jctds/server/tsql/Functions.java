@@ -119,6 +119,20 @@ final class Functions {
   }
 
   private static Sql aggregate(ExprTranslator t, Expr.Call c, String name) {
+    if (c.star() && !name.equals("COUNT") && !name.equals("COUNT_BIG")) {
+      throw SqlException.syntax("*");
+    }
+    if (!c.star() && c.args().isEmpty()) {
+      throw new SqlException(
+          174,
+          15,
+          1,
+          "The "
+              + name.toLowerCase(java.util.Locale.ROOT)
+              + " function requires 1"
+              + " argument(s).",
+          true);
+    }
     t.aggregatesSeen++;
     t.aggregateDepth++;
     List<Sql> args;

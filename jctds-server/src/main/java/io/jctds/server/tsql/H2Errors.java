@@ -42,7 +42,8 @@ public final class H2Errors {
     if (cause != null) {
       return cause;
     }
-    String msg = e.getMessage() == null ? "" : e.getMessage();
+    String full = e.getMessage() == null ? "" : e.getMessage();
+    String msg = full.length() > 8000 ? full.substring(0, 8000) : full; // values can be huge
     String first = msg.split("; SQL statement:")[0].split("\n")[0];
     String verb = where.verb() == null ? "INSERT" : where.verb();
     String table = where.table() == null ? "" : where.table();
@@ -96,7 +97,18 @@ public final class H2Errors {
                   + " fails.",
               false);
       case 23503, 23506, 23513 -> constraint(e.getErrorCode(), first, verb, where);
-      case 22001 -> truncated(first, where);
+      case 22001 ->
+          where.table() == null
+              ? new SqlException(
+                  8115,
+                  16,
+                  2,
+                  "Arithmetic overflow error converting expression"
+                      + " to data type "
+                      + overflowType(first)
+                      + ".",
+                  false)
+              : truncated(first, where);
       case 22012 -> new SqlException(8134, 16, 1, "Divide by zero error encountered.", false);
       case 22003 ->
           new SqlException(

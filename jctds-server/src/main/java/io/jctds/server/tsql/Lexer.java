@@ -182,13 +182,12 @@ public final class Lexer {
     StringBuilder sb = new StringBuilder();
     while (true) {
       if (i >= s.length()) {
-        String what = open == '\'' ? "character string" : "identifier";
         String shown = sb.length() > 100 ? sb.substring(0, 100) : sb.toString();
         throw new SqlException(
-            open == '\'' ? 105 : 1038,
+            105,
             15,
             1,
-            "Unclosed quotation mark after the " + what + " '" + shown + "'.",
+            "Unclosed quotation mark after the character string '" + shown + "'.",
             true,
             startLine);
       }

@@ -86,10 +86,10 @@ class QueryParser extends ExprParser {
     do {
       if (accept("MAXRECURSION")) {
         Token n = next();
-        if (n.kind() != Token.Kind.NUMBER) {
+        if (n.kind() != Token.Kind.NUMBER || !n.text().matches("\\d+")) {
           throw syntaxError();
         }
-        max = Integer.parseInt(n.text());
+        max = n.text().length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(n.text());
         if (max > 32767) {
           throw new SqlException(
               310,

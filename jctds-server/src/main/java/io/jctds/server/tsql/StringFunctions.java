@@ -35,8 +35,8 @@ final class StringFunctions {
     rules.put("CONCAT", (t, c) -> concat(t, c, false));
     rules.put("CONCAT_WS", (t, c) -> concat(t, c, true));
     rules.put("QUOTENAME", StringFunctions::quoteName);
-    rules.put("CHAR", (t, c) -> fixed(t, c, "CHAR", 1, 1, SqlType.varchar(1)));
-    rules.put("NCHAR", (t, c) -> fixed(t, c, "CHAR", 1, 1, SqlType.nvarchar(1)));
+    rules.put("CHAR", (t, c) -> code(t, c, SqlType.varchar(1)));
+    rules.put("NCHAR", (t, c) -> code(t, c, SqlType.nvarchar(1)));
     rules.put("ASCII", (t, c) -> fixed(t, c, "ASCII", 1, 1, SqlType.INT));
     rules.put("UNICODE", (t, c) -> fixed(t, c, "\"jctds\".\"unicode\"", 1, 1, SqlType.INT));
     rules.put("SOUNDEX", (t, c) -> fixed(t, c, "SOUNDEX", 1, 1, SqlType.varchar(4)));
@@ -215,13 +215,27 @@ final class StringFunctions {
         x.type() != null && x.type().isUnicode()
             ? (max(x) ? SqlType.nvarchar(SqlType.MAX) : SqlType.nvarchar(4000))
             : max(x) ? SqlType.varchar(SqlType.MAX) : SqlType.varchar(8000);
-    return Sql.of("REPEAT(" + x.text() + ", " + n.text() + ")", type, true);
+    int limit = type.isMax() ? -1 : type.isUnicode() ? 4000 : 8000;
+    return Sql.of(
+        "\"jctds\".\"replicate\"("
+            + x.text()
+            + ", CAST("
+            + n.text()
+            + " AS BIGINT), "
+            + limit
+            + ")",
+        type,
+        true);
   }
 
+  /** SPACE(n): at most 8000 spaces ("SPACE": use REPLICATE for more). */
   private static Sql space(ExprTranslator t, Expr.Call c) {
     Functions.arity(c, 1, 1);
     Sql n = t.value(c.args().get(0));
-    return Sql.of("REPEAT(' ', " + n.text() + ")", SqlType.varchar(8000), true);
+    return Sql.of(
+        "\"jctds\".\"replicate\"(' ', CAST(" + n.text() + " AS BIGINT), 8000)",
+        SqlType.varchar(8000),
+        true);
   }
 
   private static Sql stuff(ExprTranslator t, Expr.Call c) {
@@ -277,6 +291,13 @@ final class StringFunctions {
         "\"jctds\".\"quotename\"(" + args.get(0).text() + ", " + q + ")",
         SqlType.nvarchar(258),
         true);
+  }
+
+  /** CHAR(n) and NCHAR(n): the argument converts to int first (error 245 when it does not). */
+  private static Sql code(ExprTranslator t, Expr.Call c, SqlType type) {
+    Functions.arity(c, 1, 1);
+    Sql n = Conversions.implicit(t, t.value(c.args().get(0)), SqlType.INT);
+    return Sql.of("CHAR(" + n.text() + ")", type, true);
   }
 
   private static Sql fixed(

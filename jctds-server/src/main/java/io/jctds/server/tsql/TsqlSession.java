@@ -192,10 +192,12 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
   public void close() {
     engine.closed(this);
     try {
-      if (!connection.getAutoCommit()) {
+      if (txn.count() > 0) {
+        txn.rollback(); // the transaction's DDL too, as SQL Server rolls back on disconnect
+      } else if (!connection.getAutoCommit()) {
         connection.rollback();
       }
-    } catch (SQLException e) {
+    } catch (SQLException | SqlException e) {
       // closing anyway
     }
     try {
