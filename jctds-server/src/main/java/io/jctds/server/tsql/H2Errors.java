@@ -43,7 +43,7 @@ public final class H2Errors {
       return cause;
     }
     String full = e.getMessage() == null ? "" : e.getMessage();
-    String msg = full.length() > 8000 ? full.substring(0, 8000) : full; // values can be huge
+    String msg = full.length() > 1_000_000 ? full.substring(0, 1_000_000) : full; // huge values
     String first = msg.split("; SQL statement:")[0].split("\n")[0];
     String verb = where.verb() == null ? "INSERT" : where.verb();
     String table = where.table() == null ? "" : where.table();
