@@ -1,5 +1,6 @@
 package io.jctds.cli;
 
+import io.jctds.server.Preload;
 import picocli.CommandLine;
 
 /** Entry point of the {@code jctds} command. */
@@ -7,6 +8,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("server")) {
+      Preload.start(); // loads the engine's classes while picocli parses the command line
+    }
     System.exit(run(args));
   }
 

@@ -38,6 +38,11 @@ final class InitScript {
     } catch (IOException e) {
       throw new IOException("cannot read the init script " + file + ": " + e.getMessage(), e);
     }
+    run(engine, file.toString(), text, settings);
+  }
+
+  /** Runs script {@code text}; errors name {@code source} and the line. */
+  static void run(SqlEngine engine, String source, String text, ServerSettings settings) {
     EngineSession session = engine.open(new Internal(settings));
     try {
       for (Batch b : split(text)) {
@@ -46,7 +51,7 @@ final class InitScript {
         if (sink.first != null) {
           ServerMessage m = sink.first;
           throw new IllegalStateException(
-              file
+              source
                   + ":"
                   + (b.line() + Math.max(m.lineNumber(), 1) - 1)
                   + ": Msg "
