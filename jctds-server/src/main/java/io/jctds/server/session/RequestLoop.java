@@ -1,11 +1,9 @@
 package io.jctds.server.session;
 
-import io.jctds.protocol.TdsProtocolException;
 import io.jctds.protocol.TdsVersion;
 import io.jctds.protocol.batch.SqlBatch;
 import io.jctds.protocol.framing.PacketHeader;
 import io.jctds.protocol.framing.PacketType;
-import io.jctds.protocol.rpc.RpcParameter;
 import io.jctds.protocol.rpc.RpcRequest;
 import io.jctds.protocol.token.Done;
 import io.jctds.protocol.token.EnvChange;
@@ -17,9 +15,9 @@ import java.util.List;
 
 /**
  * Serves requests after login, one at a time: SQL batches (through the session's {@link
- * EngineSession}), RPC (sp_executesql; anything else is error 2812), ATTENTION (DONE with the ATTN
- * bit) and transaction-manager requests. Statement errors are answered and the session goes on;
- * protocol errors end it.
+ * EngineSession}), RPC calls (each through {@link EngineSession#call}, ended by DONEPROC),
+ * ATTENTION (DONE with the ATTN bit) and transaction-manager requests. Statement errors are
+ * answered and the session goes on; protocol errors end it.
  */
 final class RequestLoop {
   private final Session session;
@@ -97,8 +95,16 @@ final class RequestLoop {
   }
 
   private void execute(String sql) {
+    guarded(() -> engine.execute(sql, response));
+  }
+
+  /**
+   * Runs engine work; an engine failure (a bug) is answered as error 50000 and logged, a stack
+   * overflow as SQL Server's error 191, and the session goes on.
+   */
+  private void guarded(Runnable work) {
     try {
-      engine.execute(sql, response);
+      work.run();
     } catch (RuntimeException e) {
       if (e instanceof java.io.UncheckedIOException io) {
         throw io;
@@ -150,35 +156,9 @@ final class RequestLoop {
   }
 
   private void call(RpcRequest call, boolean more) {
-    String name = call.displayName();
-    session.log(System.Logger.Level.TRACE, "rpc: " + name);
-    boolean executeSql =
-        call.procId() == RpcRequest.SP_EXECUTESQL || "sp_executesql".equalsIgnoreCase(name);
-    if (executeSql && !call.parameters().isEmpty() && statement(call) != null) {
-      execute(statement(call));
-      response.endProc(0, more);
-      return;
-    }
-    response.message(
-        new ServerMessage(
-            true,
-            2812,
-            62,
-            16,
-            "Could not find stored procedure '" + name + "'.",
-            settings.serverName(),
-            "",
-            1));
-    response.endProc(null, more);
-  }
-
-  private static String statement(RpcRequest call) {
-    RpcParameter p = call.parameters().get(0);
-    try {
-      return p.getObject() instanceof String s ? s : null;
-    } catch (TdsProtocolException | IllegalArgumentException e) {
-      return null;
-    }
+    session.log(System.Logger.Level.TRACE, "rpc: " + call.displayName());
+    guarded(() -> engine.call(call, response));
+    response.endProc(more);
   }
 
   private static final java.util.regex.Pattern SECRET =

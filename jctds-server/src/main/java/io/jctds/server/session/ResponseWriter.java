@@ -7,6 +7,7 @@ import io.jctds.protocol.token.ColMetadata;
 import io.jctds.protocol.token.Done;
 import io.jctds.protocol.token.EnvChange;
 import io.jctds.protocol.token.ReturnStatus;
+import io.jctds.protocol.token.ReturnValue;
 import io.jctds.protocol.token.ServerMessage;
 import io.jctds.protocol.token.Token;
 import io.jctds.protocol.token.TokenType;
@@ -15,7 +16,7 @@ import io.jctds.server.sql.ResultSink;
 /**
  * Encodes one response (a tabular-result message) straight into packets. Statement DONEs are held
  * back one step so the MORE bit can be set on every DONE but the last; inside an RPC they are
- * DONEINPROC and the response ends with RETURNSTATUS and DONEPROC.
+ * DONEINPROC, and each call ends with RETURNSTATUS, RETURNVALUEs (from the engine) and DONEPROC.
  */
 final class ResponseWriter implements ResultSink {
   private final PacketWriter out;
@@ -110,15 +111,22 @@ final class ResponseWriter implements ResultSink {
     out.endMessage();
   }
 
+  @Override
+  public void returnStatus(int status) {
+    token(new ReturnStatus(status));
+  }
+
+  @Override
+  public void returnValue(ReturnValue value) {
+    token(value);
+  }
+
   /**
-   * Ends one RPC call: pending DONEINPROC (with MORE), RETURNSTATUS unless {@code returnStatus} is
-   * null (the procedure did not run), DONEPROC ({@code more}: another call follows).
+   * Ends one RPC call: the pending DONEINPROC (with MORE), then DONEPROC ({@code more}: another
+   * call follows) with the error bit when the call reported an error.
    */
-  void endProc(Integer returnStatus, boolean more) {
+  void endProc(boolean more) {
     flushPending();
-    if (returnStatus != null) {
-      new ReturnStatus(returnStatus).encode(out, version);
-    }
     int status = (failed ? Done.STATUS_ERROR : 0) | (more ? Done.STATUS_MORE : 0);
     new Done(TokenType.DONEPROC, status, 0, 0).encode(out, version);
     failed = false;

@@ -1,5 +1,7 @@
 package io.jctds.server.sql;
 
+import io.jctds.protocol.rpc.RpcRequest;
+
 /**
  * The engine side of one TDS session. Requests are served one at a time on the session's thread;
  * {@link #cancel} may be called from another thread. An engine never throws for a bad statement: it
@@ -10,6 +12,15 @@ public interface EngineSession extends AutoCloseable {
 
   /** Runs the statements of one SQLBatch. */
   void execute(String batch, ResultSink sink);
+
+  /**
+   * Runs one call of an RPC request: a procedure by name or well-known id (sp_executesql,
+   * sp_prepexec, ...) with its parameters. A procedure that ran ends with {@link
+   * ResultSink#returnStatus} and a {@link ResultSink#returnValue} for each output parameter; one
+   * that could not run (unknown, wrong parameters) only reports its error. The caller writes the
+   * DONEPROC.
+   */
+  void call(RpcRequest call, ResultSink sink);
 
   /** The session's transactions (for transaction-manager requests). */
   TransactionControl transactions();

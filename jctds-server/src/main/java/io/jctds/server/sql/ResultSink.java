@@ -3,6 +3,7 @@ package io.jctds.server.sql;
 import io.jctds.protocol.TdsWriter;
 import io.jctds.protocol.token.ColMetadata;
 import io.jctds.protocol.token.EnvChange;
+import io.jctds.protocol.token.ReturnValue;
 import io.jctds.protocol.token.ServerMessage;
 
 /**
@@ -39,6 +40,18 @@ public interface ResultSink {
    * @param rowCount the row count, valid with {@code Done.STATUS_COUNT}
    */
   void done(int status, int curCmd, long rowCount);
+
+  /**
+   * The return status of a procedure an RPC called (RETURNSTATUS). Sinks that only collect rows
+   * (INSERT ... EXEC, an init script) ignore it.
+   */
+  default void returnStatus(int status) {}
+
+  /**
+   * An output parameter of a procedure an RPC called (RETURNVALUE), after its return status. Sinks
+   * that only collect rows ignore it.
+   */
+  default void returnValue(ReturnValue value) {}
 
   /** Sends what is buffered now (RAISERROR ... WITH NOWAIT); the response goes on after. */
   default void flush() {}

@@ -534,6 +534,10 @@ public final class BatchParser extends DdlParser {
     }
     Expr value;
     Token t = peek();
+    if (t.is("DEFAULT")) {
+      pos++;
+      return new Stmt.ExecArg(name, null, false); // the parameter's default
+    }
     if (t.kind() == Token.Kind.WORD
         && !isReserved(t)
         && !peek(1).isSymbol("(")

@@ -37,6 +37,20 @@ final class Evaluator {
     return new Param(type, run("SELECT " + v.text(), t, type));
   }
 
+  /**
+   * {@code p} converted to {@code target} as a variable assignment converts (a parameter's value to
+   * its declared type: strings cut, decimals rounded, overflow an error); as is when the types are
+   * the same.
+   */
+  Param convert(Param p, SqlType target) {
+    if (target == null || target.equals(p.type()) || p.value() == null) {
+      return new Param(target == null ? p.type() : target, p.value());
+    }
+    QueryTranslator t = new QueryTranslator(r.s);
+    Sql v = Conversions.cast(t, t.param(p.type(), p.value()), target, false, -1);
+    return new Param(target, run("SELECT " + v.text(), t, target));
+  }
+
   private Object run(String sql, ExprTranslator t, SqlType type) {
     try (PreparedStatement ps = r.s.connection().prepareStatement(sql)) {
       Jdbc.bind(ps, t.params);

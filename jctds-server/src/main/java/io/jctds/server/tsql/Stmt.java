@@ -211,6 +211,7 @@ public sealed interface Stmt {
       implements Stmt {}
 
   /** One EXEC argument: {@code [@name =] value [OUTPUT]}. */
+  /** An EXEC argument; a null value is DEFAULT. */
   record ExecArg(String name, Expr value, boolean output) {}
 
   /** KILL spid. */

@@ -1,5 +1,6 @@
 package io.jctds.server.tsql;
 
+import io.jctds.protocol.rpc.RpcRequest;
 import io.jctds.server.SessionInfo;
 import io.jctds.server.catalog.Catalog;
 import io.jctds.server.catalog.ObjectIds;
@@ -50,6 +51,7 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
   int caughtLine;
   String identityInsert;
   private int tableVariableSeq;
+  private final ExecuteSql.Prepared prepared = new ExecuteSql.Prepared();
 
   TsqlSession(TsqlEngine engine, SqlSession tds) {
     this.engine = engine;
@@ -101,6 +103,23 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
       FunctionContext.set(null);
       endBatch();
     }
+  }
+
+  @Override
+  public void call(RpcRequest call, ResultSink sink) {
+    cancelled = false;
+    FunctionContext.set(this);
+    try {
+      RpcCalls.call(new Runner(this, sink), call);
+    } finally {
+      FunctionContext.set(null);
+      endBatch();
+    }
+  }
+
+  /** The session's prepared statements (sp_prepare, sp_prepexec). */
+  ExecuteSql.Prepared prepared() {
+    return prepared;
   }
 
   /** Batch-scoped state ends: variables and table variables. */

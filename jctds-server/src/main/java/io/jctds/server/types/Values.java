@@ -164,6 +164,46 @@ public final class Values {
     return v;
   }
 
+  /**
+   * A variable's value (see {@code Jdbc.read}) as a TYPE_VARBYTE of {@code wire} (the TYPE_INFO
+   * {@link WireTypes#typeInfo} gave {@code t}): an output parameter's RETURNVALUE. A sql_variant
+   * goes out as its stored body; date and time types sent as nvarchar to a down-level client as
+   * their strings.
+   */
+  public static byte[] wireValue(SqlType t, io.jctds.protocol.type.TypeInfo wire, Object v) {
+    io.jctds.protocol.BufferWriter w = new io.jctds.protocol.BufferWriter();
+    if (t.base() == SqlBase.SQL_VARIANT
+        && wire.type() == io.jctds.protocol.type.TdsType.SSVARIANT) {
+      writeVariant(w, (byte[]) v);
+    } else if (t.base().isTemporal()
+        && wire.family() == io.jctds.protocol.type.TypeInfo.Family.NCHAR) {
+      io.jctds.protocol.type.ValueWriter.write(w, wire, format(t, v));
+    } else {
+      io.jctds.protocol.type.ValueWriter.write(w, wire, forWire(t, v));
+    }
+    return w.toByteArray();
+  }
+
+  /**
+   * A value the protocol decoded (see the protocol's {@code Values.getObject}) as a variable of
+   * {@code t} holds it: integers as Long, bit as Boolean, real and float as Double, the others as
+   * decoded (BigDecimal, java.time values, UUID, String, byte[]).
+   */
+  public static Object fromWire(SqlType t, Object v) {
+    if (v == null) {
+      return null;
+    }
+    return switch (t.base()) {
+      case BIT -> v instanceof Boolean b ? b : ((Number) v).longValue() != 0;
+      case TINYINT, SMALLINT, INT, BIGINT ->
+          v instanceof Boolean b ? (Object) (b ? 1L : 0L) : (Object) ((Number) v).longValue();
+      case REAL, FLOAT -> ((Number) v).doubleValue();
+      case DECIMAL, NUMERIC, MONEY, SMALLMONEY ->
+          v instanceof BigDecimal d ? d : new BigDecimal(v.toString());
+      default -> v;
+    };
+  }
+
   /** Writes a stored sql_variant body (base type, properties, value) or NULL. */
   static void writeVariant(TdsWriter out, byte[] body) {
     if (body == null) {

@@ -119,4 +119,76 @@ public final class WireTypes {
     }
     return c;
   }
+
+  /**
+   * The SQL Server type a client's TYPE_INFO declares (an RPC parameter's): the N types by their
+   * length (INTN 4 is int, FLTN 4 real, MONEYN 4 smallmoney, DATETIMN 4 smalldatetime), USHORTLEN
+   * types of length 0xFFFF are (max). Character types get the server's default collation, as SQL
+   * Server gives parameters the database's.
+   *
+   * @throws SqlException 8016-style error for a type the server does not take as a parameter (UDT)
+   */
+  public static SqlType sqlType(TypeInfo t) {
+    return switch (t.type()) {
+      case NULL -> SqlType.INT;
+      case INT1 -> SqlType.TINYINT;
+      case INT2 -> SqlType.SMALLINT;
+      case INT4 -> SqlType.INT;
+      case INT8 -> SqlType.BIGINT;
+      case INTN -> intN(t.maxLength());
+      case BIT, BITN -> SqlType.BIT;
+      case FLT4 -> SqlType.REAL;
+      case FLT8 -> SqlType.FLOAT;
+      case FLTN -> t.maxLength() == 4 ? SqlType.REAL : SqlType.FLOAT;
+      case MONEY -> SqlType.MONEY;
+      case MONEY4 -> SqlType.SMALLMONEY;
+      case MONEYN -> t.maxLength() == 4 ? SqlType.SMALLMONEY : SqlType.MONEY;
+      case DATETIME -> SqlType.DATETIME;
+      case DATETIM4 -> SqlType.SMALLDATETIME;
+      case DATETIMN -> t.maxLength() == 4 ? SqlType.SMALLDATETIME : SqlType.DATETIME;
+      case DECIMAL, DECIMALN -> SqlType.decimal(t.precision(), t.scale());
+      case NUMERIC, NUMERICN -> SqlType.numeric(t.precision(), t.scale());
+      case DATEN -> SqlType.DATE;
+      case TIMEN -> SqlType.time(t.scale());
+      case DATETIME2N -> SqlType.datetime2(t.scale());
+      case DATETIMEOFFSETN -> SqlType.datetimeoffset(t.scale());
+      case GUID -> SqlType.GUID;
+      case CHAR, BIGCHAR -> sized(SqlBase.CHAR, t.maxLength(), 1);
+      case VARCHAR, BIGVARCHAR -> sized(SqlBase.VARCHAR, t.maxLength(), 1);
+      case NCHAR -> sized(SqlBase.NCHAR, t.maxLength(), 2);
+      case NVARCHAR -> sized(SqlBase.NVARCHAR, t.maxLength(), 2);
+      case BINARY, BIGBINARY -> sized(SqlBase.BINARY, t.maxLength(), 1);
+      case VARBINARY, BIGVARBINARY -> sized(SqlBase.VARBINARY, t.maxLength(), 1);
+      case TEXT -> new SqlType(SqlBase.TEXT, SqlType.MAX, 0, 0, null);
+      case NTEXT -> new SqlType(SqlBase.NTEXT, SqlType.MAX, 0, 0, null);
+      case IMAGE -> new SqlType(SqlBase.IMAGE, SqlType.MAX, 0, 0, null);
+      case XML -> SqlType.XML;
+      case SSVARIANT -> SqlType.VARIANT;
+      case UDT ->
+          throw new io.jctds.server.sql.SqlException(
+              206,
+              16,
+              2,
+              "Operand type clash: "
+                  + t.sqlName()
+                  + " is incompatible with the jctds server"
+                  + " (CLR user-defined types are not supported)",
+              true);
+    };
+  }
+
+  private static SqlType intN(int size) {
+    return switch (size) {
+      case 1 -> SqlType.TINYINT;
+      case 2 -> SqlType.SMALLINT;
+      case 8 -> SqlType.BIGINT;
+      default -> SqlType.INT;
+    };
+  }
+
+  /** A character or binary type of the declared byte length ({@code unit} bytes a character). */
+  private static SqlType sized(SqlBase base, int maxLength, int unit) {
+    int n = maxLength == TypeInfo.MAX ? SqlType.MAX : Math.max(1, maxLength / unit);
+    return new SqlType(base, n, 0, 0, null);
+  }
 }

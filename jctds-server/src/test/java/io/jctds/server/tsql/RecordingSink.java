@@ -33,6 +33,11 @@ final class RecordingSink implements ResultSink {
 
   record DoneEvent(int status, int curCmd, long rowCount) implements Event {}
 
+  record Status(int status) implements Event {}
+
+  /** A RETURNVALUE, decoded as a client would. */
+  record Output(int ordinal, String name, String type, Object value) implements Event {}
+
   final List<Event> events = new ArrayList<>();
   private final BufferWriter buffer = new BufferWriter();
   private final TdsVersion version;
@@ -73,6 +78,23 @@ final class RecordingSink implements ResultSink {
   @Override
   public void envChange(EnvChange change) {
     events.add(new Env(change));
+  }
+
+  @Override
+  public void returnStatus(int status) {
+    events.add(new Status(status));
+  }
+
+  @Override
+  public void returnValue(io.jctds.protocol.token.ReturnValue v) {
+    BufferWriter w = new BufferWriter();
+    v.encode(w, version);
+    ByteBuffer b = w.view();
+    io.jctds.protocol.token.ReturnValue decoded =
+        (io.jctds.protocol.token.ReturnValue) new TokenDecoder(version).next(b);
+    events.add(
+        new Output(
+            decoded.ordinal(), decoded.name(), decoded.typeInfo().sqlName(), decoded.getObject()));
   }
 
   @Override
