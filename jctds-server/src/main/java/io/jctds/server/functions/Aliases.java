@@ -69,6 +69,7 @@ public final class Aliases {
     {"serverproperty", "CatalogFunctions.serverproperty", ""},
     {"databasepropertyex", "CatalogFunctions.databasepropertyex", ""},
     {"variant_property", "CatalogFunctions.variantProperty", "D"},
+    {"udf", "UserFunctionCall.call", ""},
   };
 
   private Aliases() {}

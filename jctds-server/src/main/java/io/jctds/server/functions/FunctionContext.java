@@ -39,6 +39,13 @@ public interface FunctionContext {
   /** A SERVERPROPERTY value as a sql_variant body, or null. */
   byte[] serverProperty(String name);
 
+  /**
+   * Runs the user-defined scalar function {@code database.schema.name} with {@code args} (a call
+   * the T-SQL translation made, see {@code "jctds"."udf"}).
+   */
+  org.h2.value.Value callFunction(
+      String database, String schema, String name, org.h2.value.Value[] args);
+
   /** The session running on this thread. */
   static FunctionContext current() {
     FunctionContext c = Holder.CURRENT.get();

@@ -24,6 +24,7 @@ final class ResponseWriter implements ResultSink {
   private ColMetadata columns;
   private Done pending;
   private boolean inProc;
+  private int modules;
   private boolean failed;
 
   ResponseWriter(PacketWriter out) {
@@ -45,6 +46,7 @@ final class ResponseWriter implements ResultSink {
     pending = null;
     columns = null;
     inProc = rpc;
+    modules = 0;
     failed = false;
   }
 
@@ -91,7 +93,25 @@ final class ResponseWriter implements ResultSink {
   public void done(int status, int curCmd, long rowCount) {
     flushPending();
     columns = null;
-    pending = new Done(inProc ? TokenType.DONEINPROC : TokenType.DONE, status, curCmd, rowCount);
+    boolean proc = inProc || modules > 0;
+    pending = new Done(proc ? TokenType.DONEINPROC : TokenType.DONE, status, curCmd, rowCount);
+  }
+
+  @Override
+  public void enterModule() {
+    modules++;
+  }
+
+  @Override
+  public void exitModule() {
+    modules--;
+  }
+
+  @Override
+  public void doneProc(int status, int curCmd) {
+    flushPending();
+    columns = null;
+    pending = new Done(TokenType.DONEPROC, status, curCmd, 0);
   }
 
   private void flushPending() {
@@ -103,10 +123,18 @@ final class ResponseWriter implements ResultSink {
     }
   }
 
-  /** Ends a batch response: the last DONE without MORE (an empty DONE if none was written). */
+  /**
+   * Ends a batch response: the last DONE without MORE (an empty DONE if none was written). An error
+   * that ended the batch inside a module left a DONEINPROC: the batch ends with a DONE, as SQL
+   * Server's does.
+   */
   void endBatch() {
     Done last = pending != null ? pending : new Done(TokenType.DONE, 0, 0, 0);
+    if (last.tokenType() == TokenType.DONEINPROC) {
+      last = new Done(TokenType.DONE, last.status(), last.curCmd(), last.rowCount());
+    }
     pending = null;
+    modules = 0;
     last.encode(out, version);
     out.endMessage();
   }
@@ -128,8 +156,10 @@ final class ResponseWriter implements ResultSink {
   void endProc(boolean more) {
     flushPending();
     int status = (failed ? Done.STATUS_ERROR : 0) | (more ? Done.STATUS_MORE : 0);
-    new Done(TokenType.DONEPROC, status, 0, 0).encode(out, version);
+    // CurCmd 0xE0 (EXECUTE), as SQL Server 2025 ends an RPC (captured token streams)
+    new Done(TokenType.DONEPROC, status, 0xE0, 0).encode(out, version);
     failed = false;
+    modules = 0;
     columns = null;
   }
 

@@ -42,8 +42,8 @@ public interface ResultSink {
   void done(int status, int curCmd, long rowCount);
 
   /**
-   * The return status of a procedure an RPC called (RETURNSTATUS). Sinks that only collect rows
-   * (INSERT ... EXEC, an init script) ignore it.
+   * The return status of a procedure an RPC or a top-level EXEC called (RETURNSTATUS). Sinks that
+   * only collect rows (INSERT ... EXEC, an init script) ignore it.
    */
   default void returnStatus(int status) {}
 
@@ -52,6 +52,27 @@ public interface ResultSink {
    * that only collect rows ignore it.
    */
   default void returnValue(ReturnValue value) {}
+
+  /**
+   * A module starts: an EXEC of a procedure or of a string, or sp_executesql, inside the request.
+   * Until its {@link #exitModule}, statement DONEs are DONEINPROC ([MS-TDS] 2.2.7.7: "sent for each
+   * executed SQL statement within a stored procedure"). Modules nest.
+   */
+  default void enterModule() {}
+
+  /** The module {@link #enterModule} started has ended (its completion follows, if any). */
+  default void exitModule() {}
+
+  /**
+   * The DONEPROC that ends an EXEC at the top level of a SQL batch ([MS-TDS] 2.2.7.8: "also
+   * generated for stored procedures executed through SQL statements"), after its RETURNSTATUS.
+   *
+   * @param status DONE status bits without MORE
+   * @param curCmd the EXECUTE command token (0xE0)
+   */
+  default void doneProc(int status, int curCmd) {
+    done(status, curCmd, 0);
+  }
 
   /** Sends what is buffered now (RAISERROR ... WITH NOWAIT); the response goes on after. */
   default void flush() {}

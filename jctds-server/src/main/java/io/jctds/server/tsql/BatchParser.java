@@ -12,7 +12,7 @@ import java.util.Locale;
  * 2}, so the parser finds where each statement ends. A syntax error is a {@link SqlException} 102
  * or 156 for the whole batch, as SQL Server compiles a batch before it runs any of it.
  */
-public final class BatchParser extends DdlParser {
+public final class BatchParser extends RoutineParser {
 
   private BatchParser(String sql, List<Token> tokens) {
     super(sql, tokens);
@@ -41,11 +41,15 @@ public final class BatchParser extends DdlParser {
       if (atEnd()) {
         return out;
       }
+      firstStatement = out.isEmpty();
       out.add(statement());
     }
   }
 
+  @Override
   Stmt statement() {
+    boolean first = firstStatement;
+    firstStatement = false; // statements inside this one are not first
     Token t = peek();
     int line = t.line();
     if (t.kind() == Token.Kind.SYMBOL && t.isSymbol("(") && atQueryStart()) {
@@ -61,8 +65,18 @@ public final class BatchParser extends DdlParser {
       case "UPDATE" -> update(List.of(), line);
       case "DELETE" -> delete(List.of(), line);
       case "MERGE" -> merge(line);
-      case "CREATE" -> create(line);
-      case "ALTER" -> alter(line);
+      case "CREATE" -> {
+        firstStatement = first;
+        Stmt created = create(line);
+        firstStatement = false;
+        yield created;
+      }
+      case "ALTER" -> {
+        firstStatement = first;
+        Stmt altered = alter(line);
+        firstStatement = false;
+        yield altered;
+      }
       case "DROP" -> drop(line);
       case "TRUNCATE" -> truncate(line);
       case "DECLARE" -> declare(line);
@@ -105,11 +119,11 @@ public final class BatchParser extends DdlParser {
                   + " not T-SQL: send each batch on its own.)",
               true,
               line);
-      default -> unsupportedStatement(t, line);
+      default -> unsupportedStatement(t, line, first);
     };
   }
 
-  private Stmt unsupportedStatement(Token t, int line) {
+  private Stmt unsupportedStatement(Token t, int line, boolean first) {
     String w = t.upper();
     if (List.of(
             "GRANT",
@@ -140,6 +154,10 @@ public final class BatchParser extends DdlParser {
     }
     if (peek(1).isSymbol(":")) {
       throw SqlException.unsupported("labels and GOTO");
+    }
+    if (first && t.isName() && !isReserved(t)) {
+      // "Batches": the first statement of a batch may call a procedure without EXECUTE
+      return execCall(line);
     }
     throw keywordError();
   }
@@ -499,6 +517,11 @@ public final class BatchParser extends DdlParser {
       }
       return new Stmt.Exec(null, null, List.of(), text, line);
     }
+    return execCall(line);
+  }
+
+  /** {@code [@rc =] procedure [args] [WITH RECOMPILE]}, after EXEC or alone. */
+  private Stmt.Exec execCall(int line) {
     String returnVar = null;
     if (peek().kind() == Token.Kind.VARIABLE && peek(1).isSymbol("=")) {
       returnVar = next().text();

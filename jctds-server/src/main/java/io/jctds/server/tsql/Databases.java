@@ -47,6 +47,7 @@ final class Databases {
       }
       try {
         r.s.store().dropDatabase(db == null ? name : db);
+        io.jctds.server.catalog.Routines.deleteDatabase(r.s.connection(), db == null ? name : db);
       } catch (SQLException e) {
         throw H2Errors.translate(e);
       }

@@ -19,6 +19,9 @@ class DdlParser extends DmlParser {
       pos += 2;
       orAlter = true;
     }
+    if (peek().is("PROCEDURE") || peek().is("PROC") || peek().is("FUNCTION")) {
+      return routine(orAlter ? "CREATE OR ALTER" : "CREATE", line);
+    }
     if (accept("TABLE")) {
       return createTable(line);
     }
@@ -396,8 +399,16 @@ class DdlParser extends DmlParser {
     return new Stmt.CreateSequence(name, type, options, line);
   }
 
+  /** CREATE / ALTER of a procedure or function; implemented by {@link RoutineParser}. */
+  Stmt routine(String verb, int line) {
+    throw SqlException.unsupported(verb + " " + peek().upper());
+  }
+
   Stmt alter(int line) {
     expect("ALTER");
+    if (peek().is("PROCEDURE") || peek().is("PROC") || peek().is("FUNCTION")) {
+      return routine("ALTER", line);
+    }
     if (!accept("TABLE")) {
       throw SqlException.unsupported("ALTER " + peek().upper());
     }

@@ -87,9 +87,13 @@ final class DdlRunner {
     try {
       if (txn.count() == 0) {
         run(r.s.connection(), plan.statements());
+        if (plan.temporary() && plan.creates() != null) {
+          r.s.temporaryCreated(plan.creates());
+        }
       } else if (plan.temporary() && plan.creates() != null) {
         run(r.s.connection(), plan.statements());
         txn.recordDdl(plan.undo(), true, plan.creates());
+        r.s.temporaryCreated(plan.creates());
       } else if (plan.deferrable() && plan.changes().stream().allMatch(txn::createdHere)) {
         txn.afterCommit(plan.statements());
       } else if (!plan.temporary()

@@ -3,7 +3,6 @@ package io.jctds.server.tsql;
 import io.jctds.server.sql.SqlException;
 import io.jctds.server.types.SqlType;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,8 +18,18 @@ final class Exec {
   static void run(Runner r, Stmt.Exec e) {
     if (e.text() != null) {
       Param text = new Evaluator(r).value(e.text(), SqlType.nvarchar(SqlType.MAX));
-      child(r, text.value() == null ? "" : text.value().toString(), Map.of());
+      String sql = text.value() == null ? "" : text.value().toString();
+      Modules.exec(r, e.line(), () -> Call.Result.of(child(r, sql, Map.of())));
       return;
+    }
+    if (r.s.frame != null && r.s.frame.function()) {
+      throw new SqlException(
+          557,
+          16,
+          2,
+          "Only functions and some extended stored procedures can be executed from within a"
+              + " function.",
+          false);
     }
     Evaluator eval = new Evaluator(r);
     List<Call.Arg> args = new ArrayList<>(e.args().size());
@@ -39,7 +48,11 @@ final class Exec {
       }
       args.add(new Call.Arg(a.name(), argument(r, eval, a.value()), a.output(), false));
     }
-    Call.Result result = Procedures.call(r, new Call(e.procedure(), args, false));
+    Call call = new Call(e.procedure(), args, false);
+    Call.Result result = Modules.exec(r, e.line(), () -> Procedures.call(r, call));
+    if (result == null) {
+      return; // reported; the variables keep their values
+    }
     for (Call.Output o : result.outputs()) {
       Expr.Var target = (Expr.Var) e.args().get(o.arg()).value();
       Variable v = r.s.variable(target.name());
@@ -68,18 +81,22 @@ final class Exec {
     return eval.value(value, null);
   }
 
-  /** Runs {@code sql} as a child batch with {@code params} as its only variables. */
-  static void child(Runner r, String sql, Map<String, Variable> params) {
-    Map<String, Variable> saved = new HashMap<>(r.s.variables);
-    SqlException savedCaught = r.s.caught;
-    r.s.variables.clear();
-    r.s.variables.putAll(params);
+  /**
+   * Runs {@code sql} as a child batch, one nesting level down, with {@code params} as its only
+   * variables (EXEC of a string, sp_executesql): a module whose SET options and temporary tables
+   * end with it.
+   *
+   * @return its status: 0, or 10 minus the highest severity of the errors it raised
+   * @throws Runner.ModuleEnd when a syntax error or an error that ends only it stopped it
+   */
+  static int child(Runner r, String sql, Map<String, Variable> params) {
+    Modules.Frame frame = Modules.Frame.batch();
+    Modules.enter(r.s);
     try {
-      new Runner(r.s, r.sink).batch(sql);
+      Modules.runText(r, frame, params, sql);
     } finally {
-      r.s.variables.clear();
-      r.s.variables.putAll(saved);
-      r.s.caught = savedCaught;
+      Modules.leave(r.s);
     }
+    return frame.status();
   }
 }

@@ -36,6 +36,10 @@ final class Functions {
   static Sql call(ExprTranslator t, Expr.Call c) {
     String name = c.simpleName().toUpperCase(Locale.ROOT);
     if (c.name().size() > 1 && !c.name().get(c.name().size() - 2).equalsIgnoreCase("sys")) {
+      Sql udf = ScalarFunctions.translate(t, c);
+      if (udf != null) {
+        return udf;
+      }
       throw new SqlException(
           4121,
           16,

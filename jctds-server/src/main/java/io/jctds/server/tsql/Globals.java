@@ -51,9 +51,9 @@ final class Globals {
       case "@@TEXTSIZE" -> p(SqlType.INT, (long) o.number("TEXTSIZE"));
       case "@@LOCK_TIMEOUT" -> p(SqlType.INT, (long) o.number("LOCK_TIMEOUT"));
       case "@@MICROSOFTVERSION" -> p(SqlType.INT, (long) (16 << 24 | 1000));
-      case "@@PROCID",
-          "@@NESTLEVEL",
-          "@@CONNECTIONS",
+      case "@@PROCID" -> p(SqlType.INT, (long) (s.frame == null ? 0 : s.frame.objectId()));
+      case "@@NESTLEVEL" -> p(SqlType.INT, (long) s.nestLevel);
+      case "@@CONNECTIONS",
           "@@CPU_BUSY",
           "@@IDLE",
           "@@IO_BUSY",
@@ -100,7 +100,7 @@ final class Globals {
       case "ERROR_LINE" -> p(SqlType.INT, caught == null ? null : (long) s.caughtLine);
       case "ERROR_MESSAGE" ->
           p(SqlType.nvarchar(4000), caught == null ? null : caught.getMessage());
-      case "ERROR_PROCEDURE" -> p(SqlType.SYSNAME, null);
+      case "ERROR_PROCEDURE" -> p(SqlType.SYSNAME, caught == null ? null : s.caughtProcedure);
       case "XACT_STATE" ->
           p(SqlType.SMALLINT, s.txn().count() == 0 ? 0L : s.txn().doomed() ? -1L : 1L);
       default -> null;

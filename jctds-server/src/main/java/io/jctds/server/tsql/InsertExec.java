@@ -28,7 +28,7 @@ final class InsertExec {
     DmlTranslator t = new DmlTranslator(r.s, tbl -> false);
     Catalog.Table table = t.target(ins.target());
     Capture capture = new Capture(r);
-    Exec.run(new Runner(r.s, capture), ins.exec());
+    Exec.run(r.child(capture), ins.exec());
     List<Catalog.Column> cols = new ArrayList<>();
     if (ins.columns().isEmpty()) {
       for (Catalog.Column c : table.columns()) {

@@ -108,6 +108,17 @@ public final class Options {
     values.put("TRANSACTION ISOLATION LEVEL", "READ COMMITTED");
   }
 
+  /** A copy of every value, for {@link #restore} (a module's SET options end with it). */
+  public Map<String, String> save() {
+    return new HashMap<>(values);
+  }
+
+  /** Puts back what {@link #save} copied. */
+  public void restore(Map<String, String> saved) {
+    values.clear();
+    values.putAll(saved);
+  }
+
   /** Whether an ON/OFF option is on. */
   public boolean on(String name) {
     return "ON".equals(values.get(name));

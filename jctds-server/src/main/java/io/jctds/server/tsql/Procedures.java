@@ -33,15 +33,51 @@ final class Procedures {
   }
 
   /**
-   * Runs {@code call}.
+   * An error in a call's arguments (201, 8144, 8145, 8146, 8162, a conversion): SQL Server reports
+   * it in the called procedure's name, at line 0.
+   */
+  static final class CallError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient SqlException error;
+    private final String procedure;
+
+    CallError(SqlException error, String procedure) {
+      super(error.getMessage(), null, false, false);
+      this.error = error;
+      this.procedure = procedure;
+    }
+
+    SqlException error() {
+      return error;
+    }
+
+    String procedure() {
+      return procedure;
+    }
+
+    int line() {
+      return 0;
+    }
+  }
+
+  /**
+   * Runs {@code call} one nesting level down (@@NESTLEVEL): the server's procedure of its name,
+   * else the stored procedure it names.
    *
-   * @throws SqlException 2812 when no procedure has the name, or what binding or the procedure
-   *     raised
+   * @throws SqlException 2812 when no procedure has the name, 217 beyond 32 levels, or what binding
+   *     or the procedure raised
    */
   static Call.Result call(Runner r, Call call) {
     Builtin b = builtin(call.name());
-    if (b != null) {
-      return b.run(r, call);
+    Call.Result result;
+    Modules.enter(r.s);
+    try {
+      result = b != null ? b.run(r, call) : StoredProcedures.call(r, call);
+    } finally {
+      Modules.leave(r.s);
+    }
+    if (result != null) {
+      return result;
     }
     throw new SqlException(
         2812, 16, 62, "Could not find stored procedure '" + call.displayName() + "'.", false);

@@ -29,11 +29,22 @@ final class Runner {
     }
   }
 
-  /** RETURN. */
+  /** RETURN; {@code value} is its expression's value, null for a bare RETURN. */
   static final class Return extends RuntimeException {
     private static final long serialVersionUID = 1L;
+    final transient Param value;
 
-    Return() {
+    Return(Param value) {
+      super(null, null, false, false);
+      this.value = value;
+    }
+  }
+
+  /** An error ended the running module only (it is reported); its caller goes on. */
+  static final class ModuleEnd extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ModuleEnd() {
       super(null, null, false, false);
     }
   }
@@ -54,17 +65,37 @@ final class Runner {
     private static final long serialVersionUID = 1L;
     final SqlException error;
     final int line;
+    final String procedure;
 
-    Caught(SqlException error, int line) {
+    Caught(SqlException error, int line, String procedure) {
       super(null, null, false, false);
       this.error = error;
       this.line = line;
+      this.procedure = procedure;
     }
   }
 
   Runner(TsqlSession s, ResultSink sink) {
+    this(s, sink, 0);
+  }
+
+  private Runner(TsqlSession s, ResultSink sink, int tryDepth) {
     this.s = s;
     this.sink = sink;
+    this.tryDepth = tryDepth;
+  }
+
+  /**
+   * A runner for a module or batch that this one's statement runs (a procedure, EXEC of a string,
+   * sp_executesql): inside the same TRY blocks, so that their errors reach this one's CATCH.
+   */
+  Runner child(ResultSink to) {
+    return new Runner(s, to, tryDepth);
+  }
+
+  /** Whether a TRY block of this runner or of a caller is running. */
+  boolean inTry() {
+    return tryDepth > 0;
   }
 
   void batch(String sql) {
@@ -84,6 +115,18 @@ final class Runner {
                   + " Rewrite the query or break it up into smaller queries.",
               true),
           1);
+      return;
+    }
+    Stmt valued = Modules.returnWithValue(statements);
+    if (valued != null) {
+      report(
+          new SqlException(
+              178,
+              15,
+              1,
+              "A RETURN statement with a return value cannot be used in this context.",
+              true),
+          valued.line());
       return;
     }
     try {
@@ -127,7 +170,11 @@ final class Runner {
               true),
           st.line());
     } catch (RuntimeException e) {
-      if (e instanceof Abort || e instanceof Return || e instanceof Loop || e instanceof Caught) {
+      if (e instanceof Abort
+          || e instanceof Return
+          || e instanceof Loop
+          || e instanceof Caught
+          || e instanceof ModuleEnd) {
         throw e;
       }
       s.engine()
@@ -156,8 +203,8 @@ final class Runner {
       tryCatch(tc);
     } else if (st instanceof Stmt.Loop l) {
       throw new Loop(l.isBreak());
-    } else if (st instanceof Stmt.Return) {
-      throw new Return();
+    } else if (st instanceof Stmt.Return ret) {
+      throw new Return(ret.value() == null ? null : Modules.returnValue(this, ret));
     } else {
       Statements.run(this, st);
     }
@@ -194,23 +241,33 @@ final class Runner {
     }
     SqlException previous = s.caught;
     int previousLine = s.caughtLine;
+    String previousProcedure = s.caughtProcedure;
     s.caught = caught.error;
     s.caughtLine = caught.line;
+    s.caughtProcedure = caught.procedure;
     try {
       block(tc.handler());
     } finally {
       s.caught = previous;
       s.caughtLine = previousLine;
+      s.caughtProcedure = previousProcedure;
     }
   }
 
   /** Handles a failed statement as SQL Server does. */
   void failed(SqlException e, int line) {
+    Modules.Frame frame = s.frame;
+    if (frame != null && frame.function()) {
+      throw e; // a function's error is the error of the statement that called it
+    }
     int at = e.line() != 0 ? e.line() : line;
     s.lastError = e.number();
     s.rowCount = 0;
+    if (frame != null) {
+      frame.raised(e.severity());
+    }
     if (tryDepth > 0 && e.severity() >= 11 && e.severity() <= 19) {
-      throw new Caught(e, at);
+      throw new Caught(e, at, frame == null ? null : frame.name());
     }
     report(e, at);
     boolean xactAbort = s.options().on("XACT_ABORT") && e.severity() >= 11;
@@ -218,6 +275,9 @@ final class Runner {
       rollbackAll();
     }
     if (e.abortsBatch() || xactAbort || e.number() == 1205 || e.severity() >= 20) {
+      if (frame != null && !xactAbort && e.number() != 1205 && Modules.endsModuleOnly(e)) {
+        throw new ModuleEnd();
+      }
       throw new Abort();
     }
   }
@@ -233,16 +293,34 @@ final class Runner {
 
   /** ERROR, then DONE with the error bit. */
   void report(SqlException e, int line) {
+    message(e, line);
+    sink.done(Done.STATUS_ERROR, 0, 0);
+  }
+
+  /** The ERROR token of {@code e} at {@code line}, in the running module's name. */
+  void message(SqlException e, int line) {
+    message(e, line, null);
+  }
+
+  /** The ERROR token of {@code e} at {@code line}, in {@code procedure}'s name (null: running). */
+  void message(SqlException e, int line, String procedure) {
     String text = e.getMessage().replace("%SPID%", String.valueOf(s.spid()));
+    String proc = procedure != null ? procedure : procedure();
     sink.message(
         new ServerMessage(
-            true, e.number(), e.state(), e.severity(), text, s.serverName(), "", line));
-    sink.done(Done.STATUS_ERROR, 0, 0);
+            true, e.number(), e.state(), e.severity(), text, s.serverName(), proc, line));
+  }
+
+  /** The name of the running procedure for messages, "" outside procedures. */
+  private String procedure() {
+    Modules.Frame f = s.frame;
+    return f == null || f.name() == null ? "" : f.name();
   }
 
   /** An INFO message (PRINT, RAISERROR with severity 10 or less, 5701, ...). */
   void info(int number, int state, int severity, String text, int line) {
-    sink.message(new ServerMessage(false, number, state, severity, text, s.serverName(), "", line));
+    sink.message(
+        new ServerMessage(false, number, state, severity, text, s.serverName(), procedure(), line));
   }
 
   /** The DONE of a statement without a row count (unless {@code count} >= 0). */

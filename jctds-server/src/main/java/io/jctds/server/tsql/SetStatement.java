@@ -89,7 +89,8 @@ final class SetStatement {
     }
   }
 
-  private static void lockTimeout(Runner r, int millis) {
+  /** Applies LOCK_TIMEOUT {@code millis} (-1: wait forever) to the H2 session. */
+  static void lockTimeout(Runner r, int millis) {
     long h2 = millis < 0 ? Integer.MAX_VALUE : millis;
     try (Statement s = r.s.connection().createStatement()) {
       s.execute("SET LOCK_TIMEOUT " + h2);

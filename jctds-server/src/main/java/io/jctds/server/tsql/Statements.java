@@ -27,6 +27,11 @@ final class Statements {
         || st instanceof Stmt.Merge) {
       implicitTransaction(r, st);
       new QueryRunner(r).run(st);
+    } else if (st instanceof Stmt.CreateRoutine cr) {
+      RoutineDdl.create(r, cr);
+    } else if (st instanceof Stmt.Drop d
+        && (d.kind().equals("PROCEDURE") || d.kind().equals("FUNCTION"))) {
+      RoutineDdl.drop(r, d);
     } else if (st instanceof Stmt.CreateTable
         || st instanceof Stmt.AlterTable
         || st instanceof Stmt.Drop

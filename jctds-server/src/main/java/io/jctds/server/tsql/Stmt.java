@@ -153,6 +153,45 @@ public sealed interface Stmt {
   /** DROP DATABASE [IF EXISTS] name[, ...]. */
   record DropDatabase(List<String> names, boolean ifExists, int line) implements Stmt {}
 
+  /**
+   * CREATE, ALTER or CREATE OR ALTER of a procedure or a scalar function ("CREATE PROCEDURE",
+   * "CREATE FUNCTION").
+   *
+   * @param function whether it is a function (else a procedure)
+   * @param verb CREATE, ALTER or CREATE OR ALTER
+   * @param name the name parts as written
+   * @param params the declared parameters in order
+   * @param returns a function's return type, null for a procedure
+   * @param body the statements of the body
+   * @param text the whole batch as written, the definition sys.sql_modules shows
+   * @param schemaBound WITH SCHEMABINDING (functions)
+   * @param nullOnNullInput RETURNS NULL ON NULL INPUT (functions)
+   */
+  record CreateRoutine(
+      boolean function,
+      String verb,
+      List<String> name,
+      List<RoutineParam> params,
+      SqlType returns,
+      List<Stmt> body,
+      String text,
+      boolean schemaBound,
+      boolean nullOnNullInput,
+      int line)
+      implements Stmt {}
+
+  /**
+   * A declared parameter of a procedure or function.
+   *
+   * @param name its name with the {@code @}
+   * @param type its declared type
+   * @param defaultValue its default as written (a constant or NULL), or null when it has none
+   * @param defaultText the default's text as written, or null
+   * @param output whether it is OUTPUT (OUT)
+   */
+  record RoutineParam(
+      String name, SqlType type, Expr defaultValue, String defaultText, boolean output) {}
+
   // ---- procedural ----
 
   /** DECLARE @a type [= expr], @b type ...; or DECLARE @t TABLE (...). */

@@ -1,5 +1,6 @@
 package io.jctds.server.tsql;
 
+import io.jctds.server.catalog.Routines;
 import io.jctds.server.catalog.SystemViews;
 import io.jctds.server.functions.Aliases;
 import io.jctds.server.sql.EngineSession;
@@ -8,6 +9,7 @@ import io.jctds.server.sql.SqlException;
 import io.jctds.server.sql.SqlSession;
 import io.jctds.server.storage.DatabaseInfo;
 import io.jctds.server.storage.H2Store;
+import io.jctds.server.storage.Names;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -23,6 +25,9 @@ public final class TsqlEngine implements SqlEngine {
   private final H2Store store;
   private final System.Logger logger;
   private final Map<Integer, TsqlSession> sessions = new ConcurrentHashMap<>();
+
+  /** Global temporary procedures (##name) by lower-case name, with the spid that created each. */
+  private final Map<String, Object[]> globalRoutines = new ConcurrentHashMap<>();
 
   /**
    * Opens the engine.
@@ -42,6 +47,7 @@ public final class TsqlEngine implements SqlEngine {
               c -> {
                 Aliases.install(c);
                 SystemViews.install(c);
+                Routines.install(c);
               });
       for (String db : databases) {
         if (store.database(db) == null) {
@@ -93,6 +99,27 @@ public final class TsqlEngine implements SqlEngine {
 
   void closed(TsqlSession s) {
     sessions.remove(s.spid(), s);
+  }
+
+  /** The global temporary procedure {@code name} (##name), or null. */
+  Routines.Routine globalRoutine(String name) {
+    Object[] e = globalRoutines.get(Names.key(name));
+    return e == null ? null : (Routines.Routine) e[1];
+  }
+
+  /** Creates or replaces global temporary procedure {@code r}, owned by session {@code spid}. */
+  void globalRoutine(Routines.Routine r, int spid) {
+    globalRoutines.put(Names.key(r.name()), new Object[] {spid, r});
+  }
+
+  /** Drops global temporary procedure {@code name}; whether it existed. */
+  boolean dropGlobalRoutine(String name) {
+    return globalRoutines.remove(Names.key(name)) != null;
+  }
+
+  /** Drops the global temporary procedures session {@code spid} created (it ended). */
+  void dropGlobalRoutines(int spid) {
+    globalRoutines.values().removeIf(e -> (Integer) e[0] == spid);
   }
 
   /** Whether a session other than {@code self} uses {@code database}. */

@@ -49,7 +49,20 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
   BigDecimal lastIdentity;
   SqlException caught;
   int caughtLine;
+  String caughtProcedure;
   String identityInsert;
+
+  /**
+   * @@NESTLEVEL: how many modules (procedures, EXEC strings, ...) are running.
+   */
+  int nestLevel;
+
+  /** The running module, null at the level of the batch or RPC. */
+  Modules.Frame frame;
+
+  /** The session's temporary procedures (#name), by lower-case name. */
+  final Map<String, io.jctds.server.catalog.Routines.Routine> temporaryRoutines = new HashMap<>();
+
   private int tableVariableSeq;
   private final ExecuteSql.Prepared prepared = new ExecuteSql.Prepared();
 
@@ -100,6 +113,8 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
     try {
       new Runner(this, sink).batch(batch);
     } finally {
+      nestLevel = 0;
+      frame = null;
       FunctionContext.set(null);
       endBatch();
     }
@@ -109,9 +124,16 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
   public void call(RpcRequest call, ResultSink sink) {
     cancelled = false;
     FunctionContext.set(this);
+    Runner r = new Runner(this, sink);
     try {
-      RpcCalls.call(new Runner(this, sink), call);
+      RpcCalls.call(r, call);
+    } catch (Procedures.CallError e) {
+      r.message(e.error(), e.line(), e.procedure());
+    } catch (Runner.ModuleEnd e) {
+      // the procedure ended on an error, already reported; DONEPROC says so
     } finally {
+      nestLevel = 0;
+      frame = null;
       FunctionContext.set(null);
       endBatch();
     }
@@ -143,6 +165,14 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
     engine.store().schemaChanged();
   }
 
+  /** DDL created local temporary table {@code key}: the running module drops it when it ends. */
+  void temporaryCreated(String key) {
+    String name = key.substring(key.lastIndexOf('.') + 1);
+    if (frame != null && name.startsWith("#") && !name.startsWith("##")) {
+      frame.created(key);
+    }
+  }
+
   /** A fresh H2 name for a table variable. */
   String newTableVariable(String name) {
     String h2 = name + "#" + (++tableVariableSeq);
@@ -161,6 +191,8 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
       txn.rollback();
     }
     dropTemporaryTables();
+    temporaryRoutines.clear();
+    engine.dropGlobalRoutines(spid());
     database = tds.loginDatabase();
     tds.database(database);
     options.reset();
@@ -207,9 +239,21 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
     running = s;
   }
 
+  /** The H2 statement running now (for cancel), or null. */
+  Statement running() {
+    return running;
+  }
+
+  @Override
+  public org.h2.value.Value callFunction(
+      String database, String schema, String name, org.h2.value.Value[] args) {
+    return ScalarFunctions.invoke(this, database, schema, name, args);
+  }
+
   @Override
   public void close() {
     engine.closed(this);
+    engine.dropGlobalRoutines(spid());
     try {
       if (txn.count() > 0) {
         txn.rollback(); // the transaction's DDL too, as SQL Server rolls back on disconnect

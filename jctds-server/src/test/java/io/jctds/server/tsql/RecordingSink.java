@@ -31,7 +31,15 @@ final class RecordingSink implements ResultSink {
 
   record Env(EnvChange change) implements Event {}
 
-  record DoneEvent(int status, int curCmd, long rowCount) implements Event {}
+  /**
+   * A DONE, DONEINPROC or DONEPROC ({@code token}, as the endpoint would write it: DONEINPROC
+   * inside an RPC or a module).
+   */
+  record DoneEvent(int status, int curCmd, long rowCount, String token) implements Event {
+    DoneEvent(int status, int curCmd, long rowCount) {
+      this(status, curCmd, rowCount, "DONE");
+    }
+  }
 
   record Status(int status) implements Event {}
 
@@ -42,6 +50,8 @@ final class RecordingSink implements ResultSink {
   private final BufferWriter buffer = new BufferWriter();
   private final TdsVersion version;
   private ColMetadata current;
+  private int modules;
+  private boolean rpc;
   int flushes;
 
   RecordingSink() {
@@ -97,9 +107,51 @@ final class RecordingSink implements ResultSink {
             decoded.ordinal(), decoded.name(), decoded.typeInfo().sqlName(), decoded.getObject()));
   }
 
+  /** Records an RPC's response: statement DONEs are DONEINPROC. */
+  RecordingSink rpc() {
+    rpc = true;
+    return this;
+  }
+
   @Override
   public void done(int status, int curCmd, long rowCount) {
-    events.add(new DoneEvent(status, curCmd, rowCount));
+    events.add(new DoneEvent(status, curCmd, rowCount, rpc || modules > 0 ? "DONEINPROC" : "DONE"));
+  }
+
+  @Override
+  public void enterModule() {
+    modules++;
+  }
+
+  @Override
+  public void exitModule() {
+    modules--;
+  }
+
+  @Override
+  public void doneProc(int status, int curCmd) {
+    events.add(new DoneEvent(status, curCmd, 0, "DONEPROC"));
+  }
+
+  /** The tokens, in order, as names: COLMETADATA, ROW, INFO, ERROR, DONE..., RETURNSTATUS n. */
+  List<String> tokens() {
+    List<String> out = new ArrayList<>();
+    for (Event e : events) {
+      if (e instanceof Columns) {
+        out.add("COLMETADATA");
+      } else if (e instanceof RowValues) {
+        out.add("ROW");
+      } else if (e instanceof Message m) {
+        out.add(m.message().error() ? "ERROR " + m.message().number() : "INFO");
+      } else if (e instanceof DoneEvent d) {
+        out.add(d.token() + " " + d.status() + " " + d.curCmd());
+      } else if (e instanceof Status st) {
+        out.add("RETURNSTATUS " + st.status());
+      } else if (e instanceof Output o) {
+        out.add("RETURNVALUE " + o.name());
+      }
+    }
+    return out;
   }
 
   @Override
