@@ -60,7 +60,7 @@ public final class CatalogRows {
 
   /**
    * A result with columns {@code spec} ({@code name:kind}, comma-separated; kinds s VARCHAR, i
-   * INTEGER, h SMALLINT, b BOOLEAN, x VARBINARY).
+   * INTEGER, h SMALLINT, b BOOLEAN, t TIMESTAMP, x VARBINARY).
    */
   static SimpleResultSet result(String spec) {
     SimpleResultSet rs = new SimpleResultSet();
@@ -71,6 +71,7 @@ public final class CatalogRows {
         case "i" -> rs.addColumn(nk[0], Types.INTEGER, 10, 0);
         case "h" -> rs.addColumn(nk[0], Types.SMALLINT, 5, 0);
         case "b" -> rs.addColumn(nk[0], Types.BOOLEAN, 1, 0);
+        case "t" -> rs.addColumn(nk[0], Types.TIMESTAMP, 23, 3);
         default -> rs.addColumn(nk[0], Types.VARBINARY, 8100, 0);
       }
     }
@@ -128,9 +129,13 @@ public final class CatalogRows {
   }
 
   private static final String OBJECTS =
-      "name:s, object_id:i, schema_id:i, parent_object_id:i, type:s, type_desc:s";
+      "name:s, object_id:i, schema_id:i, parent_object_id:i, type:s, type_desc:s, created:t,"
+          + " modified:t";
 
-  /** sys.objects' rows: tables, views, constraints, defaults and sequences. */
+  /**
+   * sys.objects' rows: tables, views, constraints, defaults, sequences, procedures and functions
+   * (created and modified are known for procedures and functions only).
+   */
   public static ResultSet objects(Connection c, OffsetDateTime stamp, String db)
       throws SQLException {
     SimpleResultSet rs = result(OBJECTS);
@@ -146,7 +151,9 @@ public final class CatalogRows {
             t.schemaId(),
             0,
             t.view() ? "V" : "U",
-            t.view() ? "VIEW" : "USER_TABLE");
+            t.view() ? "VIEW" : "USER_TABLE",
+            null,
+            null);
       }
     }
     for (Constraint k : s.constraints()) {
@@ -157,7 +164,9 @@ public final class CatalogRows {
             k.table().schemaId(),
             k.table().objectId(),
             k.type(),
-            ConstraintRows.typeDesc(k.type()));
+            ConstraintRows.typeDesc(k.type()),
+            null,
+            null);
       }
     }
     for (Column col : s.columns()) {
@@ -168,15 +177,25 @@ public final class CatalogRows {
             col.table().schemaId(),
             col.table().objectId(),
             "D",
-            "DEFAULT_CONSTRAINT");
+            "DEFAULT_CONSTRAINT",
+            null,
+            null);
       }
     }
     for (Sequence q : s.sequences()) {
       if (in(q.db(), db)) {
         rs.addRow(
-            q.name(), q.objectId(), ObjectIds.schemaId(q.schema()), 0, "SO", "SEQUENCE_OBJECT");
+            q.name(),
+            q.objectId(),
+            ObjectIds.schemaId(q.schema()),
+            0,
+            "SO",
+            "SEQUENCE_OBJECT",
+            null,
+            null);
       }
     }
+    RoutineRows.objects(s, db, rs);
     return rs;
   }
 

@@ -119,6 +119,7 @@ final class CatalogSnapshot {
   private final List<Constraint> constraints;
   private final List<Index> indexes;
   private final List<Sequence> sequences;
+  private final List<Routines.Routine> routines;
 
   /** Reads every part through {@code c}. */
   CatalogSnapshot(Connection c) throws SQLException {
@@ -130,6 +131,12 @@ final class CatalogSnapshot {
     constraints = SnapshotReader.constraints(c, this);
     indexes = SnapshotReader.indexes(c, this);
     sequences = SnapshotReader.sequences(c);
+    routines = Routines.list(c, null);
+  }
+
+  /** The stored procedures and scalar functions (temporary ones are the sessions'). */
+  List<Routines.Routine> routines() {
+    return routines;
   }
 
   /** The tables and views. */

@@ -8,8 +8,9 @@ import java.util.List;
 /**
  * The catalog views of databases, schemas and objects ("System catalog views (Transact-SQL)"):
  * sys.databases, sys.schemas, sys.objects, sys.tables and sys.views. Objects are the database's
- * tables and views, their PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK and DEFAULT constraints, and its
- * sequences; H2 keeps no creation times, so create_date and modify_date are the database's.
+ * tables and views, their PRIMARY KEY, UNIQUE, FOREIGN KEY, CHECK and DEFAULT constraints, its
+ * sequences, stored procedures and scalar functions; H2 keeps no creation times, so create_date and
+ * modify_date are the database's, except for procedures and functions, whose own the catalog keeps.
  */
 final class ObjectViews {
   private ObjectViews() {}
@@ -36,8 +37,8 @@ final class ObjectViews {
             col("parent_object_id", "int", "o.parent_object_id"),
             col("type", "char(2)", "CAST(o.type AS CHAR(2))"),
             col("type_desc", "nvarchar(60)", "o.type_desc"),
-            col("create_date", "datetime", CREATED),
-            col("modify_date", "datetime", CREATED),
+            col("create_date", "datetime", "COALESCE(o.created, " + CREATED + ")"),
+            col("modify_date", "datetime", "COALESCE(o.modified, " + CREATED + ")"),
             col("is_ms_shipped", "bit", "FALSE"),
             col("is_published", "bit", "FALSE"),
             col("is_schema_published", "bit", "FALSE")));

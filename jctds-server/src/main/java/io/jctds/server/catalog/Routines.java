@@ -49,6 +49,8 @@ public final class Routines {
    * @param definition the CREATE (or ALTER) batch as written
    * @param parameters its parameters in order
    * @param returns a function's return type declaration, null for a procedure
+   * @param schemaBound WITH SCHEMABINDING
+   * @param nullOnNullInput WITH RETURNS NULL ON NULL INPUT
    * @param created when it was created
    * @param modified when it was last altered
    */
@@ -60,6 +62,8 @@ public final class Routines {
       String definition,
       List<Parameter> parameters,
       String returns,
+      boolean schemaBound,
+      boolean nullOnNullInput,
       LocalDateTime created,
       LocalDateTime modified) {
 
@@ -83,8 +87,9 @@ public final class Routines {
               + " (db VARCHAR_IGNORECASE(128) NOT NULL, schema_name VARCHAR_IGNORECASE(128) NOT"
               + " NULL, name VARCHAR_IGNORECASE(128) NOT NULL, type VARCHAR(2) NOT NULL,"
               + " definition CHARACTER LARGE OBJECT NOT NULL, parameters CHARACTER LARGE OBJECT"
-              + " NOT NULL, returns VARCHAR(200), created TIMESTAMP(3) NOT NULL, modified"
-              + " TIMESTAMP(3) NOT NULL, PRIMARY KEY (db, schema_name, name))");
+              + " NOT NULL, returns VARCHAR(200), schema_bound BOOLEAN NOT NULL, null_on_null"
+              + " BOOLEAN NOT NULL, created TIMESTAMP(3) NOT NULL, modified TIMESTAMP(3) NOT NULL,"
+              + " PRIMARY KEY (db, schema_name, name))");
     }
   }
 
@@ -125,7 +130,7 @@ public final class Routines {
   /** Adds {@code r} (CREATE). */
   public static void insert(Connection c, Routine r) throws SQLException {
     try (PreparedStatement p =
-        c.prepareStatement("INSERT INTO " + TABLE + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        c.prepareStatement("INSERT INTO " + TABLE + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       p.setString(1, r.database());
       p.setString(2, r.schema());
       p.setString(3, r.name());
@@ -133,8 +138,10 @@ public final class Routines {
       p.setString(5, r.definition());
       p.setString(6, encode(r.parameters()));
       p.setString(7, r.returns());
-      p.setObject(8, r.created());
-      p.setObject(9, r.modified());
+      p.setBoolean(8, r.schemaBound());
+      p.setBoolean(9, r.nullOnNullInput());
+      p.setObject(10, r.created());
+      p.setObject(11, r.modified());
       p.executeUpdate();
     }
   }
@@ -145,16 +152,18 @@ public final class Routines {
         c.prepareStatement(
             "UPDATE "
                 + TABLE
-                + " SET type = ?, definition = ?, parameters = ?, returns = ?, modified = ?"
-                + " WHERE db = ? AND schema_name = ? AND name = ?")) {
+                + " SET type = ?, definition = ?, parameters = ?, returns = ?, schema_bound = ?,"
+                + " null_on_null = ?, modified = ? WHERE db = ? AND schema_name = ? AND name = ?")) {
       p.setString(1, r.type());
       p.setString(2, r.definition());
       p.setString(3, encode(r.parameters()));
       p.setString(4, r.returns());
-      p.setObject(5, r.modified());
-      p.setString(6, r.database());
-      p.setString(7, r.schema());
-      p.setString(8, r.name());
+      p.setBoolean(5, r.schemaBound());
+      p.setBoolean(6, r.nullOnNullInput());
+      p.setObject(7, r.modified());
+      p.setString(8, r.database());
+      p.setString(9, r.schema());
+      p.setString(10, r.name());
       p.executeUpdate();
     }
   }
@@ -181,8 +190,8 @@ public final class Routines {
   }
 
   private static String select() {
-    return "SELECT db, schema_name, name, type, definition, parameters, returns, created,"
-        + " modified FROM "
+    return "SELECT db, schema_name, name, type, definition, parameters, returns, schema_bound,"
+        + " null_on_null, created, modified FROM "
         + TABLE;
   }
 
@@ -195,8 +204,10 @@ public final class Routines {
         rs.getString(5),
         decode(rs.getString(6)),
         rs.getString(7),
-        rs.getObject(8, LocalDateTime.class),
-        rs.getObject(9, LocalDateTime.class));
+        rs.getBoolean(8),
+        rs.getBoolean(9),
+        rs.getObject(10, LocalDateTime.class),
+        rs.getObject(11, LocalDateTime.class));
   }
 
   /** One line per parameter: name, type, 1 for OUTPUT, default text (tab-separated, escaped). */

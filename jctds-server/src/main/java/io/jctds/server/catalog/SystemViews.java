@@ -24,7 +24,7 @@ public final class SystemViews {
    * The version of the view definitions: a file store made with another version gets its views
    * again when it is opened.
    */
-  static final String VERSION = "jctds-catalog-1";
+  static final String VERSION = "jctds-catalog-2";
 
   /** The text after a system view's column types in its REMARKS. */
   private static final String SYSTEM_VIEW = "system view";
@@ -67,6 +67,8 @@ public final class SystemViews {
     {"cat_constraints", "ConstraintRows.constraints"},
     {"cat_key_columns", "ConstraintRows.keyColumns"},
     {"cat_foreign_key_columns", "ConstraintRows.foreignKeyColumns"},
+    {"cat_routines", "RoutineRows.routines"},
+    {"cat_parameters", "RoutineRows.parameters"},
   };
 
   /**
@@ -138,6 +140,7 @@ public final class SystemViews {
       views.addAll(ColumnViews.views());
       views.addAll(KeyViews.views());
       views.addAll(InformationSchemaViews.views());
+      views.addAll(RoutineViews.views());
       for (View v : views) {
         VIEWS.put(Names.key(v.schema() + "." + v.name()), v);
       }

@@ -70,6 +70,7 @@ public final class Aliases {
     {"databasepropertyex", "CatalogFunctions.databasepropertyex", ""},
     {"variant_property", "CatalogFunctions.variantProperty", "D"},
     {"udf", "UserFunctionCall.call", ""},
+    {"object_definition", "CatalogFunctions.objectDefinition", ""},
   };
 
   private Aliases() {}

@@ -51,9 +51,14 @@ public final class CatalogFunctions {
     return name == null ? null : FunctionContext.current().objectId(name);
   }
 
-  /** OBJECT_ID(name, type): the type is not checked against the object's. */
+  /** OBJECT_ID(name, type): null unless the object is of the type (U, V, P, FN are checked). */
   public static Integer objectId(String name, String type) {
-    return objectId(name);
+    return name == null ? null : FunctionContext.current().objectId(name, type);
+  }
+
+  /** OBJECT_DEFINITION(id): a procedure's or function's definition, else null. */
+  public static String objectDefinition(Integer id) {
+    return id == null ? null : FunctionContext.current().objectDefinition(id);
   }
 
   /** OBJECT_NAME(id). */

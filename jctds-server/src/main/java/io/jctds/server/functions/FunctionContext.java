@@ -24,6 +24,16 @@ public interface FunctionContext {
   /** The object id of a name as written ('dbo.t', 'tempdb..#t'), or null. */
   Integer objectId(String name);
 
+  /** OBJECT_ID(name, type): the object id when the object is of {@code type}, or null. */
+  default Integer objectId(String name, String type) {
+    return objectId(name);
+  }
+
+  /** OBJECT_DEFINITION: the definition of object {@code id} of the current database, or null. */
+  default String objectDefinition(int id) {
+    return null;
+  }
+
   /** The name of object {@code id} in database {@code databaseId} (null: current), or null. */
   String objectName(int id, Integer databaseId, boolean schemaOnly);
 

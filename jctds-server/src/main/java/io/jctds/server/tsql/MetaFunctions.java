@@ -48,6 +48,9 @@ final class MetaFunctions {
     rules.put("OBJECT_ID", MetaFunctions::objectId);
     rules.put("OBJECT_NAME", (t, c) -> runtime(t, c, "object_name", 1, 2, SqlType.SYSNAME));
     rules.put(
+        "OBJECT_DEFINITION",
+        (t, c) -> runtime(t, c, "object_definition", 1, 1, SqlType.nvarchar(SqlType.MAX)));
+    rules.put(
         "OBJECT_SCHEMA_NAME", (t, c) -> runtime(t, c, "object_schema_name", 1, 2, SqlType.SYSNAME));
     rules.put(
         "SCHEMA_NAME",

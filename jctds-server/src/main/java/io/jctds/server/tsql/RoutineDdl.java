@@ -81,6 +81,8 @@ final class RoutineDdl {
             c.text(),
             parameters(c),
             c.returns() == null ? null : c.returns().declaration(),
+            c.schemaBound(),
+            c.nullOnNullInput(),
             alter ? existing.created() : now,
             now);
     store(r, row, alter);

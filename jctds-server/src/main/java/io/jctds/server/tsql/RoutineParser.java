@@ -28,6 +28,7 @@ abstract class RoutineParser extends DdlParser {
 
   @Override
   Stmt routine(String verb, int line) {
+    Token keyword = pos > 0 ? tokens.get(pos - 1) : null; // ALTER, or CREATE / CREATE OR ALTER
     boolean function = next().is("FUNCTION");
     if (!firstStatement) {
       String what =
@@ -73,8 +74,13 @@ abstract class RoutineParser extends DdlParser {
         body.add(statement());
       }
     }
+    String text = sql;
+    if (verb.equals("ALTER") && keyword != null && keyword.is("ALTER")) {
+      // the catalog keeps the definition as a CREATE, whichever statement last wrote it
+      text = sql.substring(0, keyword.start()) + "CREATE" + sql.substring(keyword.end());
+    }
     return new Stmt.CreateRoutine(
-        function, verb, name, params, returns, body, sql, flags[0], flags[1], line);
+        function, verb, name, params, returns, body, text, flags[0], flags[1], line);
   }
 
   /** {@code BEGIN ... END}: a scalar function's body, the last statement of the batch. */

@@ -4,6 +4,7 @@ import io.jctds.protocol.rpc.RpcRequest;
 import io.jctds.server.SessionInfo;
 import io.jctds.server.catalog.Catalog;
 import io.jctds.server.catalog.ObjectIds;
+import io.jctds.server.catalog.Routines;
 import io.jctds.server.functions.FunctionContext;
 import io.jctds.server.sql.EngineSession;
 import io.jctds.server.sql.ResultSink;
@@ -343,12 +344,55 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
     List<String> parts = NameParser.parts(name);
     try {
       ObjectName on = parts == null ? null : ObjectName.resolve(this, parts);
-      return on == null || engine.store().database(on.database()) == null
-          ? null
-          : catalog.objectId(on.database(), on.schema(), on.name());
+      Integer id =
+          on == null || engine.store().database(on.database()) == null
+              ? null
+              : catalog.objectId(on.database(), on.schema(), on.name());
+      if (id == null && parts != null) {
+        Routines.Routine r = StoredProcedures.find(this, parts);
+        id = r == null ? null : r.objectId();
+      }
+      return id;
     } catch (SQLException | SqlException e) {
       return null;
     }
+  }
+
+  @Override
+  public Integer objectId(String name, String type) {
+    Integer id = objectId(name);
+    if (id == null || type == null) {
+      return id;
+    }
+    String actual = null;
+    Catalog.Table t = lookup(name);
+    if (t != null) {
+      actual = t.view() ? "V" : "U";
+    } else {
+      List<String> parts = NameParser.parts(name);
+      try {
+        Routines.Routine r = parts == null ? null : StoredProcedures.find(this, parts);
+        actual = r == null ? null : r.type();
+      } catch (SqlException e) {
+        return null;
+      }
+    }
+    // "OBJECT_ID (Transact-SQL)": object_type is sys.objects.type; other kinds are not checked
+    return actual == null || actual.equalsIgnoreCase(type.strip()) ? id : null;
+  }
+
+  @Override
+  public String objectDefinition(int id) {
+    try {
+      for (Routines.Routine r : Routines.list(connection, database)) {
+        if (r.objectId() == id) {
+          return r.definition();
+        }
+      }
+    } catch (SQLException e) {
+      return null;
+    }
+    return null;
   }
 
   /** The table or view a name string designates, or null. */
@@ -382,7 +426,15 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
       return null;
     }
     try {
-      return catalog.objectName(db, id, schemaOnly);
+      String found = catalog.objectName(db, id, schemaOnly);
+      if (found == null) {
+        for (Routines.Routine r : Routines.list(connection, db)) {
+          if (r.objectId() == id) {
+            return schemaOnly ? r.schema() : r.name();
+          }
+        }
+      }
+      return found;
     } catch (SQLException e) {
       return null;
     }
