@@ -38,29 +38,31 @@ final class Modules {
     private final int objectId;
     private final SqlType returns;
     private final boolean function;
+    private final String database;
     private int maxSeverity;
     private final List<String> temporaryTables = new ArrayList<>();
 
-    private Frame(String name, int objectId, SqlType returns, boolean function) {
+    private Frame(String name, int objectId, SqlType returns, boolean function, String database) {
       this.name = name;
       this.objectId = objectId;
       this.returns = returns;
       this.function = function;
+      this.database = database;
     }
 
-    /** A stored procedure's frame. */
-    static Frame procedure(String name, int objectId) {
-      return new Frame(name, objectId, null, false);
+    /** A stored procedure's frame: it runs in its own database. */
+    static Frame procedure(String name, int objectId, String database) {
+      return new Frame(name, objectId, null, false, database);
     }
 
     /** A scalar function's frame: RETURN gives a value of {@code returns}. */
-    static Frame function(String name, int objectId, SqlType returns) {
-      return new Frame(name, objectId, returns, true);
+    static Frame function(String name, int objectId, SqlType returns, String database) {
+      return new Frame(name, objectId, returns, true, database);
     }
 
     /** The frame of EXEC of a string or sp_executesql's statement. */
     static Frame batch() {
-      return new Frame(null, 0, null, false);
+      return new Frame(null, 0, null, false, null);
     }
 
     /** The procedure's or function's name (messages, ERROR_PROCEDURE()), null for a batch. */
@@ -170,9 +172,14 @@ final class Modules {
     Map<String, Variable> callerVariables = new HashMap<>(s.variables);
     Map<String, String> options = s.options().save();
     Frame outer = s.frame;
+    String database = s.database();
     s.variables.clear();
     s.variables.putAll(variables);
     s.frame = frame;
+    if (frame.database != null && !Names.TEMPDB.equalsIgnoreCase(frame.database)) {
+      // a module runs in the database that holds it (procedures of master, "sp_" ones too)
+      s.moduleDatabase(frame.database);
+    }
     try {
       body.run(caller.child(caller.sink));
       return null;
@@ -180,6 +187,7 @@ final class Modules {
       return ret.value;
     } finally {
       s.frame = outer;
+      s.moduleDatabase(database);
       s.variables.clear();
       s.variables.putAll(callerVariables);
       restoreOptions(caller, options);

@@ -144,13 +144,18 @@ final class ScalarFunctions {
       Stmt.RoutineParam p = params.get(i);
       Variable v = new Variable(p.name(), p.type(), null);
       v.value(javaValue(args[i], p.type()));
+      if (v.value() == null && def.nullOnNullInput()) {
+        // "CREATE FUNCTION": RETURNS NULL ON NULL INPUT returns NULL without running the body
+        return ValueNull.INSTANCE;
+      }
       variables.put(p.name().toLowerCase(Locale.ROOT), v);
     }
     java.sql.Statement outer = s.running();
     Modules.enter(s);
     try {
       Modules.Frame frame =
-          Modules.Frame.function(routine.name(), routine.objectId(), def.returns());
+          Modules.Frame.function(
+              routine.name(), routine.objectId(), def.returns(), routine.database());
       Param result = Modules.run(new Runner(s, NOTHING), frame, variables, def.body());
       Object v = result == null ? null : result.value();
       return v == null ? ValueNull.INSTANCE : ValueToObjectConverter.objectToValue(null, v, -1);

@@ -100,7 +100,8 @@ final class StoredProcedures {
     } catch (SqlException e) {
       throw new Procedures.CallError(e, routine.name());
     }
-    Modules.Frame frame = Modules.Frame.procedure(routine.name(), routine.objectId());
+    Modules.Frame frame =
+        Modules.Frame.procedure(routine.name(), routine.objectId(), routine.database());
     int before = r.s.txn().count();
     Param returned = Modules.run(r, frame, bound.variables(), def.body());
     int status = returned == null ? frame.status() : ((Number) returned.value()).intValue();

@@ -284,6 +284,11 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
     tds.database(name);
   }
 
+  /** The database a module runs in, for the module only (no ENVCHANGE, USE is not allowed). */
+  void moduleDatabase(String name) {
+    database = name;
+  }
+
   @Override
   public Catalog catalog() {
     return catalog;

@@ -78,4 +78,76 @@ class ScalarFunctionsTest extends EngineTest {
     assertThat(error("SELECT twice(2)")).isEqualTo(195);
     assertThat(scalar("SELECT dbo.twice(21)")).isEqualTo(42);
   }
+
+  @Test
+  void whatAFunctionMayNotDo() {
+    // "CREATE FUNCTION" (limitations) and "Database engine events and errors": the last
+    // statement must be RETURN (455); no side effects (443); no SELECT returning rows (444)
+    assertThat(error("CREATE FUNCTION dbo.f1() RETURNS int AS BEGIN DECLARE @a int END"))
+        .isEqualTo(455);
+    RecordingSink s = run("CREATE FUNCTION dbo.f2() RETURNS int AS BEGIN PRINT 'x' RETURN 1 END");
+    assertThat(s.errors().get(0).number()).isEqualTo(443);
+    assertThat(s.errors().get(0).message())
+        .isEqualTo("Invalid use of a side-effecting operator 'PRINT' within a function.");
+    assertThat(error("CREATE FUNCTION dbo.f3() RETURNS int AS BEGIN SELECT 1 RETURN 1 END"))
+        .isEqualTo(444);
+    ok("CREATE TABLE kept (n int)");
+    assertThat(
+            error(
+                "CREATE FUNCTION dbo.f4() RETURNS int AS BEGIN INSERT kept VALUES (1) RETURN 1"
+                    + " END"))
+        .isEqualTo(443);
+    // a table variable of the function's own may change
+    ok(
+        "CREATE FUNCTION dbo.f5() RETURNS int AS BEGIN DECLARE @t TABLE (n int);"
+            + " INSERT @t VALUES (1), (2); RETURN (SELECT SUM(n) FROM @t) END");
+    assertThat(scalar("SELECT dbo.f5()")).isEqualTo(3);
+  }
+
+  @Test
+  void tableValuedFunctionsAreRefusedClearly() {
+    RecordingSink s = run("CREATE FUNCTION dbo.tvf() RETURNS TABLE AS RETURN (SELECT 1 AS n)");
+    assertThat(s.errors().get(0).number()).isEqualTo(40517);
+    assertThat(s.errors().get(0).message()).contains("table-valued functions");
+  }
+
+  @Test
+  void alterDropAndOptions() {
+    // "CREATE FUNCTION": WITH SCHEMABINDING and RETURNS NULL ON NULL INPUT (the function
+    // returns NULL without running when an argument is NULL)
+    ok(
+        "CREATE FUNCTION dbo.plus1(@n int) RETURNS int WITH SCHEMABINDING, RETURNS NULL ON NULL"
+            + " INPUT AS BEGIN RETURN ISNULL(@n, 100) + 1 END");
+    assertThat(scalar("SELECT dbo.plus1(NULL)")).isNull();
+    ok("ALTER FUNCTION dbo.plus1(@n int) RETURNS int AS BEGIN RETURN ISNULL(@n, 100) + 1 END");
+    assertThat(scalar("SELECT dbo.plus1(NULL)")).isEqualTo(101);
+    ok("DROP FUNCTION dbo.plus1");
+    // "Database engine events and errors": a call of an unknown function is 4121
+    assertThat(error("SELECT dbo.plus1(1)")).isEqualTo(4121);
+    assertThat(error("DROP FUNCTION dbo.plus1")).isEqualTo(3701);
+    ok("DROP FUNCTION IF EXISTS dbo.plus1");
+  }
+
+  @Test
+  void argumentCountsAreChecked() {
+    ok("CREATE FUNCTION dbo.pair(@a int, @b int) RETURNS int AS BEGIN RETURN @a + @b END");
+    // "Database engine events and errors": too few arguments is 313, too many 8144
+    ServerMessage e = run("SELECT dbo.pair(1)").errors().get(0);
+    assertThat(e.number()).isEqualTo(313);
+    assertThat(e.message())
+        .isEqualTo(
+            "An insufficient number of arguments were supplied for the procedure or function"
+                + " dbo.pair.");
+    assertThat(error("SELECT dbo.pair(1, 2, 3)")).isEqualTo(8144);
+  }
+
+  @Test
+  void recursionStopsAt32Levels() {
+    ok(
+        "CREATE FUNCTION dbo.down(@n int) RETURNS int AS BEGIN"
+            + " IF @n = 0 RETURN 0; RETURN 1 + dbo.down(@n - 1) END");
+    // "CREATE FUNCTION": functions nest up to 32 levels (error 217 beyond)
+    assertThat(scalar("SELECT dbo.down(31)")).isEqualTo(31);
+    assertThat(error("SELECT dbo.down(40)")).isEqualTo(217);
+  }
 }
