@@ -3,20 +3,27 @@
 // Usage: node steps.js '<json options>'
 //   options: host, port, user, password, database, tdsVersion ("7_1".."7_4"),
 //            sessions (number of connections, default 1),
-//            steps: [{session: 0, sql: "..."} | {session: 0, tx: "begin" | "commit" | "rollback"}]
-//   sql steps run through Connection.execSql; tx steps through beginTransaction,
-//   commitTransaction and rollbackTransaction (transaction manager requests).
+//            steps: [{session: 0, sql: "..."} | {session: 0, tx: "begin" | "commit" | "rollback"}
+//                    | {session: 0, batch: "..."}
+//                    | {session: 0, proc: "dbo.p", params: [{name, type, value, output,
+//                                                            length, precision, scale}]}]
+//   sql steps run through Connection.execSql (an RPC of sp_executesql), batch steps through
+//   Connection.execSqlBatch (a SQL batch); tx steps through beginTransaction,
+//   commitTransaction and rollbackTransaction (transaction manager requests); proc steps
+//   through Connection.callProcedure (an RPC by name), each param added with addParameter
+//   (or addOutputParameter when output) and TYPES[type].
 // Output: {"steps": [{"events": [...], "error": null | {...}}, ...]}
 //   events: {"columns": [{name, type, precision, scale, dataLength, tableName}]}
 //           {"row": [values]}
 //           {"info" | "error": {number, state, class, message, lineNumber, procName}}
-//           {"done": rowCount}
+//           {"done": rowCount} | {"doneInProc": rowCount}
+//           {"doneProc": {rowCount, returnStatus}} | {"returnValue": {name, value}}
 //   values: null, booleans, numbers and strings as tedious gives them; a Buffer as {"hex": ...};
 //   a Date as {"iso": toISOString(), "ticks": nanosecondsDelta in 100 ns units (what the
 //   milliseconds of a Date cannot hold), null when tedious sets none}.
 // Exit codes: 0 (whatever the steps did), 2 a connection or usage error.
 'use strict';
-const { Connection, Request } = require('tedious');
+const { Connection, Request, TYPES } = require('tedious');
 
 const opts = JSON.parse(process.argv[2] || '{}');
 
@@ -71,15 +78,44 @@ function column(c) {
   };
 }
 
-function runSql(connection, sql, events) {
+function listen(request, events) {
+  request.on('columnMetadata', (cols) => events.push({ columns: cols.map(column) }));
+  request.on('row', (cols) => events.push({ row: cols.map((c) => value(c.value)) }));
+  request.on('done', (rowCount) => events.push({ done: rowCount === undefined ? null : rowCount }));
+  request.on('doneInProc', (rowCount) =>
+    events.push({ doneInProc: rowCount === undefined ? null : rowCount }));
+  request.on('doneProc', (rowCount, more, returnStatus) => events.push({
+    doneProc: { rowCount: rowCount === undefined ? null : rowCount,
+      returnStatus: returnStatus === undefined ? null : returnStatus },
+  }));
+  request.on('returnValue', (name, v) => events.push({ returnValue: { name, value: value(v) } }));
+}
+
+function runSql(connection, sql, events, batch) {
   return new Promise((resolve) => {
     const request = new Request(sql, (err) => resolve(err));
-    request.on('columnMetadata', (cols) => events.push({ columns: cols.map(column) }));
-    request.on('row', (cols) => events.push({ row: cols.map((c) => value(c.value)) }));
-    request.on('done', (rowCount) => events.push({ done: rowCount === undefined ? null : rowCount }));
-    request.on('doneInProc', (rowCount) =>
-      events.push({ done: rowCount === undefined ? null : rowCount }));
-    connection.execSql(request);
+    listen(request, events);
+    if (batch) connection.execSqlBatch(request);
+    else connection.execSql(request);
+  });
+}
+
+function runProc(connection, step, events) {
+  return new Promise((resolve) => {
+    const request = new Request(step.proc, (err) => resolve(err));
+    for (const p of step.params || []) {
+      const type = TYPES[p.type];
+      if (!type) fail('usage', `unknown tedious type ${p.type}`);
+      const options = {};
+      if (p.length !== undefined) options.length = p.length;
+      if (p.precision !== undefined) options.precision = p.precision;
+      if (p.scale !== undefined) options.scale = p.scale;
+      const v = p.value === undefined ? null : p.value;
+      if (p.output) request.addOutputParameter(p.name, type, v, options);
+      else request.addParameter(p.name, type, v, options);
+    }
+    listen(request, events);
+    connection.callProcedure(request);
   });
 }
 
@@ -104,7 +140,10 @@ async function main() {
   for (const step of opts.steps || []) {
     events = [];
     const connection = connections[step.session || 0];
-    const err = step.tx ? await runTx(connection, step.tx) : await runSql(connection, step.sql, events);
+    const err = step.tx ? await runTx(connection, step.tx)
+      : step.proc ? await runProc(connection, step, events)
+        : step.batch ? await runSql(connection, step.batch, events, true)
+          : await runSql(connection, step.sql, events, false);
     results.push({
       events,
       error: err ? { message: err.message, number: err.number === undefined ? null : err.number,

@@ -30,6 +30,9 @@ final class Modules {
   /** The CurCmd of the DONEPROC / DONEINPROC that ends an EXEC. */
   static final int CMD_EXECUTE = 0xE0;
 
+  /** The CurCmd of a bare RETURN's DONE (captured: mirek/bitsql docs, completion model). */
+  static final int CMD_RETURN = 219;
+
   private Modules() {}
 
   /** A running module. */

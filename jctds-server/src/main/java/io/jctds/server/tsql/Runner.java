@@ -204,7 +204,12 @@ final class Runner {
     } else if (st instanceof Stmt.Loop l) {
       throw new Loop(l.isBreak());
     } else if (st instanceof Stmt.Return ret) {
-      throw new Return(ret.value() == null ? null : Modules.returnValue(this, ret));
+      Param value = ret.value() == null ? null : Modules.returnValue(this, ret);
+      if (s.frame == null || !s.frame.function()) {
+        // SQL Server 2025 completes RETURN too: CurCmd 219 bare, 193 with a value (count 1)
+        done(value == null ? Modules.CMD_RETURN : Statements.CMD_SELECT, value == null ? -1 : 1);
+      }
+      throw new Return(value);
     } else {
       Statements.run(this, st);
     }

@@ -56,10 +56,33 @@ final class Tedious {
       return sql(0, sql);
     }
 
-    /** A SQL batch (Connection.execSql) on {@code session}. */
+    /** A statement through Connection.execSql (an RPC of sp_executesql) on {@code session}. */
     Steps sql(int session, String sql) {
       list.addObject().put("session", session).put("sql", sql);
       sessions = Math.max(sessions, session + 1);
+      return this;
+    }
+
+    /** A SQL batch message (Connection.execSqlBatch) on session 0. */
+    Steps batch(String sql) {
+      list.addObject().put("session", 0).put("batch", sql);
+      return this;
+    }
+
+    /**
+     * Connection.callProcedure of {@code name} (an RPC by name) on session 0 with {@code params}.
+     */
+    Steps proc(String name, Param... params) {
+      ObjectNode step = list.addObject().put("session", 0).put("proc", name);
+      ArrayNode ps = step.putArray("params");
+      for (Param p : params) {
+        ObjectNode o = ps.addObject().put("name", p.name()).put("type", p.type());
+        o.set("value", JSON.valueToTree(p.value()));
+        o.put("output", p.output());
+        if (p.precision() != null) {
+          o.put("precision", p.precision()).put("scale", p.scale());
+        }
+      }
       return this;
     }
 
@@ -68,6 +91,29 @@ final class Tedious {
       list.addObject().put("session", session).put("tx", what);
       sessions = Math.max(sessions, session + 1);
       return this;
+    }
+  }
+
+  /**
+   * A parameter of a {@link Steps#proc} step.
+   *
+   * @param name its name without {@code @} (tedious adds it)
+   * @param type the tedious TYPES name (Int, NVarChar, Decimal, ...)
+   * @param value its value (JSON-encoded), null for NULL
+   * @param output whether it is an output parameter (addOutputParameter)
+   * @param precision a decimal's precision, or null
+   * @param scale a decimal's scale, or null
+   */
+  record Param(
+      String name, String type, Object value, boolean output, Integer precision, Integer scale) {
+    /** An input parameter. */
+    static Param in(String name, String type, Object value) {
+      return new Param(name, type, value, false, null, null);
+    }
+
+    /** An output parameter of a decimal type. */
+    static Param outDecimal(String name, int precision, int scale) {
+      return new Param(name, "Decimal", null, true, precision, scale);
     }
   }
 
@@ -114,6 +160,25 @@ final class Tedious {
             }
           });
       return messages;
+    }
+
+    /** The kinds of the events, in order (columns, row, done, doneInProc, doneProc, ...). */
+    List<String> kinds() {
+      List<String> kinds = new ArrayList<>();
+      events.forEach(e -> kinds.add(e.fieldNames().next()));
+      return kinds;
+    }
+
+    /** The events of {@code kind}, in order. */
+    List<JsonNode> all(String kind) {
+      List<JsonNode> out = new ArrayList<>();
+      events.forEach(
+          e -> {
+            if (e.has(kind)) {
+              out.add(e.get(kind));
+            }
+          });
+      return out;
     }
 
     /** The error numbers, in order. */

@@ -52,14 +52,15 @@ class ProceduresTest extends EngineTest {
     ok("CREATE PROCEDURE dbo.outer_p AS BEGIN EXEC dbo.inner_p; RETURN 5; END");
     // SQL Server 2025 (17.0.5005.3), captured in mirek/bitsql
     // harness/corpus/proc/nested-exec-tokens.expected.json: the procedure's statements end with
-    // DONEINPROC, a nested EXEC with DONEINPROC 224 alone, the top-level EXEC with RETURNSTATUS
-    // and DONEPROC 224; [MS-TDS] 2.2.7.7 / 2.2.7.8
+    // DONEINPROC (RETURN 5 too: CurCmd 193, count 1), a nested EXEC with DONEINPROC 224 alone,
+    // the top-level EXEC with RETURNSTATUS and DONEPROC 224; [MS-TDS] 2.2.7.7 / 2.2.7.8
     assertThat(run("EXEC dbo.outer_p").tokens())
         .containsExactly(
             "COLMETADATA",
             "ROW",
             "DONEINPROC 16 193",
             "DONEINPROC 0 224",
+            "DONEINPROC 16 193",
             "RETURNSTATUS 5",
             "DONEPROC 0 224");
     assertThat(run("DECLARE @r int; EXEC @r = dbo.outer_p; SELECT @r AS r").tokens())
@@ -68,6 +69,7 @@ class ProceduresTest extends EngineTest {
             "ROW",
             "DONEINPROC 16 193",
             "DONEINPROC 0 224",
+            "DONEINPROC 16 193",
             "RETURNSTATUS 5",
             "DONEPROC 0 224",
             "COLMETADATA",
