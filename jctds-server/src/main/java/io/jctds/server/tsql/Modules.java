@@ -188,6 +188,17 @@ final class Modules {
       return null;
     } catch (Runner.Return ret) {
       return ret.value;
+    } catch (Runner.Loop l) {
+      // BREAK or CONTINUE outside WHILE in an EXEC string: it ends the string, not a caller's loop
+      caller.report(
+          new SqlException(
+              135,
+              15,
+              1,
+              "Cannot use a BREAK statement outside the scope of a WHILE statement.",
+              true),
+          1);
+      throw new Runner.ModuleEnd();
     } finally {
       s.frame = outer;
       s.moduleDatabase(database);

@@ -14,6 +14,16 @@ final class RoutineChecks {
 
   static void check(Stmt.CreateRoutine c) {
     walk(c.body(), c.function());
+    Stmt loose = outsideWhile(c.body());
+    if (loose != null) {
+      throw new SqlException(
+          135,
+          15,
+          1,
+          "Cannot use a BREAK statement outside the scope of a WHILE statement.",
+          true,
+          loose.line());
+    }
     if (c.function()) {
       List<Stmt> body = c.body();
       if (body.isEmpty() || !(body.get(body.size() - 1) instanceof Stmt.Return)) {
@@ -25,6 +35,29 @@ final class RoutineChecks {
             true);
       }
     }
+  }
+
+  /** A BREAK or CONTINUE that no WHILE of the body encloses, or null. */
+  private static Stmt outsideWhile(List<Stmt> statements) {
+    for (Stmt st : statements) {
+      Stmt found = null;
+      if (st instanceof Stmt.Loop) {
+        found = st;
+      } else if (st instanceof Stmt.If i) {
+        found =
+            outsideWhile(
+                i.otherwise() == null ? List.of(i.then()) : List.of(i.then(), i.otherwise()));
+      } else if (st instanceof Stmt.Block b) {
+        found = outsideWhile(b.body());
+      } else if (st instanceof Stmt.TryCatch tc) {
+        found = outsideWhile(tc.body());
+        found = found != null ? found : outsideWhile(tc.handler());
+      }
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
   }
 
   private static void walk(List<Stmt> statements, boolean function) {

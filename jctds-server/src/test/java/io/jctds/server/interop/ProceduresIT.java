@@ -174,6 +174,69 @@ class ProceduresIT {
     }
   }
 
+  // ---- jTDS ----
+
+  private static Connection jtds(String options) throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("user", Interop.USER);
+    p.setProperty("password", Interop.PASSWORD);
+    return new net.sourceforge.jtds.jdbc.Driver()
+        .connect(
+            "jdbc:jtds:sqlserver://127.0.0.1:"
+                + server.port()
+                + "/master;tds=8.0;ssl=off;loginTimeout="
+                + Interop.CLIENT_TIMEOUT_SECONDS
+                + ";socketTimeout="
+                + Interop.CLIENT_TIMEOUT_SECONDS
+                + options,
+            p);
+  }
+
+  @Test
+  void jtdsPreparesWithTemporaryProcedures() throws SQLException {
+    // jTDS's prepareSQL=1 ("jTDS FAQ", connection properties): each PreparedStatement becomes a
+    // temporary stored procedure (CREATE PROC #jtds...) called by RPC
+    try (Connection c = jtds(";prepareSQL=1");
+        java.sql.PreparedStatement ps =
+            c.prepareStatement("SELECT item FROM dbo.lines WHERE order_id = ? ORDER BY item")) {
+      List<String> items = new ArrayList<>();
+      for (int order : new int[] {1, 2}) {
+        ps.setInt(1, order);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            items.add(rs.getString(1));
+          }
+        }
+      }
+      assertThat(items).containsExactly("apple", "melon", "pear");
+      // the temporary procedure jTDS made, private to its session ("CREATE PROCEDURE": #name)
+      assertThat(Jdbc.scalar(c, "SELECT OBJECT_ID('tempdb..#jtds000001')")).isNotNull();
+    }
+  }
+
+  @Test
+  void jtdsCallableStatement() throws SQLException {
+    try (Connection c = jtds("");
+        CallableStatement cs = c.prepareCall("{? = call dbo.order_total(?, ?)}")) {
+      cs.registerOutParameter(1, Types.INTEGER);
+      cs.setInt(2, 1);
+      cs.registerOutParameter(3, Types.DECIMAL, 2);
+      assertThat(cs.execute()).isTrue();
+      int rows = 0;
+      try (ResultSet rs = cs.getResultSet()) {
+        while (rs.next()) {
+          rows++;
+        }
+      }
+      while (cs.getMoreResults() || cs.getUpdateCount() != -1) {
+        // jTDS reads the output parameters after every result
+      }
+      assertThat(rows).isEqualTo(2);
+      assertThat(cs.getInt(1)).isEqualTo(7);
+      assertThat(cs.getBigDecimal(3)).isEqualByComparingTo(ORDER_1);
+    }
+  }
+
   // ---- tedious ----
 
   @Test

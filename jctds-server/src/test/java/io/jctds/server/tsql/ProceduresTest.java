@@ -327,4 +327,32 @@ class ProceduresTest extends EngineTest {
             "COLMETADATA", "ROW", "DONEINPROC 16 193", "RETURNSTATUS 0", "DONEPROC 0 224");
     assertThat(run("EXEC nosuch").tokens()).containsExactly("ERROR 2812", "DONEPROC 2 224");
   }
+
+  @Test
+  void aDefinitionIsParsedOnceAndAnAlteredOneAgain() {
+    ok("CREATE PROC cached AS SELECT 1");
+    TsqlSession s = (TsqlSession) session;
+    io.jctds.server.catalog.Routines.Routine first = StoredProcedures.find(s, List.of("cached"));
+    io.jctds.server.catalog.Routines.Routine again = StoredProcedures.find(s, List.of("cached"));
+    // two catalog reads, one parse: the parsed body is kept by its definition's text
+    assertThat(again.definition()).isNotSameAs(first.definition());
+    assertThat(StoredProcedures.definition(again)).isSameAs(StoredProcedures.definition(first));
+    ok("ALTER PROC cached AS SELECT 2");
+    io.jctds.server.catalog.Routines.Routine altered = StoredProcedures.find(s, List.of("cached"));
+    assertThat(StoredProcedures.definition(altered))
+        .isNotSameAs(StoredProcedures.definition(first));
+    assertThat(scalar("EXEC cached")).isEqualTo(2);
+  }
+
+  @Test
+  void breakOutsideWhileIsACompileErrorOfTheProcedure() {
+    // error 135 ("Database engine events and errors"): BREAK needs an enclosing WHILE; a
+    // procedure's BREAK cannot end its caller's loop
+    assertThat(error("CREATE PROC loose AS IF 1 = 1 BREAK")).isEqualTo(135);
+    RecordingSink s =
+        run(
+            "DECLARE @i int = 0\nWHILE @i < 3\nBEGIN\n  SET @i += 1\n  EXEC ('BREAK')\nEND\nSELECT @i");
+    assertThat(s.errors()).extracting(ServerMessage::number).containsExactly(135, 135, 135);
+    assertThat(s.rows()).containsExactly(List.of(3));
+  }
 }
