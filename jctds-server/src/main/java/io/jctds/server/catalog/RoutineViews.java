@@ -152,37 +152,41 @@ final class RoutineViews {
             "SCOPE_NAME")) {
       cols.add(col(n, "nvarchar(128)", "CAST(NULL AS VARCHAR)"));
     }
-    cols.addAll(
-        List.of(
-            col("MAXIMUM_CARDINALITY", "bigint", "CAST(NULL AS BIGINT)"),
-            col("DTD_IDENTIFIER", "nvarchar(128)", "CAST(NULL AS VARCHAR)"),
-            col("ROUTINE_BODY", "nvarchar(30)", "'SQL'"),
-            col("ROUTINE_DEFINITION", "nvarchar(4000)", "LEFT(m.definition, 4000)"),
-            col("EXTERNAL_NAME", "nvarchar(128)", "CAST(NULL AS VARCHAR)"),
-            col("EXTERNAL_LANGUAGE", "nvarchar(30)", "CAST(NULL AS VARCHAR)"),
-            col("PARAMETER_STYLE", "nvarchar(30)", "CAST(NULL AS VARCHAR)"),
-            col("IS_DETERMINISTIC", "nvarchar(10)", "'NO'"),
-            col(
-                "SQL_DATA_ACCESS",
-                "nvarchar(30)",
-                "CASE WHEN " + function + " THEN 'READS' ELSE 'MODIFIES' END"),
-            col(
-                "IS_NULL_CALL",
-                "nvarchar(10)",
-                "CASE WHEN NOT ("
-                    + function
-                    + ") THEN NULL WHEN m.null_on_null_input THEN 'NO' ELSE 'YES' END"),
-            col("SQL_PATH", "nvarchar(128)", "CAST(NULL AS VARCHAR)"),
-            col("SCHEMA_LEVEL_ROUTINE", "nvarchar(10)", "'YES'"),
-            col(
-                "MAX_DYNAMIC_RESULT_SETS",
-                "smallint",
-                "CAST(CASE WHEN " + function + " THEN 0 ELSE -1 END AS SMALLINT)"),
-            col("IS_USER_DEFINED_CAST", "nvarchar(10)", "'NO'"),
-            col("IS_IMPLICITLY_INVOCABLE", "nvarchar(10)", "'NO'"),
-            col("CREATED", "datetime", "m.created"),
-            col("LAST_ALTERED", "datetime", "m.modified")));
+    cols.addAll(routineProperties(function));
     return new SystemViews.View(IS, "ROUTINES", cols, "FROM " + SystemViews.rows("routines", "m"));
+  }
+
+  /** ROUTINES' columns from MAXIMUM_CARDINALITY on. */
+  private static List<String[]> routineProperties(String function) {
+    return List.of(
+        col("MAXIMUM_CARDINALITY", "bigint", "CAST(NULL AS BIGINT)"),
+        col("DTD_IDENTIFIER", "nvarchar(128)", "CAST(NULL AS VARCHAR)"),
+        col("ROUTINE_BODY", "nvarchar(30)", "'SQL'"),
+        col("ROUTINE_DEFINITION", "nvarchar(4000)", "LEFT(m.definition, 4000)"),
+        col("EXTERNAL_NAME", "nvarchar(128)", "CAST(NULL AS VARCHAR)"),
+        col("EXTERNAL_LANGUAGE", "nvarchar(30)", "CAST(NULL AS VARCHAR)"),
+        col("PARAMETER_STYLE", "nvarchar(30)", "CAST(NULL AS VARCHAR)"),
+        col("IS_DETERMINISTIC", "nvarchar(10)", "'NO'"),
+        col(
+            "SQL_DATA_ACCESS",
+            "nvarchar(30)",
+            "CASE WHEN " + function + " THEN 'READS' ELSE 'MODIFIES' END"),
+        col(
+            "IS_NULL_CALL",
+            "nvarchar(10)",
+            "CASE WHEN NOT ("
+                + function
+                + ") THEN NULL WHEN m.null_on_null_input THEN 'NO' ELSE 'YES' END"),
+        col("SQL_PATH", "nvarchar(128)", "CAST(NULL AS VARCHAR)"),
+        col("SCHEMA_LEVEL_ROUTINE", "nvarchar(10)", "'YES'"),
+        col(
+            "MAX_DYNAMIC_RESULT_SETS",
+            "smallint",
+            "CAST(CASE WHEN " + function + " THEN 0 ELSE -1 END AS SMALLINT)"),
+        col("IS_USER_DEFINED_CAST", "nvarchar(10)", "'NO'"),
+        col("IS_IMPLICITLY_INVOCABLE", "nvarchar(10)", "'NO'"),
+        col("CREATED", "datetime", "m.created"),
+        col("LAST_ALTERED", "datetime", "m.modified"));
   }
 
   /**

@@ -23,41 +23,14 @@ final class RoutineDdl {
   private RoutineDdl() {}
 
   static void create(Runner r, Stmt.CreateRoutine c) {
-    String kind = c.function() ? "FUNCTION" : "PROCEDURE";
-    List<String> name = c.name();
-    if (name.size() >= 3 && !name.get(name.size() - 3).isEmpty()) {
-      throw new SqlException(
-          166,
-          15,
-          1,
-          "'CREATE/ALTER "
-              + kind
-              + "' does not allow specifying the database name as a prefix to the object name.",
-          true);
-    }
-    ObjectName on = ObjectName.resolve(r.s, name);
-    if (on.temporary() && c.function()) {
-      throw new SqlException(1074, 15, 1, "Creation of temporary functions is not allowed.", true);
-    }
+    ObjectName on = name(r, c);
     RoutineChecks.check(c);
     Statements.implicitTransaction(r, c);
-    Routines.Routine existing = StoredProcedures.find(r.s, name);
+    Routines.Routine existing = StoredProcedures.find(r.s, c.name());
     boolean alter =
         c.verb().equals("ALTER") || c.verb().equals("CREATE OR ALTER") && existing != null;
     if (alter) {
-      if (existing == null) {
-        throw new SqlException(208, 16, 6, "Invalid object name '" + on.written() + "'.", false);
-      }
-      if (existing.function() != c.function()) {
-        throw new SqlException(
-            2010,
-            16,
-            1,
-            "Cannot perform alter on '"
-                + on.written()
-                + "' because it is an incompatible object type.",
-            false);
-      }
+      checkAlter(c, on, existing);
     } else {
       if (!on.temporary()) {
         checkSchema(r, on);
@@ -88,6 +61,43 @@ final class RoutineDdl {
     store(r, row, alter);
     r.s.rowCount = 0;
     r.done(0, -1);
+  }
+
+  /** The routine's name resolved: 166 for a database prefix, 1074 for a temporary function. */
+  private static ObjectName name(Runner r, Stmt.CreateRoutine c) {
+    List<String> name = c.name();
+    if (name.size() >= 3 && !name.get(name.size() - 3).isEmpty()) {
+      throw new SqlException(
+          166,
+          15,
+          1,
+          "'CREATE/ALTER "
+              + (c.function() ? "FUNCTION" : "PROCEDURE")
+              + "' does not allow specifying the database name as a prefix to the object name.",
+          true);
+    }
+    ObjectName on = ObjectName.resolve(r.s, name);
+    if (on.temporary() && c.function()) {
+      throw new SqlException(1074, 15, 1, "Creation of temporary functions is not allowed.", true);
+    }
+    return on;
+  }
+
+  /** ALTER needs the routine, of the same kind (208, 2010). */
+  private static void checkAlter(Stmt.CreateRoutine c, ObjectName on, Routines.Routine existing) {
+    if (existing == null) {
+      throw new SqlException(208, 16, 6, "Invalid object name '" + on.written() + "'.", false);
+    }
+    if (existing.function() != c.function()) {
+      throw new SqlException(
+          2010,
+          16,
+          1,
+          "Cannot perform alter on '"
+              + on.written()
+              + "' because it is an incompatible object type.",
+          false);
+    }
   }
 
   private static List<Routines.Parameter> parameters(Stmt.CreateRoutine c) {
