@@ -41,7 +41,7 @@ public final class BatchParser extends DdlParser {
       if (atEnd()) {
         return out;
       }
-      out.add(statement());
+      out.add(out.isEmpty() && atImplicitExec() ? procedureCall(peek().line()) : statement());
     }
   }
 
@@ -499,6 +499,38 @@ public final class BatchParser extends DdlParser {
       }
       return new Stmt.Exec(null, null, List.of(), text, line);
     }
+    return procedureCall(line);
+  }
+
+  /**
+   * Whether the batch starts with a procedure's name: "EXECUTE (Transact-SQL)": "You don't have to
+   * specify the EXECUTE keyword when you execute stored procedures when the statement is the first
+   * one in a batch".
+   */
+  private boolean atImplicitExec() {
+    Token t = peek();
+    boolean name =
+        t.kind() == Token.Kind.QUOTED
+            || t.kind() == Token.Kind.WORD && !isReserved(t) && !isStatementStart(t);
+    return name && !peek(1).isSymbol(":") && !STATEMENT_WORDS.contains(t.upper());
+  }
+
+  /** Words that start statements {@link #statement} knows without being reserved. */
+  private static final java.util.Set<String> STATEMENT_WORDS =
+      java.util.Set.of(
+          "WITH",
+          "MERGE",
+          "TRUNCATE",
+          "SAVE",
+          "RAISERROR",
+          "THROW",
+          "WAITFOR",
+          "GO",
+          "ENABLE",
+          "DISABLE");
+
+  /** {@code [@rc =] procedure [args]}, after EXEC or at the start of a batch. */
+  private Stmt.Exec procedureCall(int line) {
     String returnVar = null;
     if (peek().kind() == Token.Kind.VARIABLE && peek(1).isSymbol("=")) {
       returnVar = next().text();
@@ -538,12 +570,13 @@ public final class BatchParser extends DdlParser {
       pos++;
       return new Stmt.ExecArg(name, null, false); // the parameter's default
     }
-    if (t.kind() == Token.Kind.WORD
-        && !isReserved(t)
+    if ((t.kind() == Token.Kind.WORD && !isReserved(t) || t.kind() == Token.Kind.QUOTED)
         && !peek(1).isSymbol("(")
         && !peek(1).isSymbol(".")) {
       pos++;
-      value = new Expr.Literal(Expr.Literal.Kind.STRING, t.text()); // bare word: a string
+      // a bare word or a delimited identifier is a string ("EXECUTE (Transact-SQL)": a value
+      // may be given as an identifier, e.g. sp_tables @table_type = "'TABLE'")
+      value = new Expr.Literal(Expr.Literal.Kind.STRING, t.text());
     } else {
       value = expr();
     }
