@@ -27,6 +27,7 @@ final class Procedures {
     ColumnProcedures.register(BUILTIN);
     DataTypeInfo.register(BUILTIN);
     ProcedureProcedures.register(BUILTIN);
+    DescribeProcedures.register(BUILTIN);
   }
 
   private Procedures() {}
