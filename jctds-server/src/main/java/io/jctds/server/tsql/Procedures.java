@@ -28,6 +28,7 @@ final class Procedures {
     DataTypeInfo.register(BUILTIN);
     ProcedureProcedures.register(BUILTIN);
     DescribeProcedures.register(BUILTIN);
+    AppLocks.register(BUILTIN);
   }
 
   private Procedures() {}

@@ -23,6 +23,7 @@ public final class TsqlEngine implements SqlEngine {
   private final H2Store store;
   private final System.Logger logger;
   private final Map<Integer, TsqlSession> sessions = new ConcurrentHashMap<>();
+  private final AppLockManager appLocks = new AppLockManager();
 
   /**
    * Opens the engine.
@@ -67,6 +68,11 @@ public final class TsqlEngine implements SqlEngine {
 
   System.Logger logger() {
     return logger;
+  }
+
+  /** The application locks of sp_getapplock, shared by every session. */
+  AppLockManager appLocks() {
+    return appLocks;
   }
 
   @Override

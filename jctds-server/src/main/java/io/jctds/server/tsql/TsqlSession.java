@@ -67,6 +67,7 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
     }
     this.catalog = new Catalog(engine.store(), connection);
     this.txn = new TxnState(connection, engine.store());
+    txn.onEnd(() -> engine.appLocks().releaseAll(new AppLockManager.Owner(tds.spid(), true)));
   }
 
   int spid() {
@@ -210,6 +211,8 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
   @Override
   public void close() {
     engine.closed(this);
+    engine.appLocks().releaseAll(new AppLockManager.Owner(spid(), false));
+    engine.appLocks().releaseAll(new AppLockManager.Owner(spid(), true));
     try {
       if (txn.count() > 0) {
         txn.rollback(); // the transaction's DDL too, as SQL Server rolls back on disconnect
