@@ -69,6 +69,8 @@ public final class Aliases {
     {"serverproperty", "CatalogFunctions.serverproperty", ""},
     {"databasepropertyex", "CatalogFunctions.databasepropertyex", ""},
     {"variant_property", "CatalogFunctions.variantProperty", "D"},
+    {"applock_mode", "LockFunctions.applockMode", ""},
+    {"applock_test", "LockFunctions.applockTest", ""},
   };
 
   private Aliases() {}

@@ -39,6 +39,15 @@ public interface FunctionContext {
   /** A SERVERPROPERTY value as a sql_variant body, or null. */
   byte[] serverProperty(String name);
 
+  /**
+   * APPLOCK_MODE: the mode {@code owner} holds application lock {@code resource} of {@code
+   * principal} in, NoLock when it holds none.
+   */
+  String applockMode(String principal, String resource, String owner);
+
+  /** APPLOCK_TEST: 1 when {@code owner} could be granted {@code mode} on the resource now. */
+  short applockTest(String principal, String resource, String mode, String owner);
+
   /** The session running on this thread. */
   static FunctionContext current() {
     FunctionContext c = Holder.CURRENT.get();

@@ -180,8 +180,70 @@ final class AppLocks {
 
   /** The resource's lock key: database, principal, the name's first 255 characters. */
   private static String key(Runner r, String principal, String resource) {
-    DatabaseInfo db = r.s.store().database(r.s.database());
+    return key(r.s, principal, resource);
+  }
+
+  private static String key(TsqlSession s, String principal, String resource) {
+    DatabaseInfo db = s.store().database(s.database());
     return AppLockManager.key(db == null ? 0 : db.id(), principal, truncate(resource));
+  }
+
+  // ---- APPLOCK_MODE and APPLOCK_TEST ----
+
+  /**
+   * APPLOCK_MODE ("APPLOCK_MODE (Transact-SQL)"): the mode's name, NoLock when the owner holds
+   * none.
+   */
+  static String mode(TsqlSession s, String principal, String resource, String owner) {
+    AppLockManager.Owner o = functionOwner(s, principal, resource, owner, "applock_mode");
+    AppLockManager.Mode m = s.engine().appLocks().mode(o, key(s, principal, resource));
+    return m == null ? "NoLock" : m.label;
+  }
+
+  /** APPLOCK_TEST ("APPLOCK_TEST (Transact-SQL)"): 1 when the lock could be granted now, else 0. */
+  static short test(TsqlSession s, String principal, String resource, String mode, String owner) {
+    AppLockManager.Owner o = functionOwner(s, principal, resource, owner, "applock_test");
+    AppLockManager.Mode m = mode == null ? null : AppLockManager.Mode.requestable(mode);
+    if (m == null) {
+      throw new SqlException(
+          1225, 16, 3, "An invalid application lock mode was passed to applock_test.", false);
+    }
+    return (short) (s.engine().appLocks().test(o, key(s, principal, resource), m) ? 1 : 0);
+  }
+
+  /** The owner a function's arguments name (NULL: Transaction), after their checks. */
+  private static AppLockManager.Owner functionOwner(
+      TsqlSession s, String principal, String resource, String owner, String function) {
+    if (resource == null) {
+      throw new SqlException(
+          1224,
+          16,
+          5,
+          "An invalid application lock resource was passed to " + function + ".",
+          false);
+    }
+    if (principal == null || !PRINCIPALS.contains(principal.toLowerCase(Locale.ROOT))) {
+      throw new SqlException(
+          1202,
+          16,
+          1,
+          "The database-principal '" + principal + "' does not exist or user is not a member.",
+          false);
+    }
+    Boolean transaction = owner == null ? Boolean.TRUE : owner(owner);
+    if (transaction == null) {
+      throw new SqlException(
+          1226, 16, 1, "An invalid application lock owner was passed to " + function + ".", false);
+    }
+    if (transaction && s.txn().count() == 0) {
+      throw new SqlException(
+          3918,
+          16,
+          2,
+          "The statement or function must be executed in the context of a user transaction.",
+          false);
+    }
+    return new AppLockManager.Owner(s.spid(), transaction);
   }
 
   private static String truncate(String resource) {

@@ -377,6 +377,16 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
     return p == null || p.value() == null ? null : Variants.encode(p.type(), p.value());
   }
 
+  @Override
+  public String applockMode(String principal, String resource, String owner) {
+    return AppLocks.mode(this, principal, resource, owner);
+  }
+
+  @Override
+  public short applockTest(String principal, String resource, String mode, String owner) {
+    return AppLocks.test(this, principal, resource, mode, owner);
+  }
+
   /** The type of @@IDENTITY and SCOPE_IDENTITY(). */
   static final SqlType IDENTITY = SqlType.numeric(38, 0);
 }

@@ -174,6 +174,42 @@ class AppLocksTest extends EngineTest {
   }
 
   @Test
+  void applockModeAndApplockTestAsTheirPagesExampleShows() {
+    // User A
+    run("BEGIN TRAN");
+    RecordingSink a =
+        ok(
+            "DECLARE @result int; EXEC @result = sp_getapplock @DbPrincipal = 'public',"
+                + " @Resource = 'Form1', @LockMode = 'Shared', @LockOwner = 'Transaction';"
+                + " SELECT APPLOCK_MODE('public', 'Form1', 'Transaction')");
+    assertThat(a.rows()).containsExactly(java.util.List.of("Shared"));
+    // APPLOCK_MODE returns nvarchar(32), APPLOCK_TEST smallint
+    assertThat(a.results().get(0).columns().get(0).typeInfo().sqlName()).isEqualTo("nvarchar(32)");
+    // User B: NoLock; Shared grantable (1), Exclusive not (0)
+    runOther("BEGIN TRAN");
+    assertThat(status(runOther("SELECT APPLOCK_MODE('public', 'Form1', 'Transaction')")))
+        .isEqualTo("NoLock");
+    assertThat(status(runOther("SELECT APPLOCK_TEST('public', 'Form1', 'Shared', 'Transaction')")))
+        .isEqualTo((short) 1);
+    assertThat(
+            status(runOther("SELECT APPLOCK_TEST('public', 'Form1', 'Exclusive', 'Transaction')")))
+        .isEqualTo((short) 0);
+    // User A releases; Exclusive is grantable
+    ok("EXEC sp_releaseapplock @Resource = 'Form1', @DbPrincipal = 'public'");
+    assertThat(
+            status(runOther("SELECT APPLOCK_TEST('public', 'Form1', 'Exclusive', 'Transaction')")))
+        .isEqualTo((short) 1);
+    run("COMMIT");
+    runOther("COMMIT");
+    // "If default or Transaction is explicitly specified, APPLOCK_TEST must be executed from
+    // within a transaction": 3918; an owner or mode it does not know: 1226, 1225
+    assertThat(error("SELECT APPLOCK_TEST('public', 'Form1', 'Shared', 'Transaction')"))
+        .isEqualTo(3918);
+    assertThat(error("SELECT APPLOCK_MODE('public', 'Form1', 'Nobody')")).isEqualTo(1226);
+    assertThat(error("SELECT APPLOCK_TEST('public', 'Form1', 'Bogus', 'Session')")).isEqualTo(1225);
+  }
+
+  @Test
   void releasingALockNotHeldIs1223() {
     RecordingSink s = run(release("nothing", "Session") + ", @@ERROR");
     ServerMessage e = s.errors().get(0);
