@@ -31,18 +31,21 @@ final class RowCapture implements ResultSink {
   /** The rows of the last result of {@code sql}, run as a batch of its own in session {@code s}. */
   static List<Object[]> rows(TsqlSession s, String sql) {
     RowCapture c = new RowCapture(s);
+    // the query runs whatever the caller's SET options: rows under FMTONLY, and a failure must
+    // not roll back the caller's transaction (XACT_ABORT) nor show in @@ERROR and @@ROWCOUNT
     boolean formatOnly = s.options().on("FMTONLY");
+    boolean xactAbort = s.options().on("XACT_ABORT");
     long rowCount = s.rowCount;
-    if (formatOnly) {
-      s.options().set(List.of("FMTONLY"), "OFF");
-    }
+    int lastError = s.lastError;
+    s.options().set(List.of("FMTONLY"), "OFF");
+    s.options().set(List.of("XACT_ABORT"), "OFF");
     try {
       new Runner(s, c).batch(sql);
     } finally {
-      if (formatOnly) {
-        s.options().set(List.of("FMTONLY"), "ON");
-      }
+      s.options().set(List.of("FMTONLY"), formatOnly ? "ON" : "OFF");
+      s.options().set(List.of("XACT_ABORT"), xactAbort ? "ON" : "OFF");
       s.rowCount = rowCount;
+      s.lastError = lastError;
     }
     return c.errors.isEmpty() ? c.rows : List.of();
   }

@@ -303,6 +303,9 @@ class MssqlJdbcMetadataIT {
                   "FK_NAME", "fk_mdj_child",
                   "PK_NAME", "pk_mdj_parent",
                   "DEFERRABILITY", (short) DatabaseMetaData.importedKeyNotDeferrable));
+      // the same key seen from the referenced table
+      assertThat(values(md.getExportedKeys(null, "dbo", "mdj_parent"), "FK_NAME"))
+          .containsExactly("fk_mdj_child");
     }
   }
 
@@ -326,6 +329,9 @@ class MssqlJdbcMetadataIT {
                   "sp_pkeys;1",
                   "PROCEDURE_TYPE",
                   (short) DatabaseMetaData.procedureReturnsResult));
+      // mssql-jdbc's getFunctions reads sp_stored_procedures too
+      assertThat(values(md.getFunctions(null, "sys", "sp_pkeys"), "FUNCTION_NAME"))
+          .containsExactly("sp_pkeys;1");
       List<Map<String, Object>> cols =
           rows(
               md.getProcedureColumns(null, "sys", "sp_pkeys", "%"),

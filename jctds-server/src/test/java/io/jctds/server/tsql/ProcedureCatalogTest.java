@@ -47,6 +47,16 @@ class ProcedureCatalogTest extends EngineTest {
   }
 
   @Test
+  void listingProceduresLeavesTheCallersTransactionAndErrorAlone() {
+    // a catalog procedure changes neither @@TRANCOUNT nor @@ERROR, under XACT_ABORT too
+    RecordingSink s =
+        ok(
+            "SET XACT_ABORT ON; BEGIN TRAN; EXEC sp_stored_procedures 'sp_pkeys';"
+                + " SELECT @@TRANCOUNT, @@ERROR; ROLLBACK; SET XACT_ABORT OFF");
+    assertThat(s.rows().get(s.rows().size() - 1)).containsExactly(1, 0);
+  }
+
+  @Test
   void spSprocColumnsDescribesTheReturnValueAndEachParameter() {
     RecordingSink s = ok("EXEC sp_sproc_columns @procedure_name = 'sp_getapplock', @ODBCVer = 3");
     // "sp_sproc_columns (Transact-SQL)", Result Sets
