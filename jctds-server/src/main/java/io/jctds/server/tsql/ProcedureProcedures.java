@@ -21,11 +21,15 @@ import java.util.TreeSet;
  * schema sys, as SQL Server lists its system procedures ("sp_stored_procedures": the sys schema is
  * searched first). A procedure's name is shown with its number, {@code name;1}; sp_sproc_columns
  * starts each procedure with its return value, {@code @RETURN_VALUE} int, COLUMN_TYPE 5
- * (SQL_RETURN_VALUE) and ORDINAL_POSITION 0, then its parameters in order, OUTPUT ones as
- * SQL_PARAM_INPUT_OUTPUT (2), the others SQL_PARAM_INPUT (1) ("SQLProcedureColumns Function", ODBC
- * reference).
+ * (SQL_RETURN_VALUE) and ORDINAL_POSITION 0, when @column_name is NULL or names it (mssql-jdbc's
+ * own tests, run against SQL Server, find a procedure's parameters but not its return value with
+ * the pattern %), then its parameters in order, OUTPUT ones as SQL_PARAM_INPUT_OUTPUT (2), the
+ * others SQL_PARAM_INPUT (1) ("SQLProcedureColumns Function", ODBC reference).
  */
 final class ProcedureProcedures {
+  /** The name sp_sproc_columns gives a procedure's return status. */
+  private static final String RETURN_VALUE = "@RETURN_VALUE";
+
   private ProcedureProcedures() {}
 
   /** A procedure: schema, name, parameters. */
@@ -104,13 +108,20 @@ final class ProcedureProcedures {
       if (!matches(p.name(), name, pattern) || !matches(p.schema(), owner, pattern)) {
         continue;
       }
-      List<Parameter> all = new ArrayList<>();
-      all.add(new Parameter("@RETURN_VALUE", SqlType.INT, false));
-      all.addAll(p.parameters());
-      for (int i = 0; i < all.size(); i++) {
-        Parameter a = all.get(i);
+      if (column == null || column.equalsIgnoreCase(RETURN_VALUE)) {
+        out.add(
+            row(
+                r.s.database(),
+                p,
+                new Parameter(RETURN_VALUE, SqlType.INT, false),
+                0,
+                v100,
+                odbc3));
+      }
+      for (int i = 0; i < p.parameters().size(); i++) {
+        Parameter a = p.parameters().get(i);
         if (matches(a.name(), column, pattern)) {
-          out.add(row(r.s.database(), p, a, i, v100, odbc3));
+          out.add(row(r.s.database(), p, a, i + 1, v100, odbc3));
         }
       }
     }

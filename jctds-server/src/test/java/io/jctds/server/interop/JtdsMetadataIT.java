@@ -158,7 +158,7 @@ class JtdsMetadataIT {
       assertThat(procs.get(0).get(0)).isEqualTo("sys");
       assertThat((String) procs.get(0).get(1)).startsWith("sp_fkeys");
       List<List<Object>> params =
-          rows(md.getProcedureColumns(null, "sys", "sp_fkeys", "%"), "COLUMN_NAME", "COLUMN_TYPE");
+          rows(md.getProcedureColumns(null, "sys", "sp_fkeys", null), "COLUMN_NAME", "COLUMN_TYPE");
       // the return value, then "sp_fkeys (Transact-SQL)"'s six parameters
       assertThat(params).hasSize(7);
       assertThat(((Number) params.get(0).get(1)).intValue())

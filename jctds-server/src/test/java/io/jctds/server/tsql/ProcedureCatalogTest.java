@@ -100,6 +100,16 @@ class ProcedureCatalogTest extends EngineTest {
   }
 
   @Test
+  void theReturnValueIsListedWithoutAColumnNameOrByItsName() {
+    // mssql-jdbc's DatabaseMetaDataTest.testGetProcedureColumnsWithValidation (against SQL
+    // Server): getProcedureColumns with the column pattern % gives a procedure's parameters only
+    assertThat(project(ok("EXEC sp_sproc_columns 'sp_pkeys', @column_name = '%'"), 3))
+        .containsExactly(row("@table_name"), row("@table_owner"), row("@table_qualifier"));
+    assertThat(project(ok("EXEC sp_sproc_columns 'sp_pkeys', @column_name = '@RETURN_VALUE'"), 3))
+        .containsExactly(row("@RETURN_VALUE"));
+  }
+
+  @Test
   void spSprocColumnsFiltersByColumnName() {
     assertThat(
             project(
