@@ -250,7 +250,7 @@ final class ParameterTypes {
       expr(e.text(), List.of(), SqlType.nvarchar(SqlType.MAX), false);
       return;
     }
-    List<Binding.Formal> formals = formals(e.procedure());
+    List<Binding.Formal> formals = ProcedureProcedures.formals(r, e.procedure());
     boolean named = false;
     for (int i = 0; i < e.args().size(); i++) {
       Stmt.ExecArg a = e.args().get(i);
@@ -264,13 +264,6 @@ final class ParameterTypes {
         expr(a.value(), List.of(), f == null ? null : f.type(), true);
       }
     }
-  }
-
-  private static List<Binding.Formal> formals(List<String> procedure) {
-    List<Binding.Formal> f =
-        SystemProcedures.formals(
-            procedure.get(procedure.size() - 1).toLowerCase(java.util.Locale.ROOT));
-    return f == null ? List.of() : f;
   }
 
   private static Binding.Formal formal(List<Binding.Formal> formals, String name, int position) {

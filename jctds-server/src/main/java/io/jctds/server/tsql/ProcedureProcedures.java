@@ -17,7 +17,8 @@ import java.util.TreeSet;
 /**
  * sp_stored_procedures and sp_sproc_columns (and sp_sproc_columns_100, which mssql-jdbc calls for
  * ParameterMetaData and CallableStatement parameter names): the current database's stored
- * procedures as sys.procedures and sys.parameters list them, and the server's own procedures in
+ * procedures and functions as sys.objects and sys.parameters list them ({@code name;0} for a
+ * function, whose return value row has the function's type), and the server's own procedures in
  * schema sys, as SQL Server lists its system procedures ("sp_stored_procedures": the sys schema is
  * searched first). A procedure's name is shown with its number, {@code name;1}; sp_sproc_columns
  * starts each procedure with its return value, {@code @RETURN_VALUE} int, COLUMN_TYPE 5
@@ -32,8 +33,16 @@ final class ProcedureProcedures {
 
   private ProcedureProcedures() {}
 
-  /** A procedure: schema, name, parameters. */
-  record Proc(String schema, String name, List<Parameter> parameters) {}
+  /**
+   * A procedure or function: schema, name, parameters, and a function's return type (null for a
+   * procedure, whose return value is its int status).
+   */
+  record Proc(String schema, String name, List<Parameter> parameters, SqlType returns) {
+    /** The name with its number: {@code ;1} for a procedure, {@code ;0} for a function. */
+    String numbered() {
+      return name + (returns == null ? ";1" : ";0");
+    }
+  }
 
   /** A parameter: name (with @), type, OUTPUT. */
   record Parameter(String name, SqlType type, boolean output) {}
@@ -87,7 +96,7 @@ final class ProcedureProcedures {
                 col("PROCEDURE_TYPE", SqlType.SMALLINT)));
     for (Proc p : procedures(r)) {
       if (matches(p.name(), name, pattern) && matches(p.schema(), owner, pattern)) {
-        out.add(r.s.database(), p.schema(), p.name() + ";1", -1, -1, -1, null, 2);
+        out.add(r.s.database(), p.schema(), p.numbered(), -1, -1, -1, null, 2);
       }
     }
     out.sort(SystemProcedures.byText(0, 1, 2));
@@ -108,15 +117,14 @@ final class ProcedureProcedures {
       if (!matches(p.name(), name, pattern) || !matches(p.schema(), owner, pattern)) {
         continue;
       }
-      if (column == null || column.equalsIgnoreCase(RETURN_VALUE)) {
-        out.add(
-            row(
-                r.s.database(),
-                p,
-                new Parameter(RETURN_VALUE, SqlType.INT, false),
-                0,
-                v100,
-                odbc3));
+      Parameter status =
+          new Parameter(RETURN_VALUE, p.returns() == null ? SqlType.INT : p.returns(), false);
+      boolean listed =
+          p.returns() == null
+              ? column == null || column.equalsIgnoreCase(RETURN_VALUE)
+              : matches(RETURN_VALUE, column, pattern);
+      if (listed) {
+        out.add(row(r.s.database(), p, status, 0, v100, odbc3));
       }
       for (int i = 0; i < p.parameters().size(); i++) {
         Parameter a = p.parameters().get(i);
@@ -171,13 +179,15 @@ final class ProcedureProcedures {
   private static Object[] row(
       String db, Proc p, Parameter a, int ordinal, boolean v100, boolean odbc3) {
     boolean returnValue = ordinal == 0;
-    OdbcTypes o = OdbcTypes.of(a.type(), !returnValue, v100, odbc3);
+    // a procedure's status is never NULL, a function's value may be
+    boolean nullable = !returnValue || p.returns() != null;
+    OdbcTypes o = OdbcTypes.of(a.type(), nullable, v100, odbc3);
     List<Object> v =
         new ArrayList<>(
             Arrays.asList(
                 db,
                 p.schema(),
-                p.name() + ";1",
+                p.numbered(),
                 a.name(),
                 returnValue ? 5 : a.output() ? 2 : 1,
                 o.dataType(),
@@ -186,14 +196,14 @@ final class ProcedureProcedures {
                 o.length(),
                 o.scale(),
                 o.radix(),
-                returnValue ? 0 : 1,
+                nullable ? 1 : 0,
                 null,
                 null,
                 o.sqlDataType(),
                 o.sqlDatetimeSub(),
                 o.charOctetLength(),
                 ordinal,
-                returnValue ? "NO" : "YES"));
+                nullable ? "YES" : "NO"));
     if (v100) {
       v.addAll(Arrays.asList(null, null, null, null, null, null, null, null));
     }
@@ -210,52 +220,86 @@ final class ProcedureProcedures {
       for (Binding.Formal f : formals == null ? List.<Binding.Formal>of() : formals) {
         ps.add(new Parameter(f.name(), f.type(), f.output()));
       }
-      out.add(new Proc("sys", name, ps));
+      out.add(new Proc("sys", name, ps, null));
     }
     out.addAll(userProcedures(r));
     return out;
   }
 
   /**
-   * The stored procedures sys.procedures lists, with sys.parameters' parameters; none while the
-   * server has no such views.
+   * The stored procedures and functions sys.objects lists, with sys.parameters' parameters (a
+   * function's return type is its parameter 0); none while the server has no such views.
    */
   private static List<Proc> userProcedures(Runner r) {
     List<Object[]> procs =
         RowCapture.rows(
             r.s,
-            "SELECT p.object_id, s.name, p.name FROM sys.procedures p"
-                + " JOIN sys.schemas s ON s.schema_id = p.schema_id");
+            "SELECT o.object_id, s.name, o.name, o.type FROM sys.objects o"
+                + " JOIN sys.schemas s ON s.schema_id = o.schema_id"
+                + " WHERE o.type IN ('P', 'FN', 'IF', 'TF')");
     if (procs.isEmpty()) {
       return List.of();
     }
-    Map<Number, List<Parameter>> params = new LinkedHashMap<>();
+    Map<Integer, List<Parameter>> params = new LinkedHashMap<>();
+    Map<Integer, SqlType> returns = new LinkedHashMap<>();
     for (Object[] p :
         RowCapture.rows(
             r.s,
-            "SELECT object_id, name, system_type_id, max_length, precision, scale, is_output"
-                + " FROM sys.parameters WHERE parameter_id > 0 ORDER BY object_id, parameter_id")) {
-      params
-          .computeIfAbsent(((Number) p[0]).intValue(), k -> new ArrayList<>())
-          .add(
-              new Parameter(
-                  (String) p[1],
-                  type(
-                      ((Number) p[2]).intValue(),
-                      ((Number) p[3]).intValue(),
-                      ((Number) p[4]).intValue(),
-                      ((Number) p[5]).intValue()),
-                  Boolean.TRUE.equals(p[6])));
+            "SELECT object_id, parameter_id, name, system_type_id, max_length, precision, scale,"
+                + " is_output FROM sys.parameters ORDER BY object_id, parameter_id")) {
+      int id = ((Number) p[0]).intValue();
+      SqlType t =
+          type(
+              ((Number) p[3]).intValue(),
+              ((Number) p[4]).intValue(),
+              ((Number) p[5]).intValue(),
+              ((Number) p[6]).intValue());
+      if (((Number) p[1]).intValue() == 0) {
+        returns.put(id, t);
+      } else {
+        params
+            .computeIfAbsent(id, k -> new ArrayList<>())
+            .add(new Parameter((String) p[2], t, Boolean.TRUE.equals(p[7])));
+      }
     }
     List<Proc> out = new ArrayList<>();
     for (Object[] p : procs) {
+      int id = ((Number) p[0]).intValue();
+      boolean function = !"P".equals(((String) p[3]).trim());
       out.add(
           new Proc(
               (String) p[1],
               (String) p[2],
-              params.getOrDefault(((Number) p[0]).intValue(), List.of())));
+              params.getOrDefault(id, List.of()),
+              function ? returns.getOrDefault(id, SqlType.SYSNAME) : null));
     }
     return out;
+  }
+
+  /**
+   * The parameters of the procedure {@code name} names (the server's own by its last part, else a
+   * stored procedure of the current database, schema dbo when the name has none), or an empty list.
+   */
+  static List<Binding.Formal> formals(Runner r, List<String> name) {
+    String last = name.get(name.size() - 1);
+    List<Binding.Formal> system = SystemProcedures.formals(last.toLowerCase(java.util.Locale.ROOT));
+    if (system != null) {
+      return system;
+    }
+    String schema =
+        name.size() > 1 && !name.get(name.size() - 2).isEmpty() ? name.get(name.size() - 2) : "dbo";
+    for (Proc p : userProcedures(r)) {
+      if (p.returns() == null
+          && p.name().equalsIgnoreCase(last)
+          && p.schema().equalsIgnoreCase(schema)) {
+        List<Binding.Formal> out = new ArrayList<>();
+        for (Parameter a : p.parameters()) {
+          out.add(new Binding.Formal(a.name(), a.type(), null, a.output()));
+        }
+        return out;
+      }
+    }
+    return List.of();
   }
 
   /** The type sys.parameters describes by system_type_id, max_length, precision and scale. */
