@@ -147,6 +147,11 @@ public final class SystemViews {
     }
   }
 
+  /** Every system view a database has (in no particular order). */
+  static java.util.Collection<View> all() {
+    return All.VIEWS.values();
+  }
+
   /** The system view {@code schema.name} (any case), or null when there is none. */
   static View find(String schema, String name) {
     return All.VIEWS.get(Names.key(schema + "." + name));

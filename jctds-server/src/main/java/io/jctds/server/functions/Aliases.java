@@ -71,6 +71,8 @@ public final class Aliases {
     {"variant_property", "CatalogFunctions.variantProperty", "D"},
     {"udf", "UserFunctionCall.call", ""},
     {"object_definition", "CatalogFunctions.objectDefinition", ""},
+    {"applock_mode", "LockFunctions.applockMode", ""},
+    {"applock_test", "LockFunctions.applockTest", ""},
   };
 
   private Aliases() {}

@@ -56,6 +56,15 @@ public interface FunctionContext {
   org.h2.value.Value callFunction(
       String database, String schema, String name, org.h2.value.Value[] args);
 
+  /**
+   * APPLOCK_MODE: the mode {@code owner} holds application lock {@code resource} of {@code
+   * principal} in, NoLock when it holds none.
+   */
+  String applockMode(String principal, String resource, String owner);
+
+  /** APPLOCK_TEST: 1 when {@code owner} could be granted {@code mode} on the resource now. */
+  short applockTest(String principal, String resource, String mode, String owner);
+
   /** The session running on this thread. */
   static FunctionContext current() {
     FunctionContext c = Holder.CURRENT.get();

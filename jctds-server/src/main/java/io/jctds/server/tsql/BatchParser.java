@@ -42,7 +42,7 @@ public final class BatchParser extends RoutineParser {
         return out;
       }
       firstStatement = out.isEmpty();
-      out.add(statement());
+      out.add(out.isEmpty() && atImplicitExec() ? procedureCall(peek().line()) : statement());
     }
   }
 
@@ -157,7 +157,7 @@ public final class BatchParser extends RoutineParser {
     }
     if (first && t.isName() && !isReserved(t)) {
       // "Batches": the first statement of a batch may call a procedure without EXECUTE
-      return execCall(line);
+      return procedureCall(line);
     }
     throw keywordError();
   }
@@ -517,11 +517,38 @@ public final class BatchParser extends RoutineParser {
       }
       return new Stmt.Exec(null, null, List.of(), text, line);
     }
-    return execCall(line);
+    return procedureCall(line);
   }
 
-  /** {@code [@rc =] procedure [args] [WITH RECOMPILE]}, after EXEC or alone. */
-  private Stmt.Exec execCall(int line) {
+  /**
+   * Whether the batch starts with a procedure's name: "EXECUTE (Transact-SQL)": "You don't have to
+   * specify the EXECUTE keyword when you execute stored procedures when the statement is the first
+   * one in a batch".
+   */
+  private boolean atImplicitExec() {
+    Token t = peek();
+    boolean name =
+        t.kind() == Token.Kind.QUOTED
+            || t.kind() == Token.Kind.WORD && !isReserved(t) && !isStatementStart(t);
+    return name && !peek(1).isSymbol(":") && !STATEMENT_WORDS.contains(t.upper());
+  }
+
+  /** Words that start statements {@link #statement} knows without being reserved. */
+  private static final java.util.Set<String> STATEMENT_WORDS =
+      java.util.Set.of(
+          "WITH",
+          "MERGE",
+          "TRUNCATE",
+          "SAVE",
+          "RAISERROR",
+          "THROW",
+          "WAITFOR",
+          "GO",
+          "ENABLE",
+          "DISABLE");
+
+  /** {@code [@rc =] procedure [args]}, after EXEC or at the start of a batch. */
+  private Stmt.Exec procedureCall(int line) {
     String returnVar = null;
     if (peek().kind() == Token.Kind.VARIABLE && peek(1).isSymbol("=")) {
       returnVar = next().text();
@@ -561,12 +588,13 @@ public final class BatchParser extends RoutineParser {
       pos++;
       return new Stmt.ExecArg(name, null, false); // the parameter's default
     }
-    if (t.kind() == Token.Kind.WORD
-        && !isReserved(t)
+    if ((t.kind() == Token.Kind.WORD && !isReserved(t) || t.kind() == Token.Kind.QUOTED)
         && !peek(1).isSymbol("(")
         && !peek(1).isSymbol(".")) {
       pos++;
-      value = new Expr.Literal(Expr.Literal.Kind.STRING, t.text()); // bare word: a string
+      // a bare word or a delimited identifier is a string ("EXECUTE (Transact-SQL)": a value
+      // may be given as an identifier, e.g. sp_tables @table_type = "'TABLE'")
+      value = new Expr.Literal(Expr.Literal.Kind.STRING, t.text());
     } else {
       value = expr();
     }

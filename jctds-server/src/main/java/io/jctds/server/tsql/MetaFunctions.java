@@ -46,6 +46,8 @@ final class MetaFunctions {
     rules.put("DB_NAME", MetaFunctions::dbName);
     rules.put("DB_ID", MetaFunctions::dbId);
     rules.put("OBJECT_ID", MetaFunctions::objectId);
+    rules.put("APPLOCK_MODE", (t, c) -> runtime(t, c, "applock_mode", 3, 3, SqlType.nvarchar(32)));
+    rules.put("APPLOCK_TEST", (t, c) -> runtime(t, c, "applock_test", 4, 4, SqlType.SMALLINT));
     rules.put("OBJECT_NAME", (t, c) -> runtime(t, c, "object_name", 1, 2, SqlType.SYSNAME));
     rules.put(
         "OBJECT_DEFINITION",

@@ -23,9 +23,20 @@ final class Procedures {
 
   static {
     ExecuteSql.register(BUILTIN);
+    CatalogProcedures.register(BUILTIN);
+    ColumnProcedures.register(BUILTIN);
+    DataTypeInfo.register(BUILTIN);
+    ProcedureProcedures.register(BUILTIN);
+    DescribeProcedures.register(BUILTIN);
+    AppLocks.register(BUILTIN);
   }
 
   private Procedures() {}
+
+  /** The names of the server's own procedures (lower case). */
+  static java.util.Set<String> builtinNames() {
+    return java.util.Collections.unmodifiableSet(BUILTIN.keySet());
+  }
 
   /** The server's own procedure named {@code name} (its last part, any case), or null. */
   static Builtin builtin(List<String> name) {

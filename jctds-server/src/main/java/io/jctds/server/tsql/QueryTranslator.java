@@ -389,9 +389,18 @@ class QueryTranslator extends ExprTranslator {
         key = aliasReference(o.expr(), cols, items);
         if (key == null) {
           key = value(o.expr());
+        } else {
+          pos = items.indexOf(key) + 1;
         }
       }
-      keys.add(orderKey(key) + (o.descending() ? " DESC" : ""));
+      String desc = o.descending() ? " DESC" : "";
+      if (pos > 0 && key.text().indexOf('?') >= 0) {
+        // an item with bound parameters (DB_NAME(), a variable) is ordered by its position: its
+        // text repeated would need its parameters bound twice
+        keys.add(pos + desc);
+        continue;
+      }
+      keys.add(orderKey(key) + desc);
     }
     return String.join(", ", keys);
   }

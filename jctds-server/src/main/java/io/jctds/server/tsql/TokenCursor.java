@@ -7,7 +7,11 @@ import java.util.Set;
 
 /** A position in a batch's tokens, with the helpers every part of the parser uses. */
 class TokenCursor {
-  /** T-SQL's reserved keywords ("Reserved keywords (Transact-SQL)", learn.microsoft.com). */
+  /**
+   * T-SQL's reserved keywords ("Reserved keywords (Transact-SQL)", learn.microsoft.com), less
+   * PRECISION, which SQL Server accepts as a column name (mssql-jdbc's getColumns declares and
+   * selects a column PRECISION).
+   */
   static final Set<String> RESERVED =
       Set.of(
           "ADD",
@@ -130,7 +134,6 @@ class TokenCursor {
           "PERCENT",
           "PIVOT",
           "PLAN",
-          "PRECISION",
           "PRIMARY",
           "PRINT",
           "PROC",

@@ -25,6 +25,7 @@ public final class TsqlEngine implements SqlEngine {
   private final H2Store store;
   private final System.Logger logger;
   private final Map<Integer, TsqlSession> sessions = new ConcurrentHashMap<>();
+  private final AppLockManager appLocks = new AppLockManager();
 
   /** Global temporary procedures (##name) by lower-case name, with the spid that created each. */
   private final Map<String, Object[]> globalRoutines = new ConcurrentHashMap<>();
@@ -73,6 +74,11 @@ public final class TsqlEngine implements SqlEngine {
 
   System.Logger logger() {
     return logger;
+  }
+
+  /** The application locks of sp_getapplock, shared by every session. */
+  AppLockManager appLocks() {
+    return appLocks;
   }
 
   @Override

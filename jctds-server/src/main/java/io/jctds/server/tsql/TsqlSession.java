@@ -81,6 +81,7 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
     }
     this.catalog = new Catalog(engine.store(), connection);
     this.txn = new TxnState(connection, engine.store());
+    txn.onEnd(() -> engine.appLocks().releaseAll(new AppLockManager.Owner(tds.spid(), true)));
   }
 
   int spid() {
@@ -255,6 +256,8 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
   public void close() {
     engine.closed(this);
     engine.dropGlobalRoutines(spid());
+    engine.appLocks().releaseAll(new AppLockManager.Owner(spid(), false));
+    engine.appLocks().releaseAll(new AppLockManager.Owner(spid(), true));
     try {
       if (txn.count() > 0) {
         txn.rollback(); // the transaction's DDL too, as SQL Server rolls back on disconnect
@@ -473,6 +476,16 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
   public byte[] serverProperty(String name) {
     Param p = Globals.value(this, "SERVERPROPERTY:" + name.toLowerCase(Locale.ROOT));
     return p == null || p.value() == null ? null : Variants.encode(p.type(), p.value());
+  }
+
+  @Override
+  public String applockMode(String principal, String resource, String owner) {
+    return AppLocks.mode(this, principal, resource, owner);
+  }
+
+  @Override
+  public short applockTest(String principal, String resource, String mode, String owner) {
+    return AppLocks.test(this, principal, resource, mode, owner);
   }
 
   /** The type of @@IDENTITY and SCOPE_IDENTITY(). */

@@ -37,6 +37,7 @@ final class TxnState implements TransactionControl {
   private final List<String> afterCommit = new ArrayList<>();
   private String isolation = "READ COMMITTED";
   private boolean doomed;
+  private Runnable onEnd = () -> {};
 
   /** One undo step: statements and whether they run on the session's own connection. */
   private record Undo(List<String> statements, boolean own, String created) {}
@@ -62,6 +63,11 @@ final class TxnState implements TransactionControl {
   @Override
   public long descriptor() {
     return nesting.descriptor();
+  }
+
+  /** Runs {@code hook} whenever the transaction ends (COMMIT of the outermost level, ROLLBACK). */
+  void onEnd(Runnable hook) {
+    this.onEnd = hook;
   }
 
   /** Whether an error made the transaction uncommittable (XACT_STATE() = -1). */
@@ -133,6 +139,7 @@ final class TxnState implements TransactionControl {
     List<String> pending = new ArrayList<>(afterCommit);
     clear();
     long d = nesting.commit();
+    onEnd.run();
     runAfterCommit(pending);
     return d;
   }
@@ -158,6 +165,7 @@ final class TxnState implements TransactionControl {
     runDeferred();
     clear();
     long d = nesting.rollback();
+    onEnd.run();
     if (failure != null) {
       throw H2Errors.translate(failure);
     }
