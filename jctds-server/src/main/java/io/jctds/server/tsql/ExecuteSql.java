@@ -93,8 +93,14 @@ final class ExecuteSql {
     String decl = (String) b.get("@params").value();
     String stmt = (String) b.get("@stmt").value();
     compile(stmt, decl);
-    b.get("@handle").value((long) r.s.prepared().add(decl, stmt));
-    return run(r, c, stmt, decl, 3, b.result(0).outputs());
+    int handle = r.s.prepared().add(decl, stmt);
+    b.get("@handle").value((long) handle);
+    try {
+      return run(r, c, stmt, decl, 3, b.result(0).outputs());
+    } catch (Runner.Abort | SqlException e) {
+      r.s.prepared().remove(handle); // the client gets a NULL handle and never unprepares it
+      throw e;
+    }
   }
 
   /** sp_unprepare @handle. */
@@ -127,7 +133,9 @@ final class ExecuteSql {
     Binding.Bound b =
         Binding.bind(r, "sp_executesql", formals, c.args(), first, p -> missing(decl, stmt, p));
     int count = r.s.txn().count();
-    Exec.child(r, stmt == null ? "" : stmt, b.variables());
+    if (!child(r, stmt == null ? "" : stmt, b.variables()) && c.rpc()) {
+      throw new Runner.Abort(); // the call ends without RETURNSTATUS; its error is reported
+    }
     int after = r.s.txn().count();
     if (after != count) {
       throw new SqlException(
@@ -145,6 +153,39 @@ final class ExecuteSql {
     List<Call.Output> outputs = new ArrayList<>(before);
     outputs.addAll(b.result(0).outputs());
     return new Call.Result(0, outputs);
+  }
+
+  /**
+   * Runs {@code sql} as a child batch whose only variables are {@code params}, as {@link
+   * Exec#child} does, and tells whether it ran to its end: false when a syntax error kept it from
+   * running or an error aborted it (a scope- or batch-aborting error, "Error and Transaction
+   * Handling in SQL Server" part 2: the procedure then returns no status).
+   */
+  static boolean child(Runner r, String sql, Map<String, Variable> params) {
+    Map<String, Variable> saved = new HashMap<>(r.s.variables);
+    SqlException savedCaught = r.s.caught;
+    r.s.variables.clear();
+    r.s.variables.putAll(params);
+    Runner child = new Runner(r.s, r.sink);
+    try {
+      List<Stmt> statements;
+      try {
+        statements = BatchParser.parse(sql);
+      } catch (SqlException e) {
+        child.report(e, e.line() == 0 ? 1 : e.line());
+        return false;
+      }
+      child.block(statements);
+      return true;
+    } catch (Runner.Return e) {
+      return true;
+    } catch (Runner.Abort e) {
+      return false;
+    } finally {
+      r.s.variables.clear();
+      r.s.variables.putAll(saved);
+      r.s.caught = savedCaught;
+    }
   }
 
   /** The statement of sp_executesql: nvarchar, nchar or ntext (error 214 otherwise). */
