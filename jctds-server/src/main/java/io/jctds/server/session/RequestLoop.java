@@ -150,15 +150,15 @@ final class RequestLoop {
     List<RpcRequest> calls = RpcRequest.decodeMessage(m.payload(), response.version());
     begin(m, true);
     for (int i = 0; i < calls.size(); i++) {
-      call(calls.get(i), i < calls.size() - 1);
+      RpcRequest call = calls.get(i);
+      // "rpc 2/3: sp_execute": which call of the request (tests read it to see the path taken)
+      session.log(
+          System.Logger.Level.TRACE,
+          "rpc " + (i + 1) + "/" + calls.size() + ": " + call.displayName());
+      guarded(() -> engine.call(call, response));
+      response.endProc(i < calls.size() - 1);
     }
     response.endMessage();
-  }
-
-  private void call(RpcRequest call, boolean more) {
-    session.log(System.Logger.Level.TRACE, "rpc: " + call.displayName());
-    guarded(() -> engine.call(call, response));
-    response.endProc(more);
   }
 
   private static final java.util.regex.Pattern SECRET =
