@@ -119,7 +119,7 @@ class MssqlJdbcRpcIT {
   private static final DateTimeFormatter DTO =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSSS xxx");
 
-  private static int jdbcType(String type) {
+  static int jdbcType(String type) {
     return switch (type) {
       case "bit" -> Types.BIT;
       case "tinyint" -> Types.TINYINT;
