@@ -15,6 +15,7 @@ import io.vertx.mssqlclient.MSSQLConnection;
 import io.vertx.mssqlclient.MSSQLException;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Transaction;
 import io.vertx.sqlclient.Tuple;
 import io.vertx.sqlclient.data.NullValue;
 import java.nio.file.Files;
@@ -219,6 +220,36 @@ class VertxRpcIT {
               });
       RowSet<Row> after = await(c.preparedQuery("SELECT @p1 + 1").execute(Tuple.of(41)));
       assertThat(after.iterator().next().getInteger(0)).isEqualTo(42);
+    } finally {
+      await(c.close());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void commitRollbackAndSavepoint(boolean ssl) throws Exception {
+    String t = "rpc_vertx_tx_" + ssl;
+    String insert = "INSERT INTO " + t + " VALUES (@p1)";
+    MSSQLConnection c = connect(ssl);
+    try {
+      await(c.query("CREATE TABLE " + t + " (n int)").execute());
+      Transaction first = await(c.begin());
+      await(c.preparedQuery(insert).execute(Tuple.of(1)));
+      await(first.rollback()); // "ROLLBACK TRANSACTION": the row is gone
+      Transaction second = await(c.begin());
+      await(c.preparedQuery(insert).execute(Tuple.of(2)));
+      await(c.query("SAVE TRANSACTION sp1").execute());
+      await(c.preparedQuery(insert).execute(Tuple.of(3)));
+      // "SAVE TRANSACTION": rolling back to the savepoint undoes only what followed it
+      await(c.query("ROLLBACK TRANSACTION sp1").execute());
+      await(c.preparedQuery(insert).execute(Tuple.of(4)));
+      await(second.commit());
+      List<Object> rows = new ArrayList<>();
+      await(c.query("SELECT n FROM " + t + " ORDER BY n").execute())
+          .forEach(r -> rows.add(r.getValue(0)));
+      assertThat(rows).containsExactly(2, 4);
+      Object count = await(c.query("SELECT @@TRANCOUNT").execute()).iterator().next().getValue(0);
+      assertThat(count).isEqualTo(0);
     } finally {
       await(c.close());
     }
