@@ -407,7 +407,7 @@ class RpcTest extends EngineTest {
   void aFailedPrepareAnswersItsHandleAsNull() {
     // vertx-sql-client #1000 and mssql-rs #39: when sp_prepare or sp_prepexec fails, SQL Server
     // still sends the RETURNVALUE of the handle, with a NULL value
-    RecordingSink s = call(prepare("@a int", "SELEC @a", 0));
+    RecordingSink s = call(prepare("@a int", "SELECT @a FROM", 0));
     assertThat(onlyError(s).number()).isEqualTo(102);
     assertThat(outputs(s)).containsExactly(new Output(0, "", "int", null));
     RecordingSink pe =
