@@ -148,17 +148,29 @@ final class RequestLoop {
 
   private void rpc(PacketChannel.Message m) {
     List<RpcRequest> calls = RpcRequest.decodeMessage(m.payload(), response.version());
+    if (settings.logger().isLoggable(System.Logger.Level.TRACE)) {
+      session.log(System.Logger.Level.TRACE, "rpc request: " + names(calls));
+    }
     begin(m, true);
     for (int i = 0; i < calls.size(); i++) {
-      RpcRequest call = calls.get(i);
-      // "rpc 2/3: sp_execute": which call of the request (tests read it to see the path taken)
-      session.log(
-          System.Logger.Level.TRACE,
-          "rpc " + (i + 1) + "/" + calls.size() + ": " + call.displayName());
-      guarded(() -> engine.call(call, response));
-      response.endProc(i < calls.size() - 1);
+      call(calls.get(i), i < calls.size() - 1);
     }
     response.endMessage();
+  }
+
+  private void call(RpcRequest call, boolean more) {
+    session.log(System.Logger.Level.TRACE, "rpc: " + call.displayName());
+    guarded(() -> engine.call(call, response));
+    response.endProc(more);
+  }
+
+  /** The procedures a request calls, in order ("sp_execute, sp_execute"): its trace line. */
+  private static String names(List<RpcRequest> calls) {
+    StringBuilder sb = new StringBuilder();
+    for (RpcRequest c : calls) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(c.displayName());
+    }
+    return sb.toString();
   }
 
   private static final java.util.regex.Pattern SECRET =

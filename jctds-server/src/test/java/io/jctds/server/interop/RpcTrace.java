@@ -10,11 +10,12 @@ import java.util.regex.Pattern;
 
 /**
  * The server's log as a test reads it: a System.Logger (given to the server with {@code
- * TdsServer.Builder.logger}) that keeps the RPC trace lines ({@code spid 53: rpc 2/3: sp_execute})
- * so an IT can see which procedures a client called, and how many calls each request carried.
+ * TdsServer.Builder.logger}) that keeps the trace line of each RPC request ({@code spid 53: rpc
+ * request: sp_execute, sp_execute}) so an IT can see which procedures a client called, and how many
+ * calls each request carried.
  */
 final class RpcTrace implements System.Logger {
-  private static final Pattern RPC = Pattern.compile("spid (\\d+): rpc (\\d+)/(\\d+): (.*)");
+  private static final Pattern RPC = Pattern.compile("spid (\\d+): rpc request: (.*)");
 
   /** One call: the session, its place in the request ({@code index} of {@code of}), the name. */
   record Call(int spid, int index, int of, String procedure) {}
@@ -35,12 +36,10 @@ final class RpcTrace implements System.Logger {
   public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
     Matcher m = RPC.matcher(msg == null ? "" : msg);
     if (m.matches()) {
-      calls.add(
-          new Call(
-              Integer.parseInt(m.group(1)),
-              Integer.parseInt(m.group(2)),
-              Integer.parseInt(m.group(3)),
-              m.group(4)));
+      String[] names = m.group(2).split(", ");
+      for (int i = 0; i < names.length; i++) {
+        calls.add(new Call(Integer.parseInt(m.group(1)), i + 1, names.length, names[i]));
+      }
     }
   }
 
