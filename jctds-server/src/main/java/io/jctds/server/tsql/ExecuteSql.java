@@ -64,6 +64,7 @@ final class ExecuteSql {
     String decl = (String) b.get("@params").value();
     String stmt = (String) b.get("@stmt").value();
     compile(stmt, decl);
+    replace(r, b.get("@handle"));
     b.get("@handle").value((long) r.s.prepared().add(decl, stmt));
     Object options = b.get("@options").value();
     if (options instanceof Long o && (o & 1) != 0) {
@@ -93,6 +94,7 @@ final class ExecuteSql {
     String decl = (String) b.get("@params").value();
     String stmt = (String) b.get("@stmt").value();
     compile(stmt, decl);
+    replace(r, b.get("@handle"));
     int handle = r.s.prepared().add(decl, stmt);
     b.get("@handle").value((long) handle);
     try {
@@ -113,6 +115,17 @@ final class ExecuteSql {
       throw notPrepared(h);
     }
     return b.result(0);
+  }
+
+  /**
+   * A handle given as input to sp_prepare or sp_prepexec is the caller's previous one, unprepared
+   * before the new statement is prepared (mssql-jdbc's SQLServerPreparedStatement: "IN (reprepare):
+   * Old handle to unprepare before repreparing").
+   */
+  private static void replace(Runner r, Variable handle) {
+    if (handle.value() instanceof Long old && old > 0) {
+      r.s.prepared().remove(old.intValue());
+    }
   }
 
   private static List<Binding.Formal> prepareFormals(boolean withOptions) {

@@ -438,4 +438,21 @@ class RpcTest extends EngineTest {
     assertThat(run("SELECT n, s FROM rpc_prepared ORDER BY n").rows())
         .containsExactly(List.of(1, "v1"), List.of(2, "v2"), List.of(3, "v3"));
   }
+
+  @Test
+  void aHandleGivenToPrepareAgainIsUnpreparedFirst() {
+    // mssql-jdbc re-prepares with its old handle as the input value of @handle ("IN
+    // (reprepare): Old handle to unprepare before repreparing", SQLServerPreparedStatement)
+    int old = handle(call(prepare("", "SELECT 1 AS one", 0)));
+    RecordingSink again =
+        call(
+            RpcRequest.byId(
+                RpcRequest.SP_PREPEXEC,
+                List.of(intOutput("", old), text("", null), text("", "SELECT 2 AS two"))));
+    int fresh = handle(again);
+    assertThat(fresh).isNotEqualTo(old);
+    assertThat(again.rows()).containsExactly(List.of(2));
+    assertThat(onlyError(call(execute(old))).number()).isEqualTo(8179);
+    assertThat(call(execute(fresh)).rows()).containsExactly(List.of(2));
+  }
 }
