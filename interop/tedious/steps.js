@@ -2,16 +2,21 @@
 // one JSON line on stdout: every token a step produced, in order, with the column metadata.
 // Usage: node steps.js '<json options>'
 //   options: host, port, user, password, database, tdsVersion ("7_1".."7_4"),
+//            encrypt (false | true | "strict"), caFile (PEM path), serverName,
 //            sessions (number of connections, default 1),
-//            steps: [{session: 0, sql: "..."} | {session: 0, tx: "begin" | "commit" | "rollback"}
+//            steps: [{session: 0, sql: "...", params: [...]}
 //                    | {session: 0, batch: "..."}
-//                    | {session: 0, proc: "dbo.p", params: [{name, type, value, output,
-//                                                            length, precision, scale}]}]
-//   sql steps run through Connection.execSql (an RPC of sp_executesql), batch steps through
-//   Connection.execSqlBatch (a SQL batch); tx steps through beginTransaction,
-//   commitTransaction and rollbackTransaction (transaction manager requests); proc steps
-//   through Connection.callProcedure (an RPC by name), each param added with addParameter
-//   (or addOutputParameter when output) and TYPES[type].
+//                    | {session: 0, proc: "name", params: [...]}
+//                    | {session: 0, tx: "begin" | "commit" | "rollback" | "save", name: "..."}]
+//   sql steps run through Connection.execSql (with parameters: sp_executesql), batch steps
+//   through Connection.execSqlBatch (a SQL batch), proc steps through callProcedure (an RPC by
+//   name), tx steps through beginTransaction, commitTransaction, rollbackTransaction and
+//   saveTransaction (transaction manager requests).
+//   A sql step with cancelOnInfo: true calls Connection.cancel() when the request's first INFO
+//   message arrives (a RAISERROR ... WITH NOWAIT in the batch: the server is running it).
+//   params: [{name, type (a TYPES name: "Int", "NVarChar", ...), value, output, length,
+//             precision, scale}], value null for NULL, {"hex": ...} for a Buffer, {"iso": ...,
+//             "ticks": n} for a Date (ticks: 100 ns units below the millisecond).
 // Output: {"steps": [{"events": [...], "error": null | {...}}, ...]}
 //   events: {"columns": [{name, type, precision, scale, dataLength, tableName}]}
 //           {"row": [values]}
@@ -23,6 +28,7 @@
 //   milliseconds of a Date cannot hold), null when tedious sets none}.
 // Exit codes: 0 (whatever the steps did), 2 a connection or usage error.
 'use strict';
+const fs = require('fs');
 const { Connection, Request, TYPES } = require('tedious');
 
 const opts = JSON.parse(process.argv[2] || '{}');
@@ -37,11 +43,13 @@ function connect() {
   const options = {
     port: opts.port,
     database: opts.database,
-    encrypt: false,
+    encrypt: opts.encrypt === undefined ? false : opts.encrypt,
     connectTimeout: 15000,
     requestTimeout: 15000,
   };
   if (opts.tdsVersion) options.tdsVersion = opts.tdsVersion;
+  if (opts.serverName) options.serverName = opts.serverName;
+  if (opts.caFile) options.cryptoCredentialsDetails = { ca: fs.readFileSync(opts.caFile) };
   const connection = new Connection({
     server: opts.host || '127.0.0.1',
     authentication: { type: 'default', options: { userName: opts.user, password: opts.password } },
@@ -91,39 +99,55 @@ function listen(request, events) {
   request.on('returnValue', (name, v) => events.push({ returnValue: { name, value: value(v) } }));
 }
 
-function runSql(connection, sql, events, batch) {
+function input(v) {
+  if (v !== null && typeof v === 'object' && v.hex !== undefined) return Buffer.from(v.hex, 'hex');
+  if (v !== null && typeof v === 'object' && v.iso !== undefined) {
+    const d = new Date(v.iso);
+    if (v.ticks) d.nanosecondDelta = v.ticks / 1e7;
+    return d;
+  }
+  return v;
+}
+
+function addParameters(request, params) {
+  for (const p of params || []) {
+    const type = TYPES[p.type];
+    if (!type) fail('usage', `unknown tedious type ${p.type}`);
+    const o = {};
+    if (p.length !== undefined) o.length = p.length;
+    if (p.precision !== undefined) o.precision = p.precision;
+    if (p.scale !== undefined) o.scale = p.scale;
+    if (p.output) request.addOutputParameter(p.name, type, input(p.value), o);
+    else request.addParameter(p.name, type, input(p.value), o);
+  }
+}
+
+function runRequest(connection, step, events) {
   return new Promise((resolve) => {
-    const request = new Request(sql, (err) => resolve(err));
+    const request = new Request(step.sql || step.batch || step.proc, (err) => resolve(err));
+    addParameters(request, step.params);
     listen(request, events);
-    if (batch) connection.execSqlBatch(request);
+    if (step.cancelOnInfo) {
+      let sent = false;
+      connection.once('infoMessage', () => {
+        if (!sent) {
+          sent = true;
+          connection.cancel();
+        }
+      });
+    }
+    if (step.proc) connection.callProcedure(request);
+    else if (step.batch) connection.execSqlBatch(request);
     else connection.execSql(request);
   });
 }
 
-function runProc(connection, step, events) {
+function runTx(connection, tx, name) {
   return new Promise((resolve) => {
-    const request = new Request(step.proc, (err) => resolve(err));
-    for (const p of step.params || []) {
-      const type = TYPES[p.type];
-      if (!type) fail('usage', `unknown tedious type ${p.type}`);
-      const options = {};
-      if (p.length !== undefined) options.length = p.length;
-      if (p.precision !== undefined) options.precision = p.precision;
-      if (p.scale !== undefined) options.scale = p.scale;
-      const v = p.value === undefined ? null : p.value;
-      if (p.output) request.addOutputParameter(p.name, type, v, options);
-      else request.addParameter(p.name, type, v, options);
-    }
-    listen(request, events);
-    connection.callProcedure(request);
-  });
-}
-
-function runTx(connection, tx) {
-  return new Promise((resolve) => {
-    if (tx === 'begin') connection.beginTransaction((err) => resolve(err));
-    else if (tx === 'commit') connection.commitTransaction((err) => resolve(err));
-    else if (tx === 'rollback') connection.rollbackTransaction((err) => resolve(err));
+    if (tx === 'begin') connection.beginTransaction((err) => resolve(err), name);
+    else if (tx === 'commit') connection.commitTransaction((err) => resolve(err), name);
+    else if (tx === 'rollback') connection.rollbackTransaction((err) => resolve(err), name);
+    else if (tx === 'save') connection.saveTransaction((err) => resolve(err), name);
     else fail('usage', `unknown tx step ${tx}`);
   });
 }
@@ -140,10 +164,9 @@ async function main() {
   for (const step of opts.steps || []) {
     events = [];
     const connection = connections[step.session || 0];
-    const err = step.tx ? await runTx(connection, step.tx)
-      : step.proc ? await runProc(connection, step, events)
-        : step.batch ? await runSql(connection, step.batch, events, true)
-          : await runSql(connection, step.sql, events, false);
+    const err = step.tx
+      ? await runTx(connection, step.tx, step.name)
+      : await runRequest(connection, step, events);
     results.push({
       events,
       error: err ? { message: err.message, number: err.number === undefined ? null : err.number,

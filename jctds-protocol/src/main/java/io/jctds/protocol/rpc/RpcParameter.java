@@ -4,6 +4,7 @@ import io.jctds.protocol.BufferWriter;
 import io.jctds.protocol.TdsVersion;
 import io.jctds.protocol.TdsWriter;
 import io.jctds.protocol.Wire;
+import io.jctds.protocol.type.TdsType;
 import io.jctds.protocol.type.TypeInfo;
 import io.jctds.protocol.type.ValueScanner;
 import io.jctds.protocol.type.ValueWriter;
@@ -15,7 +16,9 @@ import java.util.Arrays;
 /**
  * One RPC parameter ([MS-TDS] 2.2.6.6 ParameterData): a name (may be empty), status flags, a
  * TYPE_INFO and the value as TYPE_VARBYTE. {@link #write} streams a parameter without building this
- * record (the client's hot path); the record is what a decoder returns.
+ * record (the client's hot path); the record is what a decoder returns. A text, ntext or image
+ * value travels as a 4-byte length (-1 for NULL) and its bytes, without the text pointer and
+ * timestamp of a ROW (what tedious and FreeTDS's tds_generic_put send for TDS 7+).
  *
  * @param name the parameter name with its '@', or empty for positional parameters
  * @param status see {@link #BY_REF} and {@link #DEFAULT}
@@ -46,7 +49,7 @@ public record RpcParameter(String name, int status, TypeInfo typeInfo, byte[] va
 
   private static RpcParameter withStatus(String name, int status, TypeInfo t, Object v) {
     BufferWriter w = new BufferWriter();
-    ValueWriter.write(w, t, v);
+    writeValue(w, t, v);
     return new RpcParameter(name, status, t, w.toByteArray());
   }
 
@@ -55,8 +58,29 @@ public record RpcParameter(String name, int status, TypeInfo typeInfo, byte[] va
       TdsWriter out, TdsVersion v, String name, int status, TypeInfo t, Object value) {
     out.bVarchar(name).u8(status);
     t.encode(out, v);
-    ValueWriter.write(out, t, value);
+    writeValue(out, t, value);
   }
+
+  /** Whether {@code t} is text, ntext or image (a length-prefixed value without text pointer). */
+  private static boolean isLongText(TypeInfo t) {
+    return t.type().kind() == TdsType.LengthKind.LONGLEN && t.type() != TdsType.SSVARIANT;
+  }
+
+  private static void writeValue(TdsWriter out, TypeInfo t, Object v) {
+    if (!isLongText(t)) {
+      ValueWriter.write(out, t, v);
+    } else if (v == null) {
+      out.i32(-1);
+    } else {
+      BufferWriter row = new BufferWriter(); // the ROW form: pointer length, pointer, timestamp
+      ValueWriter.write(row, t, v);
+      ByteBuffer b = row.view();
+      out.bytes(Wire.copy(b, TEXT_POINTER, b.remaining() - TEXT_POINTER));
+    }
+  }
+
+  /** The text pointer length byte, a 16-byte pointer and an 8-byte timestamp. */
+  private static final int TEXT_POINTER = 1 + 16 + 8;
 
   @Override
   public byte[] value() {
@@ -71,6 +95,10 @@ public record RpcParameter(String name, int status, TypeInfo typeInfo, byte[] va
   /** The value as its natural Java type (see {@link Values#getObject}). */
   public Object getObject() {
     ByteBuffer b = ByteBuffer.wrap(value).order(ByteOrder.LITTLE_ENDIAN);
+    if (isLongText(typeInfo)) {
+      int len = b.getInt(0);
+      return Values.getObject(typeInfo, b, 4, len < 0 ? -1 : len);
+    }
     long c = ValueScanner.scan(typeInfo, b);
     return Values.getObject(typeInfo, b, ValueScanner.offset(c), ValueScanner.length(c));
   }
@@ -86,7 +114,16 @@ public record RpcParameter(String name, int status, TypeInfo typeInfo, byte[] va
     int status = Wire.u8(in, "RPC parameter status");
     TypeInfo t = TypeInfo.decode(in, v);
     int start = in.position();
-    ValueScanner.scan(t, in);
+    if (isLongText(t)) {
+      int len = Wire.i32(in, t.sqlName() + " parameter length");
+      if (len < -1) {
+        throw new io.jctds.protocol.TdsProtocolException(
+            "negative " + t.sqlName() + " parameter length " + len, start);
+      }
+      Wire.skip(in, Math.max(len, 0), t.sqlName() + " parameter of " + len + " bytes");
+    } else {
+      ValueScanner.scan(t, in);
+    }
     return new RpcParameter(name, status, t, Wire.copy(in, start, in.position() - start));
   }
 

@@ -99,6 +99,31 @@ class RpcRequestTest {
   }
 
   @Test
+  void textNtextAndImageParametersCarryALengthWithoutTextPointer() {
+    // tedious's text/ntext/image parameters and FreeTDS's tds_generic_put (TDS 7+): TYPE_INFO
+    // 0x23 with a 4-byte maximum length and the collation, then a 4-byte length (-1 = NULL) and
+    // the bytes; only a ROW has the text pointer and timestamp
+    byte[] payload =
+        hex(
+            "04 00 00 00" // ALL_HEADERS without headers
+                + "01 00 70 00 00 00" // procedure "p", option flags
+                + "00 00 23 FF FF FF 7F 09 04 D0 00 34 03 00 00 00 61 62 63" // text 'abc'
+                + "00 00 23 FF FF FF 7F 09 04 D0 00 34 FF FF FF FF" // text NULL
+                + "00 00 22 FF FF FF 7F 02 00 00 00 CA FE"); // image 0xCAFE
+    List<RpcParameter> p =
+        RpcRequest.decodeMessage(buf(payload), TdsVersion.V7_4).get(0).parameters();
+    assertThat(p).extracting(x -> x.typeInfo().sqlName()).containsExactly("text", "text", "image");
+    assertThat(p.get(0).getObject()).isEqualTo("abc");
+    assertThat(p.get(1).getObject()).isNull();
+    assertThat(p.get(2).getObject()).isEqualTo(new byte[] {(byte) 0xCA, (byte) 0xFE});
+    // and the client writes them the same way
+    assertThat(RpcParameter.of("", p.get(0).typeInfo(), "abc")).isEqualTo(p.get(0));
+    assertThat(RpcParameter.of("", p.get(1).typeInfo(), null)).isEqualTo(p.get(1));
+    assertThat(RpcParameter.of("", p.get(2).typeInfo(), new byte[] {(byte) 0xCA, (byte) 0xFE}))
+        .isEqualTo(p.get(2));
+  }
+
+  @Test
   void rejectsMalformedCalls() {
     assertThatThrownBy(() -> new RpcRequest(null, 0, 0, List.of()))
         .isInstanceOf(IllegalArgumentException.class);

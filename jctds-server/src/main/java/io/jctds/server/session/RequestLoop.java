@@ -148,6 +148,9 @@ final class RequestLoop {
 
   private void rpc(PacketChannel.Message m) {
     List<RpcRequest> calls = RpcRequest.decodeMessage(m.payload(), response.version());
+    if (settings.logger().isLoggable(System.Logger.Level.TRACE)) {
+      session.log(System.Logger.Level.TRACE, "rpc request: " + names(calls));
+    }
     begin(m, true);
     for (int i = 0; i < calls.size(); i++) {
       call(calls.get(i), i < calls.size() - 1);
@@ -159,6 +162,15 @@ final class RequestLoop {
     session.log(System.Logger.Level.TRACE, "rpc: " + call.displayName());
     guarded(() -> engine.call(call, response));
     response.endProc(more);
+  }
+
+  /** The procedures a request calls, in order ("sp_execute, sp_execute"): its trace line. */
+  private static String names(List<RpcRequest> calls) {
+    StringBuilder sb = new StringBuilder();
+    for (RpcRequest c : calls) {
+      sb.append(sb.length() == 0 ? "" : ", ").append(c.displayName());
+    }
+    return sb.toString();
   }
 
   private static final java.util.regex.Pattern SECRET =

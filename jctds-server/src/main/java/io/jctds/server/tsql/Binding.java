@@ -155,10 +155,35 @@ final class Binding {
         eval = new Evaluator(r);
       }
       Variable v = new Variable(f.name(), f.type(), null);
-      v.value(eval.convert(p, f.type()).value());
+      v.value(convert(eval, p, f.type()));
       vars.put(f.name().toLowerCase(Locale.ROOT), v);
     }
     return vars;
+  }
+
+  /**
+   * An argument converted to its parameter's type. A value that does not convert is error 8114,
+   * "Error converting data type %ls to %ls." with the two type names: SQL Server's error for a
+   * procedure argument (where CAST would report 245, 241 or 8169).
+   */
+  private static Object convert(Evaluator eval, Param p, SqlType type) {
+    try {
+      return eval.convert(p, type).value();
+    } catch (SqlException e) {
+      if (e.number() != 245 && e.number() != 241 && e.number() != 8169 && e.number() != 8114) {
+        throw e;
+      }
+      throw new SqlException(
+          8114,
+          16,
+          5,
+          "Error converting data type "
+              + p.type().base().sqlName()
+              + " to "
+              + type.base().sqlName()
+              + ".",
+          e.abortsBatch());
+    }
   }
 
   private static int indexOf(List<Formal> formals, String name) {

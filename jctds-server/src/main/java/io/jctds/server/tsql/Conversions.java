@@ -217,6 +217,9 @@ final class Conversions {
         return "\"jctds\".\"round_smalldatetime\"(CAST(" + temporalSource(x) + " AS TIMESTAMP(9)))";
       }
       case SQL_VARIANT -> {
+        if (from.base() == SqlBase.SQL_VARIANT) {
+          return v; // already a variant body: it keeps its base type
+        }
         return "\"jctds\".\"variant\"("
             + textOf(x, 126)
             + ", "

@@ -64,6 +64,7 @@ final class ExecuteSql {
     String decl = (String) b.get("@params").value();
     String stmt = (String) b.get("@stmt").value();
     compile(stmt, decl);
+    replace(r, b.get("@handle"));
     b.get("@handle").value((long) r.s.prepared().add(decl, stmt));
     Object options = b.get("@options").value();
     if (options instanceof Long o && (o & 1) != 0) {
@@ -93,8 +94,15 @@ final class ExecuteSql {
     String decl = (String) b.get("@params").value();
     String stmt = (String) b.get("@stmt").value();
     compile(stmt, decl);
-    b.get("@handle").value((long) r.s.prepared().add(decl, stmt));
-    return run(r, c, stmt, decl, 3, b.result(0).outputs());
+    replace(r, b.get("@handle"));
+    int handle = r.s.prepared().add(decl, stmt);
+    b.get("@handle").value((long) handle);
+    try {
+      return run(r, c, stmt, decl, 3, b.result(0).outputs());
+    } catch (Runner.Abort | SqlException e) {
+      r.s.prepared().remove(handle); // the client gets a NULL handle and never unprepares it
+      throw e;
+    }
   }
 
   /** sp_unprepare @handle. */
@@ -107,6 +115,17 @@ final class ExecuteSql {
       throw notPrepared(h);
     }
     return b.result(0);
+  }
+
+  /**
+   * A handle given as input to sp_prepare or sp_prepexec is the caller's previous one, unprepared
+   * before the new statement is prepared (mssql-jdbc's SQLServerPreparedStatement: "IN (reprepare):
+   * Old handle to unprepare before repreparing").
+   */
+  private static void replace(Runner r, Variable handle) {
+    if (handle.value() instanceof Long old && old > 0) {
+      r.s.prepared().remove(old.intValue());
+    }
   }
 
   private static List<Binding.Formal> prepareFormals(boolean withOptions) {
@@ -127,9 +146,19 @@ final class ExecuteSql {
     Binding.Bound b =
         Binding.bind(r, "sp_executesql", formals, c.args(), first, p -> missing(decl, stmt, p));
     int count = r.s.txn().count();
-    Exec.child(r, stmt == null ? "" : stmt, b.variables());
+    try {
+      Exec.child(r, stmt == null ? "" : stmt, b.variables());
+    } catch (Runner.ModuleEnd e) {
+      if (c.rpc()) {
+        throw new Runner.Abort(); // the call ends without RETURNSTATUS; its error is reported
+      }
+      throw e;
+    }
     int after = r.s.txn().count();
-    if (after != count) {
+    // a transaction IMPLICIT_TRANSACTIONS opened is no mismatch: mssql-jdbc's setAutoCommit(false)
+    // runs its prepared statements this way against SQL Server
+    boolean implicit = count == 0 && after == 1 && r.s.options().on("IMPLICIT_TRANSACTIONS");
+    if (after != count && !implicit) {
       throw new SqlException(
           266,
           16,

@@ -186,11 +186,19 @@ final class QueryRunner {
     return n;
   }
 
-  /** SET TEXTSIZE limits the bytes of text, ntext and (max) values sent. */
+  /**
+   * SET TEXTSIZE limits the bytes of varchar(max), nvarchar(max), varbinary(max), text, ntext and
+   * image values sent ("SET TEXTSIZE (Transact-SQL)").
+   */
   private static Object textSize(ColumnWriter w, Object v, int limit) {
     TypeInfo t = w.wire();
-    if (!(v instanceof String s)
-        || !t.isPlp() && t.type().kind() != io.jctds.protocol.type.TdsType.LengthKind.LONGLEN) {
+    if (!t.isPlp() && t.type().kind() != io.jctds.protocol.type.TdsType.LengthKind.LONGLEN) {
+      return v;
+    }
+    if (v instanceof byte[] b && t.type() != io.jctds.protocol.type.TdsType.SSVARIANT) {
+      return b.length > limit ? java.util.Arrays.copyOf(b, limit) : b;
+    }
+    if (!(v instanceof String s)) {
       return v;
     }
     boolean unicode =

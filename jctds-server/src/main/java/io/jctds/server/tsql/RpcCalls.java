@@ -6,6 +6,7 @@ import io.jctds.protocol.rpc.RpcParameter;
 import io.jctds.protocol.rpc.RpcRequest;
 import io.jctds.protocol.token.ColMetadata;
 import io.jctds.protocol.token.ReturnValue;
+import io.jctds.protocol.token.ServerMessage;
 import io.jctds.protocol.type.TypeInfo;
 import io.jctds.server.sql.SqlException;
 import io.jctds.server.types.SqlBase;
@@ -26,37 +27,86 @@ final class RpcCalls {
   private RpcCalls() {}
 
   static void call(Runner r, RpcRequest rpc) {
+    Call call;
     Call.Result result;
     try {
-      result = Procedures.call(r, toCall(rpc));
+      call = toCall(rpc);
     } catch (SqlException e) {
-      try {
-        r.failed(e, 1);
-      } catch (Runner.Abort | Runner.Return stop) {
-        // the call ends here; its error is reported
-      }
+      error(r, e);
+      return;
+    }
+    boolean builtin = Procedures.builtin(call.name()) != null;
+    try {
+      result = Procedures.call(r, call);
+    } catch (SqlException e) {
+      error(r, e);
+      nullOutputs(r, rpc, builtin);
       return;
     } catch (Runner.Abort stop) {
-      return; // a batch-aborting error inside the procedure: already reported
+      nullOutputs(r, rpc, builtin); // a batch-aborting error inside: already reported
+      return;
     }
     r.sink.returnStatus(result.status());
     List<Call.Output> outputs = new ArrayList<>(result.outputs());
     outputs.sort(Comparator.comparing(o -> isLarge(o.type())));
+    for (Call.Output o : outputs) {
+      returnValue(r, rpc, o);
+    }
+  }
+
+  /**
+   * An error of the call itself (unknown procedure, binding, conversion): ERROR only, without a
+   * statement's DONEINPROC; the DONEPROC that ends the call carries the error bit.
+   */
+  private static void error(Runner r, SqlException e) {
+    r.s.lastError = e.number();
+    r.sink.message(
+        new ServerMessage(
+            true, e.number(), e.state(), e.severity(), e.getMessage(), r.s.serverName(), "", 1));
+  }
+
+  /**
+   * A server procedure that failed still answers each by-reference argument, with NULL: SQL Server
+   * does so for sp_prepare and sp_prepexec (vertx-sql-client #1000, mssql-rs #39: the handle comes
+   * back with length 0), so that a client waiting for the handle finds it.
+   */
+  private static void nullOutputs(Runner r, RpcRequest rpc, boolean builtin) {
+    if (!builtin) {
+      return;
+    }
+    List<RpcParameter> ps = rpc.parameters();
+    for (int i = 0; i < ps.size(); i++) {
+      RpcParameter p = ps.get(i);
+      if (p.isOutput()) {
+        SqlType type;
+        try {
+          type = WireTypes.sqlType(p.typeInfo());
+        } catch (SqlException e) {
+          continue;
+        }
+        returnValue(r, rpc, new Call.Output(i, p.name(), type, null));
+      }
+    }
+  }
+
+  /**
+   * A RETURNVALUE: ordinal = the parameter's position in the call, the name as the call gave it
+   * (empty for a positional parameter, as SQL Server answers; Microsoft's mssql-tds documents "may
+   * be empty for positional parameters"), the declared type.
+   */
+  private static void returnValue(Runner r, RpcRequest rpc, Call.Output o) {
     TdsVersion v = r.s.tds().tdsVersion();
     TdsVersion tokens = v == TdsVersion.V8_0 ? TdsVersion.V7_4 : v;
-    for (Call.Output o : outputs) {
-      TypeInfo wire = WireTypes.typeInfo(o.type(), true, tokens, r.s.tds().utf8());
-      String name = rpc.parameters().get(o.arg()).name();
-      r.sink.returnValue(
-          new ReturnValue(
-              o.arg(),
-              name.isEmpty() ? o.name() : name,
-              ReturnValue.STATUS_OUTPUT,
-              0,
-              ColMetadata.FLAG_NULLABLE,
-              wire,
-              Values.wireValue(o.type(), wire, o.value())));
-    }
+    TypeInfo wire = WireTypes.typeInfo(o.type(), true, tokens, r.s.tds().utf8());
+    r.sink.returnValue(
+        new ReturnValue(
+            o.arg(),
+            rpc.parameters().get(o.arg()).name(),
+            ReturnValue.STATUS_OUTPUT,
+            0,
+            ColMetadata.FLAG_NULLABLE,
+            wire,
+            Values.wireValue(o.type(), wire, o.value())));
   }
 
   private static boolean isLarge(SqlType t) {

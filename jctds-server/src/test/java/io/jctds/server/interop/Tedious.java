@@ -92,6 +92,60 @@ final class Tedious {
       sessions = Math.max(sessions, session + 1);
       return this;
     }
+
+    /** A transaction request with a transaction or savepoint name ("save" needs one). */
+    Steps tx(int session, String what, String name) {
+      list.addObject().put("session", session).put("tx", what).put("name", name);
+      sessions = Math.max(sessions, session + 1);
+      return this;
+    }
+
+    /** execSql with parameters (tedious sends it as sp_executesql). */
+    Steps sql(int session, String sql, ArrayNode params) {
+      list.addObject().put("session", session).put("sql", sql).set("params", params);
+      sessions = Math.max(sessions, session + 1);
+      return this;
+    }
+
+    /** callProcedure: an RPC by name with these parameters. */
+    Steps proc(int session, String name, ArrayNode params) {
+      list.addObject().put("session", session).put("proc", name).set("params", params);
+      sessions = Math.max(sessions, session + 1);
+      return this;
+    }
+
+    /** A batch that Connection.cancel() interrupts when its first INFO message arrives. */
+    Steps cancelOnInfo(int session, String sql) {
+      list.addObject().put("session", session).put("sql", sql).put("cancelOnInfo", true);
+      sessions = Math.max(sessions, session + 1);
+      return this;
+    }
+  }
+
+  /** A new, empty parameter list. */
+  static ArrayNode params() {
+    return JSON.createArrayNode();
+  }
+
+  /**
+   * Adds a parameter: {@code type} is a tedious TYPES name; {@code value} a String, Number,
+   * Boolean, null, byte[] (sent as a Buffer) or a {@code {"iso", "ticks"}} node for a Date.
+   */
+  static ObjectNode param(ArrayNode list, String name, String type, Object value) {
+    ObjectNode p = list.addObject().put("name", name).put("type", type);
+    p.set("value", JSON.valueToTree(value instanceof byte[] b ? hexNode(b) : value));
+    return p;
+  }
+
+  private static ObjectNode hexNode(byte[] b) {
+    return JSON.createObjectNode().put("hex", java.util.HexFormat.of().formatHex(b));
+  }
+
+  /** A Date parameter value: the ISO instant and the 100 ns ticks below its millisecond. */
+  static ObjectNode date(java.time.Instant at) {
+    return JSON.createObjectNode()
+        .put("iso", at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString())
+        .put("ticks", (at.getNano() % 1_000_000) / 100);
   }
 
   /**
@@ -185,6 +239,32 @@ final class Tedious {
     List<Integer> errorNumbers() {
       return messages("error").stream().map(m -> m.get("number").asInt()).toList();
     }
+
+    /** The output parameters (name without @ as tedious gives it, to value), in order. */
+    java.util.Map<String, Object> returnValues() {
+      java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+      events.forEach(
+          e -> {
+            if (e.has("returnValue")) {
+              out.put(
+                  e.get("returnValue").get("name").asText(),
+                  value(e.get("returnValue").get("value")));
+            }
+          });
+      return out;
+    }
+
+    /** The return statuses of the DONEPROCs that carried one. */
+    List<Integer> returnStatuses() {
+      List<Integer> out = new ArrayList<>();
+      events.forEach(
+          e -> {
+            if (e.has("doneProc") && !e.get("doneProc").get("returnStatus").isNull()) {
+              out.add(e.get("doneProc").get("returnStatus").asInt());
+            }
+          });
+      return out;
+    }
   }
 
   /**
@@ -217,6 +297,15 @@ final class Tedious {
 
   /** Runs {@code steps} against {@code server} (plain TDS, the given version or tedious's). */
   List<Step> run(TdsServer server, String tdsVersion, Steps steps) {
+    return run(server, tdsVersion, steps, o -> {});
+  }
+
+  /** Runs {@code steps}; {@code options} may add connection options (encrypt, caFile, ...). */
+  List<Step> run(
+      TdsServer server,
+      String tdsVersion,
+      Steps steps,
+      java.util.function.Consumer<ObjectNode> options) {
     ObjectNode o = JSON.createObjectNode();
     o.put("host", "127.0.0.1");
     o.put("port", server.port());
@@ -226,6 +315,7 @@ final class Tedious {
     if (tdsVersion != null) {
       o.put("tdsVersion", tdsVersion);
     }
+    options.accept(o);
     o.put("sessions", steps.sessions);
     o.set("steps", steps.list);
     ProcessResult r;
