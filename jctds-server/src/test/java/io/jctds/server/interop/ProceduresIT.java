@@ -10,7 +10,10 @@ import com.microsoft.sqlserver.jdbc.SQLServerDriver;
 import com.microsoft.sqlserver.jdbc.SQLServerException;
 import io.jctds.server.EncryptionPolicy;
 import io.jctds.server.TdsServer;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,6 +28,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Stored procedures and scalar functions through real clients: mssql-jdbc 13.6.2 (CallableStatement
@@ -33,19 +38,44 @@ import org.junit.jupiter.api.Timeout;
  * name) and tedious 19 (callProcedure, an RPC by name, with its returnValue and doneProc events;
  * execSql of an EXEC, whose statements end with DONEINPROC and the EXEC with DONEPROC and the
  * return status). The expected token sequences are [MS-TDS] 2.2.7.7 / 2.2.7.8 and SQL Server 2025's
- * own (captured in mirek/bitsql harness/corpus/proc/nested-exec-tokens).
+ * own (captured in mirek/bitsql harness/corpus/proc/nested-exec-tokens). The calls of a procedure
+ * with a result set, an OUTPUT parameter and a return status run without TLS and over TLS
+ * (mssql-jdbc and tedious in TDS 8.0 strict, jTDS with ssl=require).
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ProceduresIT {
   private static TdsServer server;
 
+  /** A server requiring TLS (EncryptionPolicy.ON): the same routines, reached over TLS. */
+  private static TdsServer tls;
+
+  private static String trustStore;
+
+  private static Path ca;
+
   /** What order 1's lines add up to: 2 x 3.50 + 1 x 12.25. */
   private static final BigDecimal ORDER_1 = new BigDecimal("19.25");
 
   @BeforeAll
-  static void start() throws SQLException {
+  static void start() throws SQLException, IOException {
     server = Interop.start(EncryptionPolicy.OFF);
-    try (Connection c = connect()) {
+    tls = Interop.start(EncryptionPolicy.ON);
+    Path dir = Files.createTempDirectory("procedures-it");
+    ca = Interop.writePem(Interop.authority().certificate(), dir.resolve("ca.pem"));
+    Path store =
+        Interop.trustStore(
+            Interop.authority().certificate(), dir.resolve("ca.p12"), "changeit".toCharArray());
+    trustStore =
+        "encrypt=strict;hostNameInCertificate=localhost;trustStore="
+            + store
+            + ";trustStorePassword=changeit;trustStoreType=PKCS12;";
+    for (boolean secure : new boolean[] {false, true}) {
+      createRoutines(secure);
+    }
+  }
+
+  private static void createRoutines(boolean secure) throws SQLException {
+    try (Connection c = connect(secure)) {
       run(
           c,
           "CREATE TABLE dbo.lines (order_id int, item varchar(10), qty int, price decimal(10,2))");
@@ -74,20 +104,29 @@ class ProceduresIT {
 
   @AfterAll
   static void stop() {
-    if (server != null) {
-      server.close();
+    for (TdsServer s : new TdsServer[] {server, tls}) {
+      if (s != null) {
+        s.close();
+      }
     }
   }
 
   private static Connection connect() throws SQLException {
+    return connect(false);
+  }
+
+  /** mssql-jdbc without TLS, or in TDS 8.0 (strict) against the TLS server. */
+  private static Connection connect(boolean secure) throws SQLException {
     Properties p = new Properties();
     p.setProperty("user", Interop.USER);
     p.setProperty("password", Interop.PASSWORD);
     return new SQLServerDriver()
         .connect(
             "jdbc:sqlserver://127.0.0.1:"
-                + server.port()
-                + ";databaseName=master;encrypt=false;loginTimeout="
+                + (secure ? tls : server).port()
+                + ";databaseName=master;"
+                + (secure ? trustStore : "encrypt=false;")
+                + "loginTimeout="
                 + Interop.CLIENT_TIMEOUT_SECONDS
                 + ";socketTimeout="
                 + Interop.CLIENT_TIMEOUT_SECONDS * 1000,
@@ -96,9 +135,11 @@ class ProceduresIT {
 
   // ---- mssql-jdbc ----
 
-  @Test
-  void callableStatementReadsTheResultSetTheOutputAndTheReturnValue() throws SQLException {
-    try (Connection c = connect();
+  @ParameterizedTest(name = "tls={0}")
+  @ValueSource(booleans = {false, true})
+  void callableStatementReadsTheResultSetTheOutputAndTheReturnValue(boolean secure)
+      throws SQLException {
+    try (Connection c = connect(secure);
         CallableStatement cs = c.prepareCall("{? = call dbo.order_total(?, ?)}")) {
       cs.registerOutParameter(1, Types.INTEGER);
       cs.setInt(2, 1);
@@ -177,14 +218,20 @@ class ProceduresIT {
   // ---- jTDS ----
 
   private static Connection jtds(String options) throws SQLException {
+    return jtds(server, options);
+  }
+
+  private static Connection jtds(TdsServer target, String options) throws SQLException {
     Properties p = new Properties();
     p.setProperty("user", Interop.USER);
     p.setProperty("password", Interop.PASSWORD);
     return new net.sourceforge.jtds.jdbc.Driver()
         .connect(
             "jdbc:jtds:sqlserver://127.0.0.1:"
-                + server.port()
-                + "/master;tds=8.0;ssl=off;loginTimeout="
+                + target.port()
+                + "/master;tds=8.0;ssl="
+                + (target == tls ? "require" : "off")
+                + ";loginTimeout="
                 + Interop.CLIENT_TIMEOUT_SECONDS
                 + ";socketTimeout="
                 + Interop.CLIENT_TIMEOUT_SECONDS
@@ -214,9 +261,11 @@ class ProceduresIT {
     }
   }
 
-  @Test
-  void jtdsCallableStatement() throws SQLException {
-    try (Connection c = jtds("");
+  @ParameterizedTest(name = "tls={0}")
+  @ValueSource(booleans = {false, true})
+  void jtdsCallableStatement(boolean secure) throws SQLException {
+    // ssl=require: jTDS encrypts the whole session (jTDS FAQ, "ssl" property)
+    try (Connection c = jtds(secure ? tls : server, "");
         CallableStatement cs = c.prepareCall("{? = call dbo.order_total(?, ?)}")) {
       cs.registerOutParameter(1, Types.INTEGER);
       cs.setInt(2, 1);
@@ -239,19 +288,23 @@ class ProceduresIT {
 
   // ---- tedious ----
 
-  @Test
-  void tediousCallProcedureGetsTheOutputAndTheReturnStatus() {
+  @ParameterizedTest(name = "tls={0}")
+  @ValueSource(booleans = {false, true})
+  void tediousCallProcedureGetsTheOutputAndTheReturnStatus(boolean secure) {
     Tedious tedious = Tedious.find();
     Tedious.Step step =
         tedious
             .run(
-                server,
+                secure ? tls : server,
                 null,
                 new Tedious.Steps()
                     .proc(
                         "dbo.order_total",
                         Tedious.Param.in("id", "Int", 1),
-                        Tedious.Param.outDecimal("total", 10, 2)))
+                        Tedious.Param.outDecimal("total", 10, 2)),
+                secure
+                    ? o -> o.put("encrypt", "strict").put("caFile", ca.toString())
+                    : o -> o.put("encrypt", false))
             .get(0);
     assertThat(step.error()).isNull();
     assertThat(step.rows()).containsExactly(List.of("apple", 2L), List.of("melon", 1L));
