@@ -239,10 +239,17 @@ final class FromClause {
         if (type == null || !type.base().isNumeric() || type.base() == SqlBase.BIT) {
           type = SqlType.INT;
         }
+        // the default step repeats start and stop: translated again, so that their bound
+        // parameters follow the SQL text's order (each ? its own value)
+        List<Sql> again = a.size() == 3 ? a : Functions.args(t, f.call());
         String step =
             a.size() == 3
                 ? a.get(2).text()
-                : "CASE WHEN " + a.get(0).text() + " <= " + a.get(1).text() + " THEN 1 ELSE -1 END";
+                : "CASE WHEN "
+                    + again.get(0).text()
+                    + " <= "
+                    + again.get(1).text()
+                    + " THEN 1 ELSE -1 END";
         String sql =
             "(SELECT CAST(\"X\" AS "
                 + io.jctds.server.types.H2Types.ddl(type)

@@ -28,6 +28,22 @@ class QueriesTest extends EngineTest {
   }
 
   @Test
+  void generateSeriesOfVariables() {
+    // "GENERATE_SERIES (Transact-SQL)": without a step, 1 counting up to stop (or -1 down to it);
+    // the arguments may be variables or parameters (each bound once per use)
+    assertThat(ok("DECLARE @n int = 3\nSELECT value FROM GENERATE_SERIES(1, @n)").rows())
+        .containsExactly(List.of(1), List.of(2), List.of(3));
+    assertThat(
+            ok("DECLARE @a int = 3, @b int = 1\nSELECT value FROM GENERATE_SERIES(@a, @b)").rows())
+        .containsExactly(List.of(3), List.of(2), List.of(1));
+    assertThat(
+            ok("EXEC sp_executesql N'SELECT value FROM GENERATE_SERIES(@a, @b, 2) ORDER BY value',"
+                    + " N'@a int, @b int', 1, 5")
+                .rows())
+        .containsExactly(List.of(1), List.of(3), List.of(5));
+  }
+
+  @Test
   void recursiveCtes() {
     RecordingSink s =
         ok(
