@@ -121,7 +121,7 @@ final class QueryRunner {
       Jdbc.bind(ps, params);
       r.s.running(ps);
       try {
-        long n = ps.executeLargeUpdate();
+        long n = LockWaits.run(r.s, ps::executeLargeUpdate);
         if (identity && n > 0) {
           lastIdentity(ps);
         }
@@ -153,7 +153,7 @@ final class QueryRunner {
         return;
       }
       r.s.running(ps);
-      try (ResultSet rs = ps.executeQuery()) {
+      try (ResultSet rs = LockWaits.run(r.s, ps::executeQuery)) {
         long n = rows(tr, rs);
         r.s.rowCount = n;
         r.done(curCmd, n);
@@ -183,6 +183,7 @@ final class QueryRunner {
           });
       n++;
     }
+    r.stopIfCancelled(); // an ATTENTION: the client discards the rest anyway
     return n;
   }
 
