@@ -2,10 +2,14 @@
 // one JSON line on stdout: every token a step produced, in order, with the column metadata.
 // Usage: node steps.js '<json options>'
 //   options: host, port, user, password, database, tdsVersion ("7_1".."7_4"),
+//            encrypt (true: TLS, trusting the server's certificate; default false),
 //            sessions (number of connections, default 1),
 //            steps: [{session: 0, sql: "..."} | {session: 0, tx: "begin" | "commit" | "rollback"}]
-//   sql steps run through Connection.execSql; tx steps through beginTransaction,
-//   commitTransaction and rollbackTransaction (transaction manager requests).
+//   sql steps run through Connection.execSql; with cancelOnInfo: true, Connection.cancel() is
+//   called when the step's first INFO message arrives (the request is then running on the server).
+//   tx steps run through beginTransaction, commitTransaction, rollbackTransaction and
+//   saveTransaction ("save") (transaction manager requests), with an optional name and, for
+//   "begin", an optional isolation (a key of tedious's ISOLATION_LEVEL, e.g. "SERIALIZABLE").
 // Output: {"steps": [{"events": [...], "error": null | {...}}, ...]}
 //   events: {"columns": [{name, type, precision, scale, dataLength, tableName}]}
 //           {"row": [values]}
@@ -16,7 +20,7 @@
 //   milliseconds of a Date cannot hold), null when tedious sets none}.
 // Exit codes: 0 (whatever the steps did), 2 a connection or usage error.
 'use strict';
-const { Connection, Request } = require('tedious');
+const { Connection, Request, ISOLATION_LEVEL } = require('tedious');
 
 const opts = JSON.parse(process.argv[2] || '{}');
 
@@ -30,7 +34,8 @@ function connect() {
   const options = {
     port: opts.port,
     database: opts.database,
-    encrypt: false,
+    encrypt: opts.encrypt === true,
+    trustServerCertificate: opts.encrypt === true,
     connectTimeout: 15000,
     requestTimeout: 15000,
   };
@@ -71,9 +76,16 @@ function column(c) {
   };
 }
 
-function runSql(connection, sql, events) {
+function runSql(connection, step, events) {
   return new Promise((resolve) => {
-    const request = new Request(sql, (err) => resolve(err));
+    const request = new Request(step.sql, (err) => resolve(err));
+    if (step.cancelOnInfo) {
+      const onInfo = () => {
+        connection.removeListener('infoMessage', onInfo);
+        connection.cancel();
+      };
+      connection.on('infoMessage', onInfo);
+    }
     request.on('columnMetadata', (cols) => events.push({ columns: cols.map(column) }));
     request.on('row', (cols) => events.push({ row: cols.map((c) => value(c.value)) }));
     request.on('done', (rowCount) => events.push({ done: rowCount === undefined ? null : rowCount }));
@@ -83,12 +95,16 @@ function runSql(connection, sql, events) {
   });
 }
 
-function runTx(connection, tx) {
+function runTx(connection, step) {
+  const name = step.name || '';
   return new Promise((resolve) => {
-    if (tx === 'begin') connection.beginTransaction((err) => resolve(err));
-    else if (tx === 'commit') connection.commitTransaction((err) => resolve(err));
-    else if (tx === 'rollback') connection.rollbackTransaction((err) => resolve(err));
-    else fail('usage', `unknown tx step ${tx}`);
+    if (step.tx === 'begin') {
+      const isolation = step.isolation === undefined ? undefined : ISOLATION_LEVEL[step.isolation];
+      connection.beginTransaction((err) => resolve(err), name, isolation);
+    } else if (step.tx === 'commit') connection.commitTransaction((err) => resolve(err), name);
+    else if (step.tx === 'rollback') connection.rollbackTransaction((err) => resolve(err), name);
+    else if (step.tx === 'save') connection.saveTransaction((err) => resolve(err), name);
+    else fail('usage', `unknown tx step ${step.tx}`);
   });
 }
 
@@ -104,7 +120,7 @@ async function main() {
   for (const step of opts.steps || []) {
     events = [];
     const connection = connections[step.session || 0];
-    const err = step.tx ? await runTx(connection, step.tx) : await runSql(connection, step.sql, events);
+    const err = step.tx ? await runTx(connection, step) : await runSql(connection, step, events);
     results.push({
       events,
       error: err ? { message: err.message, number: err.number === undefined ? null : err.number,

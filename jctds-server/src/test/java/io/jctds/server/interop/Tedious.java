@@ -69,6 +69,29 @@ final class Tedious {
       sessions = Math.max(sessions, session + 1);
       return this;
     }
+
+    /**
+     * A transaction request with a name (commit, rollback, or "save" through saveTransaction) and,
+     * for "begin", an isolation level (a key of tedious's ISOLATION_LEVEL), either may be null.
+     */
+    Steps tx(int session, String what, String name, String isolation) {
+      ObjectNode step = list.addObject().put("session", session).put("tx", what);
+      if (name != null) {
+        step.put("name", name);
+      }
+      if (isolation != null) {
+        step.put("isolation", isolation);
+      }
+      sessions = Math.max(sessions, session + 1);
+      return this;
+    }
+
+    /** A SQL batch that Connection.cancel() cancels once its first INFO message arrived. */
+    Steps cancelledSql(int session, String sql) {
+      list.addObject().put("session", session).put("sql", sql).put("cancelOnInfo", true);
+      sessions = Math.max(sessions, session + 1);
+      return this;
+    }
   }
 
   /**
@@ -152,7 +175,16 @@ final class Tedious {
 
   /** Runs {@code steps} against {@code server} (plain TDS, the given version or tedious's). */
   List<Step> run(TdsServer server, String tdsVersion, Steps steps) {
+    return run(server, tdsVersion, false, steps);
+  }
+
+  /**
+   * Runs {@code steps} against {@code server}, with TLS ({@code encrypt: true}, trusting the
+   * server's certificate) or without.
+   */
+  List<Step> run(TdsServer server, String tdsVersion, boolean encrypt, Steps steps) {
     ObjectNode o = JSON.createObjectNode();
+    o.put("encrypt", encrypt);
     o.put("host", "127.0.0.1");
     o.put("port", server.port());
     o.put("user", Interop.USER);
