@@ -157,9 +157,51 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
     return h2;
   }
 
+  /**
+   * The transactions as transaction-manager requests drive them: an isolation level a TM_BEGIN_XACT
+   * names becomes the session's, as SET TRANSACTION ISOLATION LEVEL would make it.
+   */
   @Override
   public TransactionControl transactions() {
-    return txn;
+    return new TransactionControl() {
+      @Override
+      public int count() {
+        return txn.count();
+      }
+
+      @Override
+      public long descriptor() {
+        return txn.descriptor();
+      }
+
+      @Override
+      public long begin(String isolation) {
+        if (isolation != null) {
+          options.set(List.of("TRANSACTION ISOLATION LEVEL"), isolation);
+        }
+        return txn.begin(isolation);
+      }
+
+      @Override
+      public long commit() {
+        return txn.commit();
+      }
+
+      @Override
+      public long rollback() {
+        return txn.rollback();
+      }
+
+      @Override
+      public long rollback(String name) {
+        return txn.rollback(name);
+      }
+
+      @Override
+      public void save(String name) {
+        txn.save(name);
+      }
+    };
   }
 
   @Override
