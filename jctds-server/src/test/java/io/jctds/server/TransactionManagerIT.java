@@ -149,7 +149,7 @@ class TransactionManagerIT {
   }
 
   /** One ERROR with SQL Server's number, state, severity and text, then DONE with the error bit. */
-  private static void refused(RawClient c, String hex, int number, int state, String text)
+  private static void refused(RawClient c, String hex, int number, Integer state, String text)
       throws IOException {
     byte[] payload = HEX.parseHex(allHeaders(0) + hex);
     c.sendMessage(PacketType.TRANSACTION_MANAGER, out -> out.bytes(payload));
@@ -158,7 +158,9 @@ class TransactionManagerIT {
     ServerMessage e = (ServerMessage) t.get(0);
     assertThat(e.error()).isTrue();
     assertThat(e.number()).isEqualTo(number);
-    assertThat(e.state()).isEqualTo(state);
+    if (state != null) {
+      assertThat(e.state()).isEqualTo(state);
+    }
     assertThat(e.severity()).isEqualTo(16);
     assertThat(e.message()).isEqualTo(text);
     Done d = (Done) t.get(1);
@@ -169,7 +171,8 @@ class TransactionManagerIT {
   @Test
   void requestsWithoutATransactionAreRefused() throws IOException {
     try (RawClient c = loggedIn()) {
-      // "COMMIT TRANSACTION" / "ROLLBACK TRANSACTION" / "SAVE TRANSACTION" without BEGIN
+      // without BEGIN: "Msg 3902, Level 16, State 1" / "Msg 3903, Level 16, State 1" as SQL
+      // Server prints them; 628 from "SAVE TRANSACTION" (sys.messages text)
       refused(
           c,
           "0700" + "00" + "00",
@@ -186,7 +189,8 @@ class TransactionManagerIT {
           c,
           "0900" + "0473007000",
           628,
-          0,
+          null, // no recorded state for 628
+
           "Cannot issue SAVE TRANSACTION when there is no active transaction.");
       assertThat(Responses.scalar(c.batch("SELECT 3"))).isEqualTo(3);
     }
