@@ -190,7 +190,6 @@ class TransactionManagerIT {
           "0900" + "0473007000",
           628,
           null, // no recorded state for 628
-
           "Cannot issue SAVE TRANSACTION when there is no active transaction.");
       assertThat(Responses.scalar(c.batch("SELECT 3"))).isEqualTo(3);
     }

@@ -187,11 +187,20 @@ final class QueryRunner {
     return n;
   }
 
-  /** SET TEXTSIZE limits the bytes of text, ntext and (max) values sent. */
+  /**
+   * SET TEXTSIZE limits the bytes of varchar(max), nvarchar(max), varbinary(max), text, ntext and
+   * image values sent ("SET TEXTSIZE (Transact-SQL)").
+   */
   private static Object textSize(ColumnWriter w, Object v, int limit) {
     TypeInfo t = w.wire();
-    if (!(v instanceof String s)
-        || !t.isPlp() && t.type().kind() != io.jctds.protocol.type.TdsType.LengthKind.LONGLEN) {
+    if (!t.isPlp() && t.type().kind() != io.jctds.protocol.type.TdsType.LengthKind.LONGLEN
+        || t.type() == TdsType.XML) {
+      return v; // xml is not in the list
+    }
+    if (v instanceof byte[] b) {
+      return b.length > limit ? java.util.Arrays.copyOf(b, limit) : b;
+    }
+    if (!(v instanceof String s)) {
       return v;
     }
     boolean unicode =

@@ -209,6 +209,37 @@ final class FreeTds {
     return new Run(r, read(conf), bsqldbRow(r.stdout()), dump);
   }
 
+  /**
+   * Runs {@code freebcp object direction file -S section -U sa -P password} with {@code options}
+   * (e.g. {@code -c}); {@code file} is relative to this instance's directory.
+   */
+  Run freebcp(
+      Section section,
+      String password,
+      String object,
+      String direction,
+      String file,
+      String... options) {
+    Path conf = writeConf(section);
+    Path dump = dumpFile(conf);
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Peers.require("freebcp", INSTALL).toString(),
+                object,
+                direction,
+                dir.resolve(file).toString(),
+                "-S",
+                section.name(),
+                "-U",
+                Interop.USER,
+                "-P",
+                password));
+    command.addAll(List.of(options));
+    ProcessResult r = run(conf, dump, command.toArray(String[]::new));
+    return new Run(r, read(conf), Optional.empty(), dump);
+  }
+
   private ProcessResult run(Path conf, Path dump, String... command) {
     return ProcessRunner.of(command)
         .unsetEnv(FREETDS_VARIABLES.toArray(String[]::new))
