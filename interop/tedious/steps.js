@@ -2,12 +2,14 @@
 // one JSON line on stdout: every token a step produced, in order, with the column metadata.
 // Usage: node steps.js '<json options>'
 //   options: host, port, user, password, database, tdsVersion ("7_1".."7_4"),
-//            encrypt (false | true | "strict"), caFile (PEM path), serverName,
+//            encrypt (false | true | "strict"; true without caFile trusts the server's
+//            certificate), caFile (PEM path), serverName,
 //            sessions (number of connections, default 1),
 //            steps: [{session: 0, sql: "...", params: [...]}
 //                    | {session: 0, batch: "..."}
 //                    | {session: 0, proc: "name", params: [...]}
-//                    | {session: 0, tx: "begin" | "commit" | "rollback" | "save", name: "..."}]
+//                    | {session: 0, tx: "begin" | "commit" | "rollback" | "save", name: "...",
+//                       isolation: a key of tedious's ISOLATION_LEVEL, for "begin"}]
 //   sql steps run through Connection.execSql (with parameters: sp_executesql), batch steps
 //   through Connection.execSqlBatch (a SQL batch), proc steps through callProcedure (an RPC by
 //   name), tx steps through beginTransaction, commitTransaction, rollbackTransaction and
@@ -29,7 +31,7 @@
 // Exit codes: 0 (whatever the steps did), 2 a connection or usage error.
 'use strict';
 const fs = require('fs');
-const { Connection, Request, TYPES } = require('tedious');
+const { Connection, Request, TYPES, ISOLATION_LEVEL } = require('tedious');
 
 const opts = JSON.parse(process.argv[2] || '{}');
 
@@ -44,6 +46,7 @@ function connect() {
     port: opts.port,
     database: opts.database,
     encrypt: opts.encrypt === undefined ? false : opts.encrypt,
+    trustServerCertificate: opts.encrypt === true && !opts.caFile,
     connectTimeout: 15000,
     requestTimeout: 15000,
   };
@@ -142,13 +145,16 @@ function runRequest(connection, step, events) {
   });
 }
 
-function runTx(connection, tx, name) {
+function runTx(connection, step) {
+  const name = step.name || '';
   return new Promise((resolve) => {
-    if (tx === 'begin') connection.beginTransaction((err) => resolve(err), name);
-    else if (tx === 'commit') connection.commitTransaction((err) => resolve(err), name);
-    else if (tx === 'rollback') connection.rollbackTransaction((err) => resolve(err), name);
-    else if (tx === 'save') connection.saveTransaction((err) => resolve(err), name);
-    else fail('usage', `unknown tx step ${tx}`);
+    if (step.tx === 'begin') {
+      const isolation = step.isolation === undefined ? undefined : ISOLATION_LEVEL[step.isolation];
+      connection.beginTransaction((err) => resolve(err), name, isolation);
+    } else if (step.tx === 'commit') connection.commitTransaction((err) => resolve(err), name);
+    else if (step.tx === 'rollback') connection.rollbackTransaction((err) => resolve(err), name);
+    else if (step.tx === 'save') connection.saveTransaction((err) => resolve(err), name);
+    else fail('usage', `unknown tx step ${step.tx}`);
   });
 }
 
@@ -165,7 +171,7 @@ async function main() {
     events = [];
     const connection = connections[step.session || 0];
     const err = step.tx
-      ? await runTx(connection, step.tx, step.name)
+      ? await runTx(connection, step)
       : await runRequest(connection, step, events);
     results.push({
       events,

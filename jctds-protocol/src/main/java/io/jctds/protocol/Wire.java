@@ -3,7 +3,6 @@ package io.jctds.protocol;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Checked reads from a {@link ByteBuffer} window, independent of the buffer's byte order. Every
@@ -95,9 +94,21 @@ public final class Wire {
     return s;
   }
 
-  /** Reads {@code chars} UTF-16LE code units as a string. */
+  /**
+   * Reads {@code chars} UTF-16LE code units as a string, each unit as it is: UCS-2 text may hold
+   * unpaired surrogates (SQL Server keeps them in names and nvarchar values), which a UTF-16
+   * decoder would replace, changing the length and the bytes written back.
+   */
   public static String ucs2(ByteBuffer in, int chars, String what) {
-    return string(in, chars * 2, StandardCharsets.UTF_16LE, what);
+    if (chars < 0) {
+      throw new TdsProtocolException("negative length " + chars + " for " + what, in.position());
+    }
+    need(in, 2 * chars, what);
+    char[] units = new char[chars];
+    for (int i = 0; i < chars; i++) {
+      units[i] = (char) ((in.get() & 0xFF) | (in.get() & 0xFF) << 8);
+    }
+    return new String(units);
   }
 
   /** Reads all remaining bytes. */

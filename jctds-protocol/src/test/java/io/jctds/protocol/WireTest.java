@@ -42,6 +42,14 @@ class WireTest {
     assertThat(Wire.usVarchar(Bytes.buf("01 00 E9 00"), "x")).isEqualTo("é");
     ByteBuffer direct = ByteBuffer.allocateDirect(4).put(Bytes.hex("68 00 69 00")).flip();
     assertThat(Wire.ucs2(direct, 2, "x")).isEqualTo("hi");
+    // UCS-2 ([MS-TDS] 2.2.5.1.3 B_VARCHAR: a count of "characters", i.e. 2-byte units): unpaired
+    // surrogates stay as they are, so the text writes back to the same bytes and length
+    // (RpcRequestFuzzTest's crash-bc952d38...: a high surrogate followed by a plain character)
+    String lone = Wire.bVarchar(Bytes.buf("03 00 D8 41 00 00 DC"), "x");
+    assertThat(lone).isEqualTo("\uD800A\uDC00");
+    BufferWriter back = new BufferWriter();
+    back.bVarchar(lone);
+    assertThat(Wire.hex(ByteBuffer.wrap(back.toByteArray()))).isEqualTo("03 00 D8 41 00 00 DC");
     assertThat(Wire.hex(Bytes.buf("0A FF"))).isEqualTo("0A FF");
     BufferWriter w = new BufferWriter(16, 20);
     assertThatThrownBy(() -> w.bytes(new byte[21])).isInstanceOf(IllegalStateException.class);

@@ -17,6 +17,13 @@ import java.time.Instant;
  * through a {@link MessageAssembler}, writes responses through a {@link PacketWriter}, counts
  * packets both ways. The transport can be replaced (plain → TLS) without losing bytes already read
  * past the last message.
+ *
+ * <p>After login one thread reads ({@link ClientReader}) while another writes: the reading state
+ * (chunk, assemblers) belongs to the reader, the writer to the request thread, and a transport
+ * allows one reader and one writer at a time. Requests are assembled alternately in two buffers, so
+ * the payload of the request being served stays valid while the next message is read; a request's
+ * buffer is reused only after the one read after it was handed over, which the reader does only
+ * once the request before it has been served.
  */
 final class PacketChannel {
   /** Largest message accepted before login (PRELOGIN, LOGIN7). */
@@ -27,7 +34,8 @@ final class PacketChannel {
 
   private Transport transport;
   private final ByteBuffer chunk = ByteBuffer.allocate(16 * 1024).flip();
-  private MessageAssembler assembler;
+  private final MessageAssembler[] assemblers = new MessageAssembler[2];
+  private int current;
   private final PacketWriter writer;
   private volatile long reads;
   private volatile long writes;
@@ -36,12 +44,15 @@ final class PacketChannel {
 
   PacketChannel(Transport transport) {
     this.transport = transport;
-    this.assembler = new MessageAssembler(PacketHeader.MAX_PACKET_SIZE, LOGIN_MESSAGE_LIMIT);
+    assemblers[0] = new MessageAssembler(PacketHeader.MAX_PACKET_SIZE, LOGIN_MESSAGE_LIMIT);
+    assemblers[1] = new MessageAssembler(PacketHeader.MAX_PACKET_SIZE, LOGIN_MESSAGE_LIMIT);
     this.writer = new PacketWriter(4096, this::send);
   }
 
-  /** A message the client sent: its type, the first packet's status and the payload. */
-  record Message(int type, int status, ByteBuffer payload, int packets) {
+  /**
+   * A message the client sent: its type, the first and the last packet's status and the payload.
+   */
+  record Message(int type, int status, int lastStatus, ByteBuffer payload, int packets) {
     boolean resetConnection() {
       return (status
               & (PacketHeader.STATUS_RESET_CONNECTION
@@ -49,8 +60,12 @@ final class PacketChannel {
           != 0;
     }
 
+    /**
+     * Whether the client abandoned the message: [MS-TDS] 2.2.1.7, the ignore bit with EOM on the
+     * packet that ends it.
+     */
     boolean ignored() {
-      return (status & PacketHeader.STATUS_IGNORE) != 0;
+      return (lastStatus & PacketHeader.STATUS_IGNORE) != 0;
     }
   }
 
@@ -74,6 +89,7 @@ final class PacketChannel {
    * @throws io.jctds.protocol.TdsProtocolException when a packet header is invalid
    */
   Message read() throws IOException {
+    MessageAssembler assembler = assemblers[current];
     long fed = 0;
     int status = 0;
     while (true) {
@@ -101,7 +117,12 @@ final class PacketChannel {
         int packets = assembler.packets();
         reads += packets;
         lastRead = Instant.now();
-        return new Message(assembler.type(), status, assembler.payload(), packets);
+        int type = assembler.type();
+        if (type != PacketType.ATTENTION) {
+          current ^= 1; // this payload stays valid while the next message is read
+        }
+        return new Message(
+            type, status, assembler.lastHeader().status(), assembler.payload(), packets);
       }
     }
   }
@@ -143,7 +164,8 @@ final class PacketChannel {
 
   /** After login: larger requests, and the negotiated size for responses. */
   void loggedIn(int packetSize) {
-    assembler = new MessageAssembler(PacketHeader.MAX_PACKET_SIZE, REQUEST_MESSAGE_LIMIT);
+    assemblers[0] = new MessageAssembler(PacketHeader.MAX_PACKET_SIZE, REQUEST_MESSAGE_LIMIT);
+    assemblers[1] = new MessageAssembler(PacketHeader.MAX_PACKET_SIZE, REQUEST_MESSAGE_LIMIT);
     writer.packetSize(packetSize);
   }
 

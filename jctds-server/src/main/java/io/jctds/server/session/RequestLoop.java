@@ -15,9 +15,19 @@ import java.util.List;
 
 /**
  * Serves requests after login, one at a time: SQL batches (through the session's {@link
- * EngineSession}), RPC calls (each through {@link EngineSession#call}, ended by DONEPROC),
- * ATTENTION (DONE with the ATTN bit) and transaction-manager requests. Statement errors are
- * answered and the session goes on; protocol errors end it.
+ * EngineSession}), RPC calls (each through {@link EngineSession#call}, ended by DONEPROC) and
+ * transaction-manager requests. Statement errors are answered and the session goes on; protocol
+ * errors end it.
+ *
+ * <p>A {@link ClientReader} reads on while a request runs. An ATTENTION cancels it: its response
+ * ends early with a DONE carrying the error bit, then the ATTENTION gets its own response, a DONE
+ * with the ATTN bit ([MS-TDS] 2.2.1.7, 2.2.7.6). Both are separate messages, as the clients expect
+ * them: mssql-jdbc reads one more packet after the cancelled response's end of message
+ * (TDSCommand.onResponseEOM, "Yukon (and later) always sends a response containing at least a
+ * DONE(ERROR) token before it sends the attention ack"), tedious 19 reads one more message in its
+ * SentAttention state, FreeTDS reads tokens until the DONE with the cancel bit. A request the
+ * client abandoned with the IGNORE bit is answered with a lone DONE with the error bit ([MS-TDS]
+ * 2.2.1.7).
  */
 final class RequestLoop {
   private final Session session;
@@ -26,6 +36,8 @@ final class RequestLoop {
   private final ResponseWriter response;
   private final EngineSession engine;
   private final TransactionRequests transactions;
+  private final ClientReader reader;
+  private Thread readerThread;
 
   RequestLoop(Session session, PacketChannel channel, ServerSettings settings) {
     this.session = session;
@@ -37,38 +49,75 @@ final class RequestLoop {
     this.engine = settings.engine().open(session);
     session.engine = engine;
     this.transactions = new TransactionRequests(session, engine.transactions(), response);
+    this.reader =
+        new ClientReader(
+            channel,
+            new ClientReader.Cancellable() {
+              @Override
+              public void cancel() {
+                engine.cancel();
+              }
+
+              @Override
+              public void clearCancel() {
+                engine.clearCancel();
+              }
+            });
   }
 
+  /** The reading thread once {@link #run} started it, to be joined after the socket closed. */
+  Thread readerThread() {
+    return readerThread;
+  }
+
+  /** Serves requests until the client closes the connection. */
   void run() throws IOException, SessionEnd {
+    readerThread = reader.start("jctds-session-" + session.spid() + "-reader");
     try {
       while (true) {
-        PacketChannel.Message m = channel.read();
+        PacketChannel.Message m = reader.take();
         if (m == null) {
           session.log(System.Logger.Level.DEBUG, "the client closed the connection");
           return;
         }
-        if (m.ignored()) {
-          session.log(System.Logger.Level.DEBUG, "client cancelled a message (IGNORE bit)");
+        if (m == ClientReader.ATTENTION) {
+          acknowledgeAttention(); // the response it was meant for had ended already
           continue;
         }
-        serve(m);
+        int attentions;
+        try {
+          serve(m);
+        } finally {
+          attentions = reader.finish();
+        }
+        for (int i = 0; i < attentions; i++) {
+          acknowledgeAttention();
+        }
       }
     } finally {
+      reader.close();
       session.engine = null;
       engine.close();
     }
   }
 
+  private void acknowledgeAttention() {
+    response.doneOnly(new Done(TokenType.DONE, Done.STATUS_ATTN, 0, 0));
+  }
+
   private void serve(PacketChannel.Message m) throws SessionEnd {
+    if (m.ignored()) {
+      session.log(System.Logger.Level.DEBUG, "the client abandoned a message (IGNORE bit)");
+      response.doneOnly(new Done(TokenType.DONE, Done.STATUS_ERROR, 0, 0));
+      return;
+    }
     switch (m.type()) {
       case PacketType.SQL_BATCH -> batch(m);
       case PacketType.RPC -> rpc(m);
-      case PacketType.ATTENTION ->
-          response.doneOnly(new Done(TokenType.DONE, Done.STATUS_ATTN, 0, 0));
       case PacketType.TRANSACTION_MANAGER -> {
         begin(m, false);
         transactions.serve(m.payload());
-        response.endBatch();
+        end(response::endBatch);
       }
       default ->
           throw new SessionEnd(
@@ -91,7 +140,16 @@ final class RequestLoop {
     session.log(System.Logger.Level.TRACE, "batch: " + withoutSecrets(batch.sql()));
     begin(m, false);
     execute(batch.sql());
-    response.endBatch();
+    end(response::endBatch);
+  }
+
+  /** Ends the response as {@code normally} does, or as cancelled when an ATTENTION came. */
+  private void end(Runnable normally) {
+    if (reader.cancelled()) {
+      response.endCancelled();
+    } else {
+      normally.run();
+    }
   }
 
   private void execute(String sql) {
@@ -152,10 +210,10 @@ final class RequestLoop {
       session.log(System.Logger.Level.TRACE, "rpc request: " + names(calls));
     }
     begin(m, true);
-    for (int i = 0; i < calls.size(); i++) {
+    for (int i = 0; i < calls.size() && !reader.cancelled(); i++) {
       call(calls.get(i), i < calls.size() - 1);
     }
-    response.endMessage();
+    end(response::endMessage);
   }
 
   private void call(RpcRequest call, boolean more) {

@@ -163,6 +163,18 @@ final class ResponseWriter implements ResultSink {
     columns = null;
   }
 
+  /**
+   * Ends the response of a request an ATTENTION cancelled: what is pending (with MORE), then a DONE
+   * with the error bit, as SQL Server ends such a response before the attention acknowledgement
+   * (mssql-jdbc, TDSCommand.onResponseEOM).
+   */
+  void endCancelled() {
+    flushPending();
+    new Done(TokenType.DONE, Done.STATUS_ERROR, 0, 0).encode(out, version);
+    columns = null;
+    out.endMessage();
+  }
+
   /** Sends the last packet of the response. */
   void endMessage() {
     out.endMessage();

@@ -33,6 +33,7 @@ final class Session implements Runnable, SqlSession {
   private final UUID connectionId = UUID.randomUUID();
   private volatile PacketChannel channel;
   private volatile boolean closing;
+  private RequestLoop requests;
 
   volatile String login = "";
   volatile String database;
@@ -83,7 +84,25 @@ final class Session implements Runnable, SqlSession {
     } finally {
       closeSocket();
       registry.remove(this);
+      joinReader();
       log(System.Logger.Level.DEBUG, "closed");
+    }
+  }
+
+  /** The request loop's reading thread ends once the socket is closed. */
+  private void joinReader() {
+    RequestLoop loop = requests;
+    Thread t = loop == null ? null : loop.readerThread();
+    boolean interrupted = false;
+    while (t != null && t.isAlive()) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -97,7 +116,9 @@ final class Session implements Runnable, SqlSession {
     tls = pre.tls();
     new LoginHandler(this, channel, settings).login(pre);
     connection.readTimeout(0);
-    new RequestLoop(this, channel, settings).run();
+    RequestLoop loop = new RequestLoop(this, channel, settings);
+    requests = loop;
+    loop.run();
   }
 
   /** Closes the connection from another thread (shutdown, KILL); the session thread then ends. */
@@ -108,6 +129,11 @@ final class Session implements Runnable, SqlSession {
       e.cancel();
     }
     closeSocket();
+  }
+
+  /** Whether {@link #abort} ended this session (it is no longer an active process). */
+  boolean aborted() {
+    return closing;
   }
 
   /** The engine side, once logged in. */

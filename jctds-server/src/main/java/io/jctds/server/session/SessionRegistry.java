@@ -93,8 +93,8 @@ public final class SessionRegistry {
     synchronized (this) {
       s = live.get(spid);
     }
-    if (s == null || !s.loggedIn()) {
-      return false;
+    if (s == null || !s.loggedIn() || s.aborted()) {
+      return false; // a killed session that is still ending is no longer an active process
     }
     s.log(System.Logger.Level.INFO, "killed (KILL " + spid + ")");
     s.abort();

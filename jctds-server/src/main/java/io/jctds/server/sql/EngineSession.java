@@ -4,9 +4,10 @@ import io.jctds.protocol.rpc.RpcRequest;
 
 /**
  * The engine side of one TDS session. Requests are served one at a time on the session's thread;
- * {@link #cancel} may be called from another thread. An engine never throws for a bad statement: it
- * reports a SQL Server-style error to the {@link ResultSink} and goes on (or stops the batch, as
- * SQL Server would) so that the session stays usable.
+ * {@link #cancel} may be called from another thread (an ATTENTION read while the request runs). An
+ * engine never throws for a bad statement: it reports a SQL Server-style error to the {@link
+ * ResultSink} and goes on (or stops the batch, as SQL Server would) so that the session stays
+ * usable.
  */
 public interface EngineSession extends AutoCloseable {
 
@@ -32,8 +33,19 @@ public interface EngineSession extends AutoCloseable {
    */
   void reset(boolean keepTransaction);
 
-  /** Asks the running request to stop (attention); safe from any thread. */
+  /**
+   * Asks the running request to stop (attention); safe from any thread. The request ends as soon as
+   * possible without reporting an error: WAITFOR wakes up, loops and result streaming stop, a
+   * running H2 statement is cancelled, a lock wait ends. An open transaction stays open (rolled
+   * back under SET XACT_ABORT ON). The cancel stays in force until {@link #clearCancel}.
+   */
   void cancel();
+
+  /**
+   * Forgets a cancel that arrived after the request it was meant for had ended; the endpoint calls
+   * it before each request, under the same lock as its {@link #cancel} calls.
+   */
+  void clearCancel();
 
   /** Ends the session: rolls back, drops its temporary objects, closes its storage session. */
   @Override

@@ -32,4 +32,20 @@ public interface TransactionControl {
    * @throws SqlException 3903 when no transaction is open
    */
   long rollback();
+
+  /**
+   * ROLLBACK TRANSACTION {@code name}: to the savepoint of that name, the transaction going on; any
+   * other name (the transaction's own, or empty) rolls back every level as {@link #rollback()}.
+   *
+   * @return the ended descriptor, 0 after a rollback to a savepoint
+   * @throws SqlException 3903 when no transaction is open
+   */
+  long rollback(String name);
+
+  /**
+   * SAVE TRANSACTION {@code name}.
+   *
+   * @throws SqlException 628 when no transaction is open
+   */
+  void save(String name);
 }

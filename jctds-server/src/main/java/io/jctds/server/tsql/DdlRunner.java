@@ -42,7 +42,7 @@ final class DdlRunner {
       plan = objects.alter(a);
     } else {
       Stmt.Truncate tr = (Stmt.Truncate) st;
-      if (r.s.txn().count() > 0) {
+      if (r.s.txn().count() > 0 && !formatOnly()) {
         truncateInTransaction(tr, t);
         return;
       }
@@ -51,9 +51,20 @@ final class DdlRunner {
     if (!t.params.isEmpty()) {
       throw SqlException.unsupported("variables in DDL");
     }
-    execute(plan);
+    if (!formatOnly()) {
+      execute(plan);
+    }
     r.s.rowCount = 0;
     r.done(0, -1);
+  }
+
+  /**
+   * SET FMTONLY ON: the statement is checked but not run ("No rows are processed ... when SET
+   * FMTONLY is turned ON", "without actually running the query"); a table it would create does not
+   * exist afterwards, as SQL Server's well-known FMTONLY failures on temporary tables show.
+   */
+  private boolean formatOnly() {
+    return r.s.options().on("FMTONLY");
   }
 
   private void checkDatabase(ObjectName on) {

@@ -4,6 +4,7 @@ import io.jctds.server.catalog.Catalog;
 import io.jctds.server.sql.SqlException;
 import io.jctds.server.storage.Names;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -364,9 +365,11 @@ class DmlTranslator extends QueryTranslator {
       throw SqlException.unsupported("OUTPUT in UPDATE ... FROM");
     }
     scope = new Scope(null);
+    int clausesStart = params.size();
     String from = FromClause.translate(this, s.from());
     Scope.Source target = targetSource(s.target(), table);
     String where = s.where() == null ? "" : " WHERE " + condition(s.where()).text();
+    int valuesStart = params.size();
     List<String> values = new ArrayList<>();
     List<String> assigns = new ArrayList<>();
     int i = 0;
@@ -389,6 +392,8 @@ class DmlTranslator extends QueryTranslator {
       assigns.add(Names.quote(c.name()) + " = \"$src\".\"$v" + i + "\"");
       i++;
     }
+    // the values precede FROM and WHERE in the SQL text: so must their parameters
+    Collections.rotate(params.subList(clausesStart, params.size()), params.size() - valuesStart);
     String source =
         "SELECT "
             + Names.quote(target.sqlAlias())

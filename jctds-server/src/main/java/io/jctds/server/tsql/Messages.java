@@ -197,18 +197,8 @@ final class Messages {
       LocalDateTime at = now.toLocalDate().atTime(time);
       d = Duration.between(now, at.isBefore(now) ? at.plusDays(1) : at);
     }
-    long end = System.nanoTime() + d.toNanos();
-    while (!r.s.cancelled()) {
-      long left = end - System.nanoTime();
-      if (left <= 0) {
-        break;
-      }
-      try {
-        Thread.sleep(Math.min(50, Math.max(1, left / 1_000_000)));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
+    if (!r.s.sleep(d.toNanos())) {
+      r.stopIfCancelled(); // an ATTENTION woke it up
     }
     r.done(0, -1);
   }

@@ -121,7 +121,7 @@ final class QueryRunner {
       Jdbc.bind(ps, params);
       r.s.running(ps);
       try {
-        long n = ps.executeLargeUpdate();
+        long n = LockWaits.run(r.s, ps::executeLargeUpdate);
         if (identity && n > 0) {
           lastIdentity(ps);
         }
@@ -153,7 +153,7 @@ final class QueryRunner {
         return;
       }
       r.s.running(ps);
-      try (ResultSet rs = ps.executeQuery()) {
+      try (ResultSet rs = LockWaits.run(r.s, ps::executeQuery)) {
         long n = rows(tr, rs);
         r.s.rowCount = n;
         r.done(curCmd, n);
@@ -183,6 +183,7 @@ final class QueryRunner {
           });
       n++;
     }
+    r.stopIfCancelled(); // an ATTENTION: the client discards the rest anyway
     return n;
   }
 
@@ -192,10 +193,10 @@ final class QueryRunner {
    */
   private static Object textSize(ColumnWriter w, Object v, int limit) {
     TypeInfo t = w.wire();
-    if (!t.isPlp() && t.type().kind() != io.jctds.protocol.type.TdsType.LengthKind.LONGLEN) {
-      return v;
+    if (!t.isPlp() && t.type().kind() != TdsType.LengthKind.LONGLEN || t.type() == TdsType.XML) {
+      return v; // xml is not in the list
     }
-    if (v instanceof byte[] b && t.type() != io.jctds.protocol.type.TdsType.SSVARIANT) {
+    if (v instanceof byte[] b && t.type() != TdsType.SSVARIANT) {
       return b.length > limit ? java.util.Arrays.copyOf(b, limit) : b;
     }
     if (!(v instanceof String s)) {

@@ -6,6 +6,7 @@ import io.jctds.server.types.SqlBase;
 import io.jctds.server.types.SqlType;
 import io.jctds.server.types.TypeRules;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -216,10 +217,12 @@ class QueryTranslator extends ExprTranslator {
       }
     }
     scope = new Scope(outer);
+    int clausesStart = params.size();
     String from = s.from().isEmpty() ? "" : " FROM " + FromClause.translate(this, s.from());
     String where = s.where() == null ? "" : " WHERE " + condition(s.where()).text();
     String group = groupBy(s.groupBy());
     String having = s.having() == null ? "" : " HAVING " + condition(s.having()).text();
+    int itemsStart = params.size();
     List<String> items = new ArrayList<>();
     List<Translated.Column> cols = new ArrayList<>();
     List<Sql> itemSql = new ArrayList<>();
@@ -227,6 +230,9 @@ class QueryTranslator extends ExprTranslator {
     for (QueryExpr.Item item : s.items()) {
       item(item, items, cols, itemSql, assigns);
     }
+    // the items come first in the SQL text but were translated after the clauses they may refer
+    // to: their parameters move ahead of the clauses' so that each ? gets its own value
+    Collections.rotate(params.subList(clausesStart, params.size()), params.size() - itemsStart);
     assignments = assigns;
     if (!assigns.isEmpty() && !cols.isEmpty()) {
       throw new SqlException(

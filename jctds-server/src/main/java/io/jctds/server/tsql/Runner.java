@@ -152,9 +152,7 @@ final class Runner {
   }
 
   void statement(Stmt st) {
-    if (s.cancelled()) {
-      throw new Abort();
-    }
+    stopIfCancelled();
     try {
       dispatch(st);
     } catch (SqlException e) {
@@ -177,6 +175,7 @@ final class Runner {
           || e instanceof ModuleEnd) {
         throw e;
       }
+      stopIfCancelled();
       s.engine()
           .logger()
           .log(
@@ -259,8 +258,26 @@ final class Runner {
     }
   }
 
+  /**
+   * Ends the batch when the client cancelled the request (ATTENTION): without an error message
+   * ("The sudden stop will not raise any Sql server errors"), not caught by TRY ... CATCH ("Errors
+   * unaffected by a TRY...CATCH construct: attentions, such as client-interrupt requests", TRY...
+   * CATCH (Transact-SQL)). The transaction stays open unless SET XACT_ABORT is ON, which rolls it
+   * back (SET XACT_ABORT (Transact-SQL); a client timeout leaves it open otherwise).
+   */
+  void stopIfCancelled() {
+    if (!s.cancelled()) {
+      return;
+    }
+    if (s.options().on("XACT_ABORT") && s.txn().count() > 0) {
+      rollbackAll();
+    }
+    throw new Abort();
+  }
+
   /** Handles a failed statement as SQL Server does. */
   void failed(SqlException e, int line) {
+    stopIfCancelled(); // the failure is the cancelled H2 statement's, or does not matter now
     Modules.Frame frame = s.frame;
     if (frame != null && frame.function()) {
       throw e; // a function's error is the error of the statement that called it

@@ -76,6 +76,10 @@ final class SelectInto {
           "There is already an object named '" + on.name() + "' in the database.",
           false);
     }
+    if (r.s.options().on("FMTONLY")) {
+      r.done(Statements.CMD_SELECT, 0); // checked as SQL Server compiles it; nothing created
+      return;
+    }
     new DdlRunnerAccess(r).create(new Stmt.CreateTable(body.into(), cols, List.of(), sel.line()));
     List<String> names = new ArrayList<>();
     for (Stmt.ColumnDef c : cols) {

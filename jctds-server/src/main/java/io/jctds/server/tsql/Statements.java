@@ -117,7 +117,12 @@ final class Statements {
   private static void transaction(Runner r, Stmt.Transaction tx) {
     TxnState t = r.s.txn();
     switch (tx.kind()) {
-      case "BEGIN" -> begin(r, r.s.options().get("TRANSACTION ISOLATION LEVEL"));
+      case "BEGIN" -> {
+        // "When IMPLICIT_TRANSACTIONS = ON an explicit BEGIN TRANSACTION will start two nested
+        // transactions" (SET IMPLICIT_TRANSACTIONS); mssql-jdbc's setSavepoint counts on it
+        implicitTransaction(r, tx);
+        begin(r, r.s.options().get("TRANSACTION ISOLATION LEVEL"));
+      }
       case "COMMIT" -> {
         long d = t.commit();
         if (d != 0 && reportsTransactions(r)) {

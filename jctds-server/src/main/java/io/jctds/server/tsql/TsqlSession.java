@@ -28,6 +28,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
 
 /**
  * The engine side of one TDS session: its H2 session, current database, SET options, variables of
@@ -45,6 +47,8 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
   private String database;
   private volatile boolean cancelled;
   private volatile Statement running;
+  private final Object sleeper = new Object();
+  private final SessionLocal h2;
   long rowCount;
   int lastError;
   BigDecimal lastIdentity;
@@ -79,6 +83,10 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
     } catch (SQLException e) {
       throw new IllegalStateException("cannot open an H2 session: " + e.getMessage(), e);
     }
+    this.h2 =
+        connection instanceof JdbcConnection j && j.getSession() instanceof SessionLocal l
+            ? l
+            : null;
     this.catalog = new Catalog(engine.store(), connection);
     this.txn = new TxnState(connection, engine.store());
     txn.onEnd(() -> engine.appLocks().releaseAll(new AppLockManager.Owner(tds.spid(), true)));
@@ -110,7 +118,6 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
 
   @Override
   public void execute(String batch, ResultSink sink) {
-    cancelled = false;
     FunctionContext.set(this);
     try {
       new Runner(this, sink).batch(batch);
@@ -124,7 +131,6 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
 
   @Override
   public void call(RpcRequest call, ResultSink sink) {
-    cancelled = false;
     FunctionContext.set(this);
     Runner r = new Runner(this, sink);
     try {
@@ -148,6 +154,7 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
 
   /** Batch-scoped state ends: variables and table variables. */
   private void endBatch() {
+    clearH2Cancel(); // a cancel that ended the request must not stop the clean-up
     variables.clear();
     for (String tv : tableVariables) {
       try (Statement s = connection.createStatement()) {
@@ -182,9 +189,51 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
     return h2;
   }
 
+  /**
+   * The transactions as transaction-manager requests drive them: an isolation level a TM_BEGIN_XACT
+   * names becomes the session's, as SET TRANSACTION ISOLATION LEVEL would make it.
+   */
   @Override
   public TransactionControl transactions() {
-    return txn;
+    return new TransactionControl() {
+      @Override
+      public int count() {
+        return txn.count();
+      }
+
+      @Override
+      public long descriptor() {
+        return txn.descriptor();
+      }
+
+      @Override
+      public long begin(String isolation) {
+        if (isolation != null) {
+          options.set(List.of("TRANSACTION ISOLATION LEVEL"), isolation);
+        }
+        return txn.begin(isolation);
+      }
+
+      @Override
+      public long commit() {
+        return txn.commit();
+      }
+
+      @Override
+      public long rollback() {
+        return txn.rollback();
+      }
+
+      @Override
+      public long rollback(String name) {
+        return txn.rollback(name);
+      }
+
+      @Override
+      public void save(String name) {
+        txn.save(name);
+      }
+    };
   }
 
   @Override
@@ -220,10 +269,42 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
     engine.store().schemaChanged();
   }
 
+  /**
+   * Stops the running request: the flag the runner, loops and streaming check, H2's session cancel
+   * (it holds until H2 next checks it, so a statement about to start is cancelled too, which the
+   * running statement's own cancel would miss), the running statement, and a sleeping WAITFOR.
+   */
   @Override
   public void cancel() {
     cancelled = true;
-    Statement s = running;
+    if (h2 != null) {
+      h2.cancel();
+    }
+    cancelStatement(running);
+    synchronized (sleeper) {
+      sleeper.notifyAll();
+    }
+  }
+
+  @Override
+  public void clearCancel() {
+    cancelled = false;
+    clearH2Cancel();
+  }
+
+  /** Forgets a cancel H2 has not acted on (SessionLocal.setQueryTimeout resets it). */
+  private void clearH2Cancel() {
+    if (h2 != null) {
+      h2.setQueryTimeout(h2.getQueryTimeout());
+    }
+  }
+
+  /** The H2 session behind {@link #connection()}, or null when it is not an embedded one. */
+  SessionLocal h2() {
+    return h2;
+  }
+
+  private static void cancelStatement(Statement s) {
     if (s != null) {
       try {
         s.cancel();
@@ -237,6 +318,7 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
     return cancelled;
   }
 
+  /** The H2 statement now running (null when it ended), so that {@link #cancel} can stop it. */
   void running(Statement s) {
     running = s;
   }
@@ -250,6 +332,30 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
   public org.h2.value.Value callFunction(
       String database, String schema, String name, org.h2.value.Value[] args) {
     return ScalarFunctions.invoke(this, database, schema, name, args);
+  }
+
+  /**
+   * Waits {@code nanos} (WAITFOR), or less when the request is cancelled.
+   *
+   * @return false when the wait ended because of a cancel
+   */
+  boolean sleep(long nanos) {
+    long end = System.nanoTime() + nanos;
+    synchronized (sleeper) {
+      while (!cancelled) {
+        long left = end - System.nanoTime();
+        if (left <= 0) {
+          return true;
+        }
+        try {
+          java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(sleeper, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   @Override

@@ -181,8 +181,18 @@ final class TxnState implements TransactionControl {
     doomed = false;
   }
 
+  @Override
+  public long rollback(String name) {
+    if (name != null && !name.isEmpty() && nesting.count() > 0 && hasSavepoint(name)) {
+      rollbackTo(name);
+      return 0;
+    }
+    return rollback();
+  }
+
   /** SAVE TRANSACTION name. */
-  void save(String name) {
+  @Override
+  public void save(String name) {
     if (nesting.count() == 0) {
       throw new SqlException(
           628, 16, 0, "Cannot issue SAVE TRANSACTION when there is no active transaction.", false);

@@ -69,6 +69,13 @@ final class Tedious {
       return this;
     }
 
+    /** A SQL batch (execSqlBatch) on {@code session}. */
+    Steps batch(int session, String sql) {
+      list.addObject().put("session", session).put("batch", sql);
+      sessions = Math.max(sessions, session + 1);
+      return this;
+    }
+
     /**
      * Connection.callProcedure of {@code name} (an RPC by name) on session 0 with {@code params}.
      */
@@ -93,9 +100,18 @@ final class Tedious {
       return this;
     }
 
-    /** A transaction request with a transaction or savepoint name ("save" needs one). */
-    Steps tx(int session, String what, String name) {
-      list.addObject().put("session", session).put("tx", what).put("name", name);
+    /**
+     * A transaction request with a name (commit, rollback, or "save" through saveTransaction) and,
+     * for "begin", an isolation level (a key of tedious's ISOLATION_LEVEL), either may be null.
+     */
+    Steps tx(int session, String what, String name, String isolation) {
+      ObjectNode step = list.addObject().put("session", session).put("tx", what);
+      if (name != null) {
+        step.put("name", name);
+      }
+      if (isolation != null) {
+        step.put("isolation", isolation);
+      }
       sessions = Math.max(sessions, session + 1);
       return this;
     }
@@ -114,8 +130,8 @@ final class Tedious {
       return this;
     }
 
-    /** A batch that Connection.cancel() interrupts when its first INFO message arrives. */
-    Steps cancelOnInfo(int session, String sql) {
+    /** A SQL batch that Connection.cancel() cancels once its first INFO message arrived. */
+    Steps cancelledSql(int session, String sql) {
       list.addObject().put("session", session).put("sql", sql).put("cancelOnInfo", true);
       sessions = Math.max(sessions, session + 1);
       return this;
@@ -307,6 +323,24 @@ final class Tedious {
       Steps steps,
       java.util.function.Consumer<ObjectNode> options) {
     ObjectNode o = JSON.createObjectNode();
+    o.put("encrypt", false);
+    return run(o, server, tdsVersion, steps, options);
+  }
+
+  /**
+   * Runs {@code steps} against {@code server}, with TLS ({@code encrypt: true}, trusting the
+   * server's certificate) or without.
+   */
+  List<Step> run(TdsServer server, String tdsVersion, boolean encrypt, Steps steps) {
+    return run(server, tdsVersion, steps, o -> o.put("encrypt", encrypt));
+  }
+
+  private List<Step> run(
+      ObjectNode o,
+      TdsServer server,
+      String tdsVersion,
+      Steps steps,
+      java.util.function.Consumer<ObjectNode> options) {
     o.put("host", "127.0.0.1");
     o.put("port", server.port());
     o.put("user", Interop.USER);
