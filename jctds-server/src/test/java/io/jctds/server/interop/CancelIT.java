@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Cancelling through real clients, with TLS and without: mssql-jdbc 13.6.2 (Statement.cancel() from
- * another thread during a WAITFOR and during a long SELECT, Statement.setQueryTimeout) and tedious
- * 19 (Connection.cancel()) and jTDS 1.3.1 (Statement.cancel() during a WAITFOR, ssl=off and
+ * another thread during a WAITFOR, a procedure and a long SELECT, Statement.setQueryTimeout) and
+ * tedious 19 (Connection.cancel()) and jTDS 1.3.1 (Statement.cancel() during a WAITFOR, ssl=off and
  * ssl=require). The outcome is what each client reports for a cancel the server acknowledged —
  * mssql-jdbc: SQLState HY008 with "The query was canceled." or "The query has timed out." (its
  * SQLServerResource strings R_queryCanceled, R_queryTimedOut); tedious: code ECANCEL, "Canceled."
@@ -171,6 +171,21 @@ class CancelIT {
       assertThat(Jdbc.scalar(c, "SELECT @@TRANCOUNT")).isEqualTo(1);
       Jdbc.run(c, "ROLLBACK");
       assertThat(Jdbc.scalar(c, "SELECT 42")).isEqualTo(42);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(JdbcCarrier.class)
+  void mssqlJdbcCancelsAProcedure(JdbcCarrier carrier) throws Exception {
+    try (Connection c = connect(carrier);
+        Statement s = c.createStatement()) {
+      Jdbc.run(
+          c, "CREATE OR ALTER PROCEDURE dbo.slow_" + carrier + " AS\n" + WAIT + "\nSELECT 1 AS n");
+      Future<SQLException> running = executeElsewhere(carrier, c, s, "EXEC dbo.slow_" + carrier);
+      s.cancel();
+      assertCancelled(running.get(), "The query was canceled.");
+      // the session is back at the top level: no procedure left running, nesting level 0
+      assertThat(Jdbc.scalar(c, "SELECT @@NESTLEVEL")).isEqualTo(0);
     }
   }
 
