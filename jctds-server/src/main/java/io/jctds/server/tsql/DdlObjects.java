@@ -314,38 +314,17 @@ final class DdlObjects {
     }
     String body = tables.tableBody(on, List.of(), List.of(c), false);
     List<String> out = new ArrayList<>();
-    for (String part : splitTopLevel(body)) {
+    for (String raw : TopLevel.split(body)) {
+      String part = raw.trim();
+      if (part.isEmpty()) {
+        continue;
+      }
       out.add(
           "ALTER TABLE "
               + h2
               + " ADD "
               + (part.startsWith("CONSTRAINT") ? "" : "COLUMN IF NOT EXISTS ")
               + part);
-    }
-    return out;
-  }
-
-  /** Splits a column/constraint list at its top-level commas. */
-  private static List<String> splitTopLevel(String s) {
-    List<String> out = new ArrayList<>();
-    int depth = 0;
-    boolean quoted = false;
-    int start = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '\'' || c == '"') {
-        quoted = !quoted;
-      } else if (!quoted && c == '(') {
-        depth++;
-      } else if (!quoted && c == ')') {
-        depth--;
-      } else if (!quoted && depth == 0 && c == ',') {
-        out.add(s.substring(start, i).trim());
-        start = i + 1;
-      }
-    }
-    if (start < s.length()) {
-      out.add(s.substring(start).trim());
     }
     return out;
   }

@@ -262,7 +262,7 @@ final class ExecuteSql {
     if (decl.isBlank()) {
       return out;
     }
-    for (String part : topLevelParts(decl)) {
+    for (String part : TopLevel.split(decl)) {
       String p = part.strip();
       boolean output = false;
       java.util.regex.Matcher m =
@@ -280,28 +280,5 @@ final class ExecuteSql {
       out.add(new Declared(dec.variables().get(0), output));
     }
     return out;
-  }
-
-  /** {@code decl} split at commas outside parentheses and quotes. */
-  private static List<String> topLevelParts(String decl) {
-    List<String> parts = new ArrayList<>();
-    int depth = 0;
-    boolean quoted = false;
-    int start = 0;
-    for (int i = 0; i < decl.length(); i++) {
-      char ch = decl.charAt(i);
-      if (ch == '\'') {
-        quoted = !quoted;
-      } else if (!quoted && ch == '(') {
-        depth++;
-      } else if (!quoted && ch == ')') {
-        depth--;
-      } else if (!quoted && depth == 0 && ch == ',') {
-        parts.add(decl.substring(start, i));
-        start = i + 1;
-      }
-    }
-    parts.add(decl.substring(start));
-    return parts;
   }
 }
