@@ -8,9 +8,7 @@ import io.jctds.OperationalError;
 import io.jctds.Row;
 import io.jctds.SqlServerMessage;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -30,8 +28,6 @@ final class BatchPrinter {
     /** The connection broke; nothing more can run on it. */
     CONNECTION_BROKEN
   }
-
-  private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
   private final Connection connection;
   private final PrintWriter out;
@@ -97,33 +93,24 @@ final class BatchPrinter {
     List<String> headers = columns.stream().map(Column::name).toList();
     List<List<String>> cells = new ArrayList<>();
     for (Row row : cursor.fetchAll()) {
-      cells.add(cells(row));
+      cells.add(cells(row, columns));
     }
     ResultTable.lines(headers, cells).forEach(out::println);
     long count = cursor.rowCount() >= 0 ? cursor.rowCount() : cells.size();
     out.println("(" + count + " rows affected)");
   }
 
-  private static List<String> cells(Row row) {
+  private static List<String> cells(Row row, List<Column> columns) {
     List<String> cells = new ArrayList<>(row.size());
     for (int i = 0; i < row.size(); i++) {
-      cells.add(cell(row.get(i)));
+      cells.add(Cells.cell(row.get(i), columns.get(i).typeName()));
     }
     return cells;
   }
 
-  /** One value as the table shows it: NULL, binary as 0x-prefixed hex, decimals in plain form. */
+  /** One value as the table shows it when its column's type is not known (see {@link Cells}). */
   static String cell(Object value) {
-    if (value == null) {
-      return "NULL";
-    }
-    if (value instanceof byte[] bytes) {
-      return "0x" + HEX.formatHex(bytes);
-    }
-    if (value instanceof BigDecimal d) {
-      return d.toPlainString();
-    }
-    return value.toString();
+    return Cells.cell(value, null);
   }
 
   private void printNewMessages() {

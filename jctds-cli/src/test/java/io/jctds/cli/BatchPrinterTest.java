@@ -42,4 +42,36 @@ class BatchPrinterTest {
     assertThat(BatchPrinter.cell(LocalDate.of(2024, 2, 29))).isEqualTo("2024-02-29");
     assertThat(BatchPrinter.cell("NULL ")).isEqualTo("NULL ");
   }
+
+  @Test
+  void cellsRenderAsSqlcmdUsersReadThem() {
+    // ODBC's SQL_C_CHAR forms ("Converting Data from SQL to C Data Types": bit as 0/1, timestamp
+    // as yyyy-mm-dd hh:mm:ss[.f...]), with the fraction the type has: datetime .fff,
+    // smalldatetime none, datetime2(n)/time(n)/datetimeoffset(n) n digits ("datetime2
+    // (Transact-SQL)" default format 'yyyy-MM-dd HH:mm:ss[.nnnnnnn]'); a uniqueidentifier as
+    // CONVERT(char(36), ...) gives it, in upper case ("uniqueidentifier (Transact-SQL)" example
+    // 6F9619FF-8B86-D011-B42D-00C04FC964FF)
+    assertThat(Cells.cell(true, "bit")).isEqualTo("1");
+    assertThat(Cells.cell(false, "bit")).isEqualTo("0");
+    assertThat(
+            Cells.cell(
+                java.util.UUID.fromString("6f9619ff-8b86-d011-b42d-00c04fc964ff"),
+                "uniqueidentifier"))
+        .isEqualTo("6F9619FF-8B86-D011-B42D-00C04FC964FF");
+    java.time.LocalDateTime t = java.time.LocalDateTime.of(2007, 5, 8, 12, 35, 29, 123_456_700);
+    assertThat(Cells.cell(t, "datetime2(7)")).isEqualTo("2007-05-08 12:35:29.1234567");
+    assertThat(Cells.cell(t, "datetime2(0)")).isEqualTo("2007-05-08 12:35:29");
+    assertThat(Cells.cell(t.withNano(123_000_000), "datetime"))
+        .isEqualTo("2007-05-08 12:35:29.123");
+    assertThat(Cells.cell(t.withSecond(0).withNano(0), "smalldatetime"))
+        .isEqualTo("2007-05-08 12:35:00");
+    assertThat(Cells.cell(t.toLocalTime(), "time(3)")).isEqualTo("12:35:29.123");
+    // "datetimeoffset (Transact-SQL)": 'yyyy-MM-dd HH:mm:ss[.nnnnnnn] [{+|-}hh:mm]'
+    assertThat(
+            Cells.cell(
+                java.time.OffsetDateTime.of(t, java.time.ZoneOffset.ofHoursMinutes(12, 15)),
+                "datetimeoffset(7)"))
+        .isEqualTo("2007-05-08 12:35:29.1234567 +12:15");
+    assertThat(Cells.cell(new BigDecimal("-0.00001"), "decimal(10,5)")).isEqualTo("-0.00001");
+  }
 }
