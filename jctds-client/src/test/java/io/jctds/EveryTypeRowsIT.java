@@ -345,6 +345,28 @@ class EveryTypeRowsIT {
   }
 
   @Test
+  void utf8CollationVarcharAndTypedGetters() {
+    try (Connection c = connect("7.4");
+        Cursor cursor = c.cursor()) {
+      // a _UTF8 collation's varchar goes out as UTF-8 to a client that acknowledged UTF8_SUPPORT
+      // ("Collation and Unicode support": UTF-8 is available for char and varchar with _UTF8)
+      cursor.execute(
+          "CREATE TABLE rows_utf8 (v varchar(20) COLLATE Latin1_General_100_CI_AS_SC_UTF8)\n"
+              + "INSERT INTO rows_utf8 VALUES (N'żółw €')\n"
+              + "SELECT v, CAST(255 AS tinyint) AS t, CAST(1.5 AS real) AS r,"
+              + " CAST(12.3456 AS money) AS m, CAST(1 AS bit) AS b FROM rows_utf8");
+      Row row = cursor.fetchOne();
+      assertThat(row.get("v")).isEqualTo("żółw €");
+      assertThat(row.getShort("t")).isEqualTo((short) 255);
+      assertThat(row.getInt("t")).isEqualTo(255);
+      assertThat(row.getFloat("r")).isEqualTo(1.5f);
+      assertThat(row.getBigDecimal("m")).isEqualTo(new BigDecimal("12.3456"));
+      assertThat(row.getBoolean("b")).isTrue();
+      assertThat(row.getObject("b", int.class)).isEqualTo(1);
+    }
+  }
+
+  @Test
   void descriptionFollowsDbApi() {
     try (Connection c = connect("7.4");
         Cursor cursor = c.cursor()) {
