@@ -5,7 +5,6 @@ import io.jctds.protocol.token.Done;
 import io.jctds.protocol.token.Token;
 import io.jctds.session.ResponseStream;
 import io.jctds.session.Session;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -113,24 +112,33 @@ public final class Cursor implements AutoCloseable {
     return null;
   }
 
-  /** Up to {@code n} rows of the current result set. */
-  public List<Row> fetchMany(int n) {
-    List<Row> rows = new ArrayList<>(Math.min(Math.max(n, 0), 1024));
-    Row r;
-    while (rows.size() < n && (r = fetchOne()) != null) {
-      rows.add(r);
-    }
-    return rows;
+  /**
+   * Up to {@code n} rows of the current result set, with its description (read-only).
+   *
+   * @throws ProgrammingError if no statement with results was executed
+   */
+  public RowList fetchMany(int n) {
+    return collect(Math.max(n, 0));
   }
 
-  /** The remaining rows of the current result set (held in memory). */
-  public List<Row> fetchAll() {
-    List<Row> rows = new ArrayList<>();
+  /** The remaining rows of the current result set (held in memory), with its description. */
+  public RowList fetchAll() {
+    return collect(Integer.MAX_VALUE);
+  }
+
+  private RowList collect(int n) {
+    requireResults();
+    List<Column> description = description();
+    Row[] rows = new Row[Math.min(n, 16)];
+    int size = 0;
     Row r;
-    while ((r = fetchOne()) != null) {
-      rows.add(r);
+    while (size < n && (r = fetchOne()) != null) {
+      if (size == rows.length) {
+        rows = java.util.Arrays.copyOf(rows, (int) Math.min(Integer.MAX_VALUE - 8, size * 2L));
+      }
+      rows[size++] = r;
     }
-    return rows;
+    return new RowList(rows, size, description);
   }
 
   /**

@@ -1,5 +1,6 @@
 package io.jctds;
 
+import io.jctds.internal.values.Sizes;
 import io.jctds.protocol.token.ColMetadata;
 import io.jctds.protocol.type.TypeInfo;
 import java.util.ArrayList;
@@ -24,7 +25,8 @@ final class ResultColumns {
               c.name(),
               t.type().id(),
               t.sqlName(),
-              t.maxLength(),
+              Sizes.display(t),
+              Sizes.internal(t),
               t.precision(),
               t.scale(),
               c.isNullable()));

@@ -186,31 +186,47 @@ public final class Values {
     };
   }
 
-  /** Accepts date, datetime, smalldatetime, datetime2 and datetimeoffset (its local date). */
+  /**
+   * Accepts date, datetime, smalldatetime, datetime2, datetimeoffset (its local date) and the text
+   * forms down-level clients receive ({@code 2024-05-01}, with or without a time).
+   */
   public static LocalDate getDate(TypeInfo t, ByteBuffer b, int off, int len) {
     if (len < 0) {
       return null;
     }
-    if (t.family() == TypeInfo.Family.DATE) {
-      return DateTimeCodec.decodeDate(b, off);
-    }
-    return getDateTime(t, b, off, len).toLocalDate();
+    return switch (t.family()) {
+      case DATE -> DateTimeCodec.decodeDate(b, off);
+      case VARIANT -> {
+        Slot s = Variants.unwrap(b, off, len);
+        yield getDate(s.t(), s.b(), s.off(), s.len());
+      }
+      case CHAR, NCHAR -> parse(t, getString(t, b, off, len), TextDates::date, "LocalDate");
+      default -> getDateTime(t, b, off, len).toLocalDate();
+    };
   }
 
-  /** Accepts time, datetime, smalldatetime, datetime2 and datetimeoffset (its local time). */
+  /**
+   * Accepts time, datetime, smalldatetime, datetime2, datetimeoffset (its local time) and the text
+   * forms down-level clients receive ({@code 12:34:56.1234567}, with or without a date).
+   */
   public static LocalTime getTime(TypeInfo t, ByteBuffer b, int off, int len) {
     if (len < 0) {
       return null;
     }
-    if (t.family() == TypeInfo.Family.TIME) {
-      return DateTimeCodec.decodeTime(b, off, t.scale());
-    }
-    return getDateTime(t, b, off, len).toLocalTime();
+    return switch (t.family()) {
+      case TIME -> DateTimeCodec.decodeTime(b, off, t.scale());
+      case VARIANT -> {
+        Slot s = Variants.unwrap(b, off, len);
+        yield getTime(s.t(), s.b(), s.off(), s.len());
+      }
+      case CHAR, NCHAR -> parse(t, getString(t, b, off, len), TextDates::time, "LocalTime");
+      default -> getDateTime(t, b, off, len).toLocalTime();
+    };
   }
 
   /**
    * Accepts datetime, smalldatetime, datetime2, date (at midnight) and datetimeoffset (its local
-   * date-time at its own offset).
+   * date-time at its own offset), and the text forms down-level clients receive.
    */
   public static LocalDateTime getDateTime(TypeInfo t, ByteBuffer b, int off, int len) {
     if (len < 0) {
@@ -225,6 +241,7 @@ public final class Values {
       case DATE -> DateTimeCodec.decodeDate(b, off).atStartOfDay();
       case DATETIMEOFFSET ->
           DateTimeCodec.decodeDateTimeOffset(b, off, t.scale()).toLocalDateTime();
+      case CHAR, NCHAR -> parse(t, getString(t, b, off, len), TextDates::dateTime, "LocalDateTime");
       case VARIANT -> {
         Slot s = Variants.unwrap(b, off, len);
         yield getDateTime(s.t(), s.b(), s.off(), s.len());
@@ -233,13 +250,15 @@ public final class Values {
     };
   }
 
-  /** Accepts datetimeoffset. */
+  /** Accepts datetimeoffset and its down-level text form ({@code 2024-05-01 12:34:56 +02:00}). */
   public static OffsetDateTime getOffsetDateTime(TypeInfo t, ByteBuffer b, int off, int len) {
     if (len < 0) {
       return null;
     }
     return switch (t.family()) {
       case DATETIMEOFFSET -> DateTimeCodec.decodeDateTimeOffset(b, off, t.scale());
+      case CHAR, NCHAR ->
+          parse(t, getString(t, b, off, len), TextDates::offsetDateTime, "OffsetDateTime");
       case VARIANT -> {
         Slot s = Variants.unwrap(b, off, len);
         yield getOffsetDateTime(s.t(), s.b(), s.off(), s.len());
