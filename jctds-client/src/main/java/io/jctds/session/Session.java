@@ -6,8 +6,11 @@ import io.jctds.SqlServerMessage;
 import io.jctds.net.PacketChannel;
 import io.jctds.net.ReadTimeout;
 import io.jctds.protocol.TdsVersion;
+import io.jctds.protocol.TdsWriter;
+import io.jctds.protocol.batch.AllHeaders;
 import io.jctds.protocol.batch.SqlBatch;
 import io.jctds.protocol.framing.PacketType;
+import io.jctds.protocol.rpc.RpcRequest;
 import io.jctds.protocol.tls.TlsSessionInfo;
 import io.jctds.protocol.token.EnvChange;
 import io.jctds.protocol.token.TokenDecoder;
@@ -16,6 +19,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * A logged-in TDS session: sends requests, and streams each response through one {@link
@@ -68,6 +73,15 @@ public final class Session implements AutoCloseable {
   private ResponseStream current;
   private volatile boolean closed;
 
+  /** A request was sent and its response is not finished: cancel() may send an ATTENTION. */
+  private volatile boolean inFlight;
+
+  /** cancel() was called for the request in flight. */
+  private volatile boolean cancelRequested;
+
+  /** The ATTENTION of the request in flight was sent (at most once per request). */
+  private final AtomicBoolean attention = new AtomicBoolean();
+
   /**
    * @param e what the login established
    * @param encryption the encryption report
@@ -114,8 +128,15 @@ public final class Session implements AutoCloseable {
     return encryption;
   }
 
-  /** The messages of the last request (of the login, before the first request). */
+  /**
+   * Every message (INFO and ERROR) of the last request, in order (of the login, before the first
+   * request).
+   */
   public List<SqlServerMessage> messages() {
+    return List.copyOf(messages);
+  }
+
+  List<SqlServerMessage> allMessages() {
     return List.copyOf(messages);
   }
 
@@ -162,18 +183,85 @@ public final class Session implements AutoCloseable {
    * @throws InterfaceError if the session is closed
    */
   public ResponseStream execute(String sql) {
+    SqlBatch batch = SqlBatch.inTransaction(transaction, sql);
+    return send(PacketType.SQL_BATCH, w -> batch.encode(w, version), "sending the SQL batch");
+  }
+
+  /**
+   * Sends one RPC message holding {@code calls} (ALL_HEADERS with the current transaction
+   * descriptor, as for SQL batches) and returns its response stream, which also hands out the
+   * calls' RETURNSTATUS and RETURNVALUE tokens. Any response still being read is drained first.
+   *
+   * @throws InterfaceError if the session is closed or {@code calls} is empty
+   */
+  public ResponseStream call(List<RpcRequest> calls) {
+    if (calls.isEmpty()) {
+      throw new InterfaceError("an RPC request needs at least one call");
+    }
+    AllHeaders headers = AllHeaders.transaction(transaction, 1);
+    return send(
+        PacketType.RPC,
+        w -> RpcRequest.encodeMessage(w, version, headers, calls),
+        "sending the RPC request");
+  }
+
+  private ResponseStream send(int type, Consumer<TdsWriter> body, String doing) {
     requireOpen();
     finishCurrent();
     messages.clear();
-    SqlBatch batch = SqlBatch.inTransaction(transaction, sql);
+    cancelRequested = false;
+    attention.set(false);
     try {
-      channel.send(PacketType.SQL_BATCH, w -> batch.encode(w, version));
+      channel.send(type, body);
     } catch (IOException | RuntimeException e) {
-      throw fail(e, "sending the SQL batch");
+      throw fail(e, doing);
     }
     reader.begin();
     current = new ResponseStream(this, reader);
+    inFlight = true;
+    if (cancelRequested) {
+      sendAttentionQuietly(); // cancel() came while the request was being sent
+    }
     return current;
+  }
+
+  /**
+   * Cancels the request in flight: sends an ATTENTION at once, from any thread. The thread reading
+   * the response reads on to the server's acknowledgement and throws {@link
+   * io.jctds.QueryCancelledError}. Does nothing when no request is in flight.
+   */
+  public void cancel() {
+    cancelRequested = true;
+    if (inFlight) {
+      sendAttentionQuietly();
+    }
+  }
+
+  private void sendAttentionQuietly() {
+    try {
+      sendAttentionOnce();
+    } catch (IOException e) {
+      // the reading thread sees the broken connection and reports it
+    }
+  }
+
+  /** Sends the ATTENTION of the request in flight unless it was sent already. */
+  void sendAttentionOnce() throws IOException {
+    if (attention.compareAndSet(false, true)) {
+      channel.sendAttention();
+    }
+  }
+
+  /** Whether an ATTENTION was sent for the request in flight. */
+  boolean attentionSent() {
+    return attention.get();
+  }
+
+  /** The response {@code stream} has been read to its end. */
+  void requestDone(ResponseStream stream) {
+    if (stream == current) {
+      inFlight = false;
+    }
   }
 
   /** Runs {@code sql} and discards its results; throws its first error. */
