@@ -6,6 +6,7 @@ import io.jctds.protocol.token.Done;
 import io.jctds.protocol.token.ReturnStatus;
 import io.jctds.protocol.token.ReturnValue;
 import io.jctds.protocol.token.Token;
+import io.jctds.protocol.token.TokenType;
 import io.jctds.session.ResponseStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -132,7 +133,9 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
   /** Records what a non-row token says: a row count, a RETURN status, an OUTPUT value. */
   private void note(Token t) {
     if (t instanceof Done d) {
-      if (d.hasCount()) {
+      // statements end with DONE or DONEINPROC; a DONEPROC ends a procedure call and its count,
+      // when it has one, repeats a statement's
+      if (d.hasCount() && d.tokenType() != TokenType.DONEPROC) {
         rowCount = d.rowCount();
         if (counts == rowCounts.length) {
           rowCounts = Arrays.copyOf(rowCounts, counts * 2);
@@ -161,8 +164,9 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
   }
 
   /**
-   * The row counts of every statement of the last execute that reported one (DONE, DONEINPROC or
-   * DONEPROC with a count), in the order the server sent them, as far as the response was read.
+   * The row counts of every statement of the last execute that reported one (DONE or DONEINPROC
+   * with a count; a DONEPROC's count is not a statement's), in the order the server sent them, as
+   * far as the response was read.
    */
   public long[] rowCounts() {
     return Arrays.copyOf(rowCounts, counts);
