@@ -211,7 +211,7 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
       return null;
     }
     Token t;
-    while ((t = stream.next()) != null) {
+    while ((t = nextInSet()) != null) {
       if (t instanceof io.jctds.protocol.token.Row r) {
         rowNumber++;
         return new Row(r.detach(), columns);
@@ -228,6 +228,16 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
     }
     inRows = false;
     return null;
+  }
+
+  /** The next token of the current result set; an error ends the set (it failed). */
+  private Token nextInSet() {
+    try {
+      return stream.next();
+    } catch (RuntimeException e) {
+      inRows = false;
+      throw e;
+    }
   }
 
   /** Up to {@link #arraySize()} rows of the current result set. */
