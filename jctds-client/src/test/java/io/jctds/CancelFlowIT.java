@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jctds.OperationalError.Reason;
+import io.jctds.server.EncryptionPolicy;
 import io.jctds.server.TdsServer;
+import io.jctds.tls.EncryptionReport.Level;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -20,15 +22,50 @@ import org.junit.jupiter.api.Timeout;
  */
 class CancelFlowIT {
   private static TdsServer server;
+  private static TdsServer tlsServer;
 
   @BeforeAll
   static void start() {
     server = FlowServer.start();
+    tlsServer = FlowServer.start(EncryptionPolicy.REQUIRED);
   }
 
   @AfterAll
   static void stop() {
     server.close();
+    tlsServer.close();
+  }
+
+  @Test
+  @Timeout(value = 50, unit = TimeUnit.SECONDS)
+  void cancelOverTlsWhileTheReaderWaits() throws Exception {
+    try (Connection conn = FlowServer.connect(tlsServer);
+        Cursor c = conn.cursor()) {
+      assertThat(conn.encryption().level()).isEqualTo(Level.FULL);
+      Thread canceller = new Thread(() -> cancelUntilInterrupted(c));
+      canceller.start();
+      try {
+        assertThatThrownBy(() -> c.execute("WAITFOR DELAY '00:01:00'"))
+            .isInstanceOf(QueryCancelledError.class);
+      } finally {
+        canceller.interrupt();
+        canceller.join();
+      }
+      c.execute("SELECT 45");
+      assertThat(c.fetchOne().getInt(0)).isEqualTo(45);
+    }
+  }
+
+  private static void cancelUntilInterrupted(Cursor c) {
+    // cancel() is a no-op until the request is in flight: repeat until it lands
+    while (!Thread.currentThread().isInterrupted()) {
+      c.cancel();
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        return;
+      }
+    }
   }
 
   @Test

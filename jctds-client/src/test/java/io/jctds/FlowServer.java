@@ -11,8 +11,13 @@ final class FlowServer {
   private FlowServer() {}
 
   static TdsServer start() {
+    return start(io.jctds.server.EncryptionPolicy.OFF);
+  }
+
+  /** A server with {@code policy}; REQUIRED makes the default client encrypt everything. */
+  static TdsServer start(io.jctds.server.EncryptionPolicy policy) {
     try {
-      return TdsServer.builder().port(0).user("sa", "pw").build().start();
+      return TdsServer.builder().port(0).encryption(policy).user("sa", "pw").build().start();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
