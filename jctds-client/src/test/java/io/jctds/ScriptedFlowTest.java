@@ -3,13 +3,16 @@ package io.jctds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jctds.protocol.BufferWriter;
 import io.jctds.protocol.TdsVersion;
+import io.jctds.protocol.framing.PacketHeader;
 import io.jctds.protocol.framing.PacketType;
 import io.jctds.protocol.token.ColMetadata;
 import io.jctds.protocol.token.Done;
 import io.jctds.protocol.token.ServerMessage;
 import io.jctds.protocol.token.TokenType;
 import io.jctds.protocol.type.TypeInfo;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -145,6 +148,50 @@ class ScriptedFlowTest {
         }
         cursor.execute("SELECT 1");
         assertThat(cursor.fetchOne().getInt(0)).isEqualTo(1);
+      }
+      server.await();
+    }
+  }
+
+  @Test
+  @Timeout(30)
+  void cancelledUnreadResponseIsDiscardedByTheNextExecute() throws Exception {
+    try (RogueServer server =
+        new RogueServer(
+            peer -> {
+              login(peer);
+              peer.readBatch();
+              // the first packet of the response, without EOM: the rest never comes
+              BufferWriter w = new BufferWriter();
+              ONE.encode(w, TdsVersion.V7_4);
+              io.jctds.protocol.token.Row.write(w, ONE, 1);
+              byte[] payload = w.toByteArray();
+              ByteBuffer packet = ByteBuffer.allocate(PacketHeader.SIZE + payload.length);
+              new PacketHeader(
+                      PacketType.TABULAR_RESULT, 0, PacketHeader.SIZE + payload.length, 0, 1, 0)
+                  .encode(packet);
+              packet.put(payload);
+              peer.sendRaw(packet.array());
+              peer.readMessage(PacketType.ATTENTION);
+              // the end of the cancelled response (EOM), then the acknowledgement
+              peer.sendTokens(new Done(TokenType.DONE, Done.STATUS_ERROR, 0xC1, 0));
+              peer.sendTokens(new Done(TokenType.DONE, Done.STATUS_ATTN, 0, 0));
+              assertThat(peer.readBatch()).isEqualTo("SELECT 2");
+              peer.send(
+                  PacketType.TABULAR_RESULT,
+                  out -> {
+                    ONE.encode(out, TdsVersion.V7_4);
+                    io.jctds.protocol.token.Row.write(out, ONE, 2);
+                    Done.count(1).encode(out, TdsVersion.V7_4);
+                  });
+              assertThat(peer.seesEof(10_000)).isTrue();
+            })) {
+      try (Connection c = connect(server);
+          Cursor cursor = c.cursor()) {
+        cursor.execute("SELECT 1");
+        cursor.cancel(); // from this thread: nobody is reading
+        cursor.execute("SELECT 2");
+        assertThat(cursor.fetchOne().getInt(0)).isEqualTo(2);
       }
       server.await();
     }

@@ -106,12 +106,21 @@ public final class ResponseStream {
   /**
    * Reads and discards the rest of the response, keeping messages and session changes.
    *
-   * @param raise whether to throw the first error found (else errors only become messages)
+   * @param raise whether to throw the first error found (else errors only become messages, and a
+   *     cancelled response ends quietly at its acknowledgement)
    */
   public void drain(boolean raise) {
     SqlServerMessage first = null;
     while (!finished) {
-      Token t = read();
+      Token t;
+      try {
+        t = read();
+      } catch (QueryCancelledError e) {
+        if (raise) {
+          throw e;
+        }
+        return; // a cancelled response being discarded: the acknowledgement was read
+      }
       if (t == null) {
         finished = true;
         session.requestDone(this);
