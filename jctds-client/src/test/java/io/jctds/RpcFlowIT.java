@@ -93,7 +93,7 @@ class RpcFlowIT {
       assertThat(c.returnStatus()).hasValue(3);
       assertThat(c.nextSet()).isFalse();
       // the two SELECTs' counts, read on the way (the embedded server also sends a DONEINPROC with
-      // a count for RETURN, which SQL Server does not document: hence startsWith)
+      // a count for RETURN, which this test does not rely on: hence startsWith)
       assertThat(c.rowCounts()).startsWith(1, 2);
     }
   }
