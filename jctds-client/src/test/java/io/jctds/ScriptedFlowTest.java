@@ -196,4 +196,46 @@ class ScriptedFlowTest {
       server.await();
     }
   }
+
+  @Test
+  @Timeout(30)
+  void cancelAfterTheWholeResponseArrivedStillReadsTheAcknowledgement() throws Exception {
+    try (RogueServer server =
+        new RogueServer(
+            peer -> {
+              login(peer);
+              peer.readBatch();
+              peer.send(
+                  PacketType.TABULAR_RESULT,
+                  out -> {
+                    ONE.encode(out, TdsVersion.V7_4);
+                    io.jctds.protocol.token.Row.write(out, ONE, 1);
+                    Done.count(1).encode(out, TdsVersion.V7_4);
+                  });
+              peer.readMessage(PacketType.ATTENTION);
+              // the request had ended: the server acknowledges in a message of its own
+              peer.sendTokens(new Done(TokenType.DONE, Done.STATUS_ATTN, 0, 0));
+              assertThat(peer.readBatch()).isEqualTo("SELECT 2");
+              peer.send(
+                  PacketType.TABULAR_RESULT,
+                  out -> {
+                    ONE.encode(out, TdsVersion.V7_4);
+                    io.jctds.protocol.token.Row.write(out, ONE, 2);
+                    Done.count(1).encode(out, TdsVersion.V7_4);
+                  });
+              assertThat(peer.seesEof(10_000)).isTrue();
+            })) {
+      try (Connection c = connect(server);
+          Cursor cursor = c.cursor()) {
+        cursor.execute("SELECT 1");
+        assertThat(cursor.fetchOne().getInt(0)).isEqualTo(1);
+        assertThat(cursor.fetchOne()).isNull(); // at the DONE; the end of the message is unread
+        cursor.cancel();
+        assertThatThrownBy(cursor::nextSet).isInstanceOf(QueryCancelledError.class);
+        cursor.execute("SELECT 2");
+        assertThat(cursor.fetchOne().getInt(0)).isEqualTo(2);
+      }
+      server.await();
+    }
+  }
 }

@@ -65,8 +65,10 @@ public final class ResponseStream {
     while (!finished) {
       Token t = read();
       if (t == null) {
+        if (!session.endResponse()) {
+          throw cancelled(null); // cancel() raced with the end of the response
+        }
         finished = true;
-        session.requestDone(this);
         throwPendingError();
         return null;
       }
@@ -122,8 +124,11 @@ public final class ResponseStream {
         return; // a cancelled response being discarded: the acknowledgement was read
       }
       if (t == null) {
+        if (!session.endResponse()) {
+          awaitQuietly();
+          break;
+        }
         finished = true;
-        session.requestDone(this);
       } else if (t instanceof ServerMessage m) {
         onMessage(m);
         if (first == null && m.error()) {
@@ -165,6 +170,16 @@ public final class ResponseStream {
       throw cancelled(t);
     }
     return t;
+  }
+
+  /** The end of a drained response raced with cancel(): read on to the acknowledgement. */
+  private void awaitQuietly() {
+    try {
+      awaitAcknowledgement(null);
+    } catch (IOException | TdsProtocolException e) {
+      finished = true;
+      throw session.fail(e, "waiting for the server to acknowledge the cancel (attention)");
+    }
   }
 
   /** Cursor.cancel() sent an ATTENTION: discard up to its acknowledgement and report. */
@@ -224,7 +239,7 @@ public final class ResponseStream {
     reader.begin();
     finished = true;
     pendingError = null;
-    session.requestDone(this);
+    session.acknowledged();
     session.socket().readTimeout(limit);
   }
 

@@ -19,7 +19,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -73,14 +73,21 @@ public final class Session implements AutoCloseable {
   private ResponseStream current;
   private volatile boolean closed;
 
-  /** A request was sent and its response is not finished: cancel() may send an ATTENTION. */
-  private volatile boolean inFlight;
-
-  /** cancel() was called for the request in flight. */
+  /** cancel() was called for the request being sent or in flight. */
   private volatile boolean cancelRequested;
 
-  /** The ATTENTION of the request in flight was sent (at most once per request). */
-  private final AtomicBoolean attention = new AtomicBoolean();
+  /**
+   * IDLE, SENDING, IN_FLIGHT (sent, response not finished: cancel may send an ATTENTION) or
+   * ATTENTION (sent for the request in flight: its response is read to the acknowledgement). Only
+   * IN_FLIGHT -> ATTENTION sends, and only IN_FLIGHT -> IDLE ends a response normally, so an
+   * ATTENTION never outlives its request.
+   */
+  private final AtomicInteger state = new AtomicInteger(IDLE);
+
+  private static final int IDLE = 0;
+  private static final int SENDING = 1;
+  private static final int IN_FLIGHT = 2;
+  private static final int ATTENTION = 3;
 
   /**
    * @param e what the login established
@@ -210,15 +217,16 @@ public final class Session implements AutoCloseable {
     finishCurrent();
     messages.clear();
     cancelRequested = false;
-    attention.set(false);
+    state.set(SENDING);
     try {
       channel.send(type, body);
     } catch (IOException | RuntimeException e) {
+      state.set(IDLE);
       throw fail(e, doing);
     }
     reader.begin();
     current = new ResponseStream(this, reader);
-    inFlight = true;
+    state.set(IN_FLIGHT);
     if (cancelRequested) {
       sendAttentionQuietly(); // cancel() came while the request was being sent
     }
@@ -232,9 +240,7 @@ public final class Session implements AutoCloseable {
    */
   public void cancel() {
     cancelRequested = true;
-    if (inFlight) {
-      sendAttentionQuietly();
-    }
+    sendAttentionQuietly(); // only while IN_FLIGHT
   }
 
   private void sendAttentionQuietly() {
@@ -247,21 +253,27 @@ public final class Session implements AutoCloseable {
 
   /** Sends the ATTENTION of the request in flight unless it was sent already. */
   void sendAttentionOnce() throws IOException {
-    if (attention.compareAndSet(false, true)) {
+    if (state.compareAndSet(IN_FLIGHT, ATTENTION)) {
       channel.sendAttention();
     }
   }
 
-  /** Whether an ATTENTION was sent for the request in flight. */
+  /** Whether an ATTENTION was sent (or is being sent) for the request in flight. */
   boolean attentionSent() {
-    return attention.get();
+    return state.get() == ATTENTION;
   }
 
-  /** The response {@code stream} has been read to its end. */
-  void requestDone(ResponseStream stream) {
-    if (stream == current) {
-      inFlight = false;
-    }
+  /**
+   * The response reached its end: false when an ATTENTION was sent for it, which the reader must
+   * then read on to the acknowledgement for.
+   */
+  boolean endResponse() {
+    return state.compareAndSet(IN_FLIGHT, IDLE) || state.get() != ATTENTION;
+  }
+
+  /** The acknowledgement of the ATTENTION was read: the request is over. */
+  void acknowledged() {
+    state.set(IDLE);
   }
 
   /** Runs {@code sql} and discards its results; throws its first error. */
