@@ -97,4 +97,20 @@ class RpcFlowIT {
       assertThat(c.rowCounts()).startsWith(1, 2);
     }
   }
+
+  @Test
+  void aFailedCallRaisesFromExecuteRpcAndTheNextCallsResultsFollow() {
+    try (Connection conn = FlowServer.connect(server);
+        Cursor c = conn.cursor()) {
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  c.executeRpc(
+                      List.of(
+                          executeSql("SELECT 1 / 0", ""), executeSql("SELECT 'next' AS s", ""))))
+          .isInstanceOfSatisfying(DataError.class, e -> assertThat(e.number()).isEqualTo(8134));
+      assertThat(c.nextSet()).isTrue();
+      assertThat(c.fetchOne().getString(0)).isEqualTo("next");
+      assertThat(c.nextSet()).isFalse();
+    }
+  }
 }
