@@ -129,7 +129,7 @@ class CancelFlowIT {
       conn.timeout(Duration.ofSeconds(1));
       assertThatThrownBy(() -> c.execute("WAITFOR DELAY '00:01:00'"))
           .isInstanceOfSatisfying(
-              OperationalError.class,
+              QueryTimeoutError.class,
               e -> {
                 assertThat(e.reason()).isEqualTo(Reason.QUERY_TIMEOUT);
                 assertThat(e.isConnectionBroken()).isFalse();

@@ -8,6 +8,7 @@ import io.jctds.JctdsException;
 import io.jctds.OperationalError;
 import io.jctds.OperationalError.Reason;
 import io.jctds.ProgrammingError;
+import io.jctds.QueryTimeoutError;
 import io.jctds.SqlServerMessage;
 import io.jctds.protocol.TdsProtocolException;
 import io.jctds.protocol.token.ServerMessage;
@@ -151,9 +152,8 @@ public final class Errors {
   }
 
   /** A request took longer than the query timeout and was cancelled. */
-  public static OperationalError queryTimeout(String timeout, String origin, Throwable cause) {
-    return new OperationalError(
-        Reason.QUERY_TIMEOUT,
+  public static QueryTimeoutError queryTimeout(String timeout, String origin, Throwable cause) {
+    return new QueryTimeoutError(
         "the request did not complete within the query timeout of "
             + timeout
             + " "
