@@ -19,7 +19,7 @@ import java.util.Optional;
 public final class Connection implements AutoCloseable {
   private final Session session;
   private final ParamStyle paramstyle;
-  private final boolean autocommit;
+  private boolean autocommit;
 
   Connection(Session session, ParamStyle paramstyle, boolean autocommit) {
     this.session = session;
@@ -37,10 +37,28 @@ public final class Connection implements AutoCloseable {
     return new Cursor(this);
   }
 
-  /** Commits the current transaction, if one is open ({@code IF @@TRANCOUNT > 0 COMMIT}). */
+  /**
+   * Commits the current transaction, if one is open ({@code IF @@TRANCOUNT > 0 COMMIT}).
+   *
+   * @throws CommitOutcomeUnknownError if the connection breaks after the COMMIT was sent and before
+   *     the server answered: whether it committed is unknown
+   */
   public void commit() {
     requireOpen();
-    session.run("IF @@TRANCOUNT > 0 COMMIT TRANSACTION");
+    try {
+      session.run("IF @@TRANCOUNT > 0 COMMIT TRANSACTION");
+    } catch (OperationalError e) {
+      if (e.isConnectionBroken()) {
+        throw new CommitOutcomeUnknownError(
+            "the connection broke while COMMIT was in flight, so jctds cannot know whether the"
+                + " transaction was committed; check the data on a new connection before"
+                + " retrying ("
+                + e.getMessage()
+                + ")",
+            e);
+      }
+      throw e;
+    }
   }
 
   /** Rolls back the current transaction, if one is open. */
@@ -52,6 +70,55 @@ public final class Connection implements AutoCloseable {
   /** Whether each statement commits on its own (IMPLICIT_TRANSACTIONS OFF). */
   public boolean autocommit() {
     return autocommit;
+  }
+
+  /**
+   * Switches autocommit: on sends {@code SET IMPLICIT_TRANSACTIONS OFF}, off sends {@code ON}. A
+   * transaction that is open ({@code @@TRANCOUNT > 0}) is never committed or rolled back silently:
+   * the switch is refused with a {@link ProgrammingError} and nothing changes — commit or roll back
+   * first. Setting the current value sends nothing.
+   */
+  public void autocommit(boolean on) {
+    requireOpen();
+    if (on == autocommit) {
+      return;
+    }
+    session.run(
+        "IF @@TRANCOUNT > 0 RAISERROR(N'jctds: a transaction is open; commit or roll it back"
+            + " before switching autocommit', 16, 1) ELSE SET IMPLICIT_TRANSACTIONS "
+            + (on ? "OFF" : "ON"));
+    autocommit = on;
+  }
+
+  /**
+   * Marks a savepoint in the open transaction ({@code SAVE TRANSACTION name}); SQL Server refuses
+   * it (error 628) when no transaction is open.
+   *
+   * @param name an identifier of at most 32 characters (letters, digits, _, @, #, $)
+   */
+  public void savepoint(String name) {
+    requireOpen();
+    session.run("SAVE TRANSACTION " + savepointName(name));
+  }
+
+  /** Rolls the open transaction back to the savepoint {@code name}; the transaction stays open. */
+  public void rollbackTo(String name) {
+    requireOpen();
+    session.run("ROLLBACK TRANSACTION " + savepointName(name));
+  }
+
+  private static String savepointName(String name) {
+    if (name == null || !name.matches("[\\p{L}_][\\p{L}\\p{Nd}_@#$]{0,31}")) {
+      throw new InterfaceError(
+          "a savepoint name must be an identifier of at most 32 characters, got " + name);
+    }
+    return name;
+  }
+
+  /** Makes {@code database} the current database ({@code USE [database]}). */
+  public void use(String database) {
+    requireOpen();
+    session.run("USE [" + database.replace("]", "]]") + "]");
   }
 
   /** How SQL text names parameters. */
@@ -76,12 +143,29 @@ public final class Connection implements AutoCloseable {
   }
 
   /**
-   * The messages of the last request: INFO (PRINT, RAISERROR with low severity) and ERROR tokens.
-   * Before the first request: the login's messages, and jctds's notes about the connection (such as
-   * "certificate not validated").
+   * The messages of the last request below severity 11 (PRINT, RAISERROR with severity 10 or less,
+   * informational messages), in order. Before the first request: the login's, and jctds's notes
+   * about the connection (such as "certificate not validated"). Errors are in the exception's
+   * {@link JctdsException#messages()}, and in {@link #allMessages()}.
    */
   public List<SqlServerMessage> messages() {
+    return session.messages().stream().filter(m -> !m.isError()).toList();
+  }
+
+  /** Every message of the last request, INFO and ERROR, in the order the server sent them. */
+  public List<SqlServerMessage> allMessages() {
     return session.messages();
+  }
+
+  /**
+   * The messages of the last request of severity 1 to 10 as {@link Warning}s, as k-cTDS reports
+   * them through Python's warnings module.
+   */
+  public List<Warning> warnings() {
+    return session.messages().stream()
+        .filter(m -> m.severity() >= 1 && !m.isError())
+        .map(Warning::new)
+        .toList();
   }
 
   /** How this connection is encrypted and how the server certificate was checked. */
@@ -120,8 +204,12 @@ public final class Connection implements AutoCloseable {
     }
   }
 
+  /** {@code Connection[database=master, spid=54]}, or {@code Connection[closed]}. */
   @Override
   public String toString() {
-    return "Connection[" + session + "]";
+    if (session.isClosed()) {
+      return "Connection[closed]";
+    }
+    return "Connection[database=" + session.database() + ", spid=" + session.spid() + "]";
   }
 }

@@ -1,11 +1,23 @@
 package io.jctds;
 
+import io.jctds.protocol.rpc.RpcRequest;
 import io.jctds.protocol.token.ColMetadata;
 import io.jctds.protocol.token.Done;
+import io.jctds.protocol.token.ReturnStatus;
+import io.jctds.protocol.token.ReturnValue;
 import io.jctds.protocol.token.Token;
+import io.jctds.protocol.token.TokenType;
 import io.jctds.session.ResponseStream;
-import io.jctds.session.Session;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.OptionalInt;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * Runs SQL and reads its results, k-cTDS style: {@link #execute} sends one SQL batch and positions
@@ -13,15 +25,31 @@ import java.util.List;
  * read rows; {@link #nextSet()} moves to the next result set. Results stream: rows are decoded from
  * packets as they arrive, and only {@link #fetchAll()} holds a whole result set in memory.
  *
+ * <p>Errors surface from the call that reaches them: a statement that fails raises from the call
+ * that moves onto it ({@link #execute} for the first statement, {@link #nextSet()} for a later one;
+ * a failure after some of its rows were sent raises from the fetch that reaches it). Rows read
+ * before stay valid, and the cursor can go on with {@link #nextSet()} to the results of the
+ * statements after the failed one, as far as the server ran them.
+ *
  * <p>One request runs at a time per connection: executing on any cursor of the connection discards
- * what is left of the previous result. Not thread-safe.
+ * what is left of the previous result. Not thread-safe, except {@link #cancel()}.
  */
-public final class Cursor implements AutoCloseable {
+public final class Cursor implements AutoCloseable, Iterable<Row> {
   private final Connection connection;
   private ResponseStream stream;
   private ResultColumns columns;
   private boolean inRows;
+
+  /** The first row of the current result set, read ahead by {@link #advance()} (detached). */
+  private io.jctds.protocol.token.Row pending;
+
   private long rowCount = -1;
+  private long[] rowCounts = new long[4];
+  private int counts;
+  private long rowNumber = -1;
+  private int arraySize = 1;
+  private Integer returnStatus;
+  private final List<ReturnValue> returnValues = new ArrayList<>();
   private boolean closed;
 
   Cursor(Connection connection) {
@@ -29,42 +57,96 @@ public final class Cursor implements AutoCloseable {
   }
 
   /**
-   * Runs {@code sql} as one SQL batch and moves to its first result set, if any.
+   * Runs {@code sql} as one SQL batch and moves to its first result set, if any. Unread results of
+   * the previous request are discarded.
    *
-   * @throws DatabaseError when a statement before the first result set fails (the response is
-   *     drained first, so the connection stays usable)
-   * @throws OperationalError on a timeout or a broken connection
+   * @throws DatabaseError when a statement up to the first result set fails; {@link #nextSet()}
+   *     then moves on to the results of the statements after it
+   * @throws OperationalError on a timeout, a cancel or a broken connection
    */
   public void execute(String sql) {
     requireOpen();
-    Session session = connection.session();
-    columns = null;
-    inRows = false;
-    rowCount = -1;
-    stream = null;
-    stream = session.execute(sql);
+    reset();
+    stream = connection.session().execute(sql);
     advance();
   }
 
   /**
-   * Reads to the next COLMETADATA (a result set starts: true) or the end of the response (false),
-   * noting row counts on the way.
+   * Sends {@code calls} as one RPC message and moves to the first result set, if any, like {@link
+   * #execute(String)}. The calls' RETURN statuses and OUTPUT parameters become {@link
+   * #returnStatus()} and {@link #returnValues()} as they are read.
    */
-  private boolean advance() {
-    Token t;
-    while ((t = stream.next()) != null) {
-      if (t instanceof ColMetadata md && md != ColMetadata.NONE) {
-        columns = new ResultColumns(md);
-        inRows = true;
-        return true;
-      }
-      if (t instanceof Done d && d.hasCount()) {
-        rowCount = d.rowCount();
-      }
-    }
+  void executeRpc(List<RpcRequest> calls) {
+    requireOpen();
+    reset();
+    stream = connection.session().call(calls);
+    advance();
+  }
+
+  private void reset() {
     columns = null;
     inRows = false;
-    return false;
+    pending = null;
+    rowCount = -1;
+    counts = 0;
+    rowNumber = -1;
+    returnStatus = null;
+    returnValues.clear();
+    stream = null;
+  }
+
+  /**
+   * Reads to the next result set (true) or the end of the response (false), noting row counts,
+   * return statuses and values on the way. Reads the result set's first token ahead, so that a
+   * statement that fails before sending rows raises here.
+   */
+  private boolean advance() {
+    columns = null;
+    inRows = false;
+    pending = null;
+    rowNumber = -1;
+    Token t;
+    ColMetadata md = null;
+    while ((t = stream.next()) != null) {
+      if (t instanceof ColMetadata c && c != ColMetadata.NONE) {
+        md = c;
+      } else if (md != null && t instanceof io.jctds.protocol.token.Row r) {
+        pending = r.detach();
+        return positioned(md, true);
+      } else if (md != null && t instanceof Done d) {
+        note(d);
+        return positioned(md, false);
+      } else {
+        note(t);
+      }
+    }
+    return md != null && positioned(md, false);
+  }
+
+  private boolean positioned(ColMetadata md, boolean rows) {
+    columns = new ResultColumns(md);
+    inRows = rows;
+    rowNumber = 0;
+    return true;
+  }
+
+  /** Records what a non-row token says: a row count, a RETURN status, an OUTPUT value. */
+  private void note(Token t) {
+    if (t instanceof Done d) {
+      // statements end with DONE or DONEINPROC; a DONEPROC ends a procedure call and its count,
+      // when it has one, repeats a statement's
+      if (d.hasCount() && d.tokenType() != TokenType.DONEPROC) {
+        rowCount = d.rowCount();
+        if (counts == rowCounts.length) {
+          rowCounts = Arrays.copyOf(rowCounts, counts * 2);
+        }
+        rowCounts[counts++] = d.rowCount();
+      }
+    } else if (t instanceof ReturnStatus s) {
+      returnStatus = s.value();
+    } else if (t instanceof ReturnValue v) {
+      returnValues.add(v);
+    }
   }
 
   /** The columns of the current result set; empty when there is none (DB-API's {@code None}). */
@@ -75,41 +157,92 @@ public final class Cursor implements AutoCloseable {
 
   /**
    * The number of rows the last statement affected or returned, once known (after its rows were
-   * read); -1 when unknown.
+   * read); -1 when unknown (DB-API's rowcount).
    */
   public long rowCount() {
     return rowCount;
   }
 
   /**
+   * The row counts of every statement of the last execute that reported one (DONE or DONEINPROC
+   * with a count; a DONEPROC's count is not a statement's), in the order the server sent them, as
+   * far as the response was read.
+   */
+  public long[] rowCounts() {
+    return Arrays.copyOf(rowCounts, counts);
+  }
+
+  /**
+   * The index in the current result set of the row the next fetch returns (the number of rows
+   * fetched from it so far); -1 when no result set is current (DB-API's rownumber).
+   */
+  public long rowNumber() {
+    return rowNumber;
+  }
+
+  /** How many rows {@link #fetchMany()} returns; 1 unless set (DB-API's arraysize). */
+  public int arraySize() {
+    return arraySize;
+  }
+
+  /** Sets how many rows {@link #fetchMany()} returns. */
+  public void arraySize(int size) {
+    if (size < 1) {
+      throw new InterfaceError("arraySize must be at least 1, got " + size);
+    }
+    arraySize = size;
+  }
+
+  /**
    * The next row of the current result set, or null when it has no more.
    *
-   * @throws ProgrammingError if no statement with results was executed
+   * @throws ProgrammingError if no statement was executed
+   * @throws DatabaseError if the statement fails while sending its rows
    */
   public Row fetchOne() {
     requireResults();
+    if (pending != null) {
+      io.jctds.protocol.token.Row r = pending;
+      pending = null;
+      rowNumber++;
+      return new Row(r, columns);
+    }
     if (!inRows) {
       return null;
     }
     Token t;
-    while ((t = stream.next()) != null) {
+    while ((t = nextInSet()) != null) {
       if (t instanceof io.jctds.protocol.token.Row r) {
+        rowNumber++;
         return new Row(r.detach(), columns);
       }
       if (t instanceof ColMetadata md && md != ColMetadata.NONE) {
         columns = new ResultColumns(md); // a new result set without a DONE before it
         continue;
       }
-      if (t instanceof Done d) {
-        if (d.hasCount()) {
-          rowCount = d.rowCount();
-        }
+      note(t);
+      if (t instanceof Done) {
         inRows = false;
         return null;
       }
     }
     inRows = false;
     return null;
+  }
+
+  /** The next token of the current result set; an error ends the set (it failed). */
+  private Token nextInSet() {
+    try {
+      return stream.next();
+    } catch (RuntimeException e) {
+      inRows = false;
+      throw e;
+    }
+  }
+
+  /** Up to {@link #arraySize()} rows of the current result set, with its description. */
+  public RowList fetchMany() {
+    return fetchMany(arraySize);
   }
 
   /**
@@ -141,21 +274,103 @@ public final class Cursor implements AutoCloseable {
     return new RowList(rows, size, description);
   }
 
+  /** The remaining rows of the current result set, one by one as {@link #fetchOne()} reads them. */
+  @Override
+  public Iterator<Row> iterator() {
+    return new Iterator<>() {
+      private Row next;
+
+      @Override
+      public boolean hasNext() {
+        if (next == null) {
+          next = fetchOne();
+        }
+        return next != null;
+      }
+
+      @Override
+      public Row next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        Row r = next;
+        next = null;
+        return r;
+      }
+    };
+  }
+
+  /** The remaining rows of the current result set as a sequential, lazy stream. */
+  public Stream<Row> stream() {
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
+        false);
+  }
+
   /**
    * Skips the rest of the current result set and moves to the next one.
    *
    * @return whether there is another result set
+   * @throws DatabaseError if a statement up to the next result set failed; calling again moves on
    */
   public boolean nextSet() {
     requireResults();
-    while (inRows) {
+    while (inRows || pending != null) {
       fetchOne();
     }
     if (stream.isFinished()) {
       columns = null;
+      rowNumber = -1;
       return false;
     }
     return advance();
+  }
+
+  /**
+   * The RETURN status of the last procedure call of the last request, once read. Reads the rest of
+   * the response first (discarding unread rows: read the result sets before asking).
+   */
+  public OptionalInt returnStatus() {
+    readToEnd();
+    return returnStatus == null ? OptionalInt.empty() : OptionalInt.of(returnStatus);
+  }
+
+  /**
+   * The RETURNVALUE tokens (OUTPUT parameters) of the last request, in order. Reads the rest of the
+   * response first, like {@link #returnStatus()}.
+   */
+  List<ReturnValue> returnValues() {
+    readToEnd();
+    return List.copyOf(returnValues);
+  }
+
+  private void readToEnd() {
+    requireResults();
+    while (nextSet()) {
+      // skip the rows; counts, statuses and values are noted on the way
+    }
+  }
+
+  /** The server process id of the cursor's connection. */
+  public int spid() {
+    return connection.spid();
+  }
+
+  /** The connection this cursor belongs to. */
+  public Connection connection() {
+    return connection;
+  }
+
+  /**
+   * Cancels the request in flight on this cursor's connection, from any thread: sends an ATTENTION
+   * at once. The thread executing or fetching reads on to the server's acknowledgement and raises
+   * {@link QueryCancelledError}; the connection stays usable. Does nothing when no request is in
+   * flight.
+   */
+  public void cancel() {
+    if (!connection.isClosed()) {
+      connection.session().cancel();
+    }
   }
 
   /** Discards the rest of the results. Closing twice does nothing. */

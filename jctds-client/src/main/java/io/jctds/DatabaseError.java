@@ -15,6 +15,20 @@ public class DatabaseError extends JctdsException {
 
   /**
    * @param message what happened, where, and what to do
+   * @param serverMessage the SQL Server message behind it, or null
+   * @param messages every message of the failed request up to the failure, or null
+   * @param cause the underlying failure, or null
+   */
+  public DatabaseError(
+      String message,
+      SqlServerMessage serverMessage,
+      java.util.List<SqlServerMessage> messages,
+      Throwable cause) {
+    super(message, serverMessage, messages, cause);
+  }
+
+  /**
+   * @param message what happened, where, and what to do
    */
   public DatabaseError(String message) {
     this(message, null, null);

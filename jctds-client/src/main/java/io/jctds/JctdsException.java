@@ -1,5 +1,6 @@
 package io.jctds;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,7 @@ public class JctdsException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final SqlServerMessage serverMessage;
+  private final List<SqlServerMessage> messages;
 
   /**
    * @param message what happened, where, and what to do
@@ -22,8 +24,35 @@ public class JctdsException extends RuntimeException {
    * @param cause the underlying failure, or null
    */
   public JctdsException(String message, SqlServerMessage serverMessage, Throwable cause) {
+    this(message, serverMessage, null, cause);
+  }
+
+  /**
+   * @param message what happened, where, and what to do
+   * @param serverMessage the SQL Server message behind it, or null
+   * @param messages every message the failed request produced up to the failure, in order (null:
+   *     just {@code serverMessage})
+   * @param cause the underlying failure, or null
+   */
+  public JctdsException(
+      String message,
+      SqlServerMessage serverMessage,
+      List<SqlServerMessage> messages,
+      Throwable cause) {
     super(message, cause);
     this.serverMessage = serverMessage;
+    this.messages =
+        messages != null
+            ? List.copyOf(messages)
+            : serverMessage == null ? List.of() : List.of(serverMessage);
+  }
+
+  /**
+   * Every message (INFO and ERROR, in order) the failed request produced up to the point where this
+   * was raised; just {@link #serverMessage()} when the exception came from elsewhere.
+   */
+  public List<SqlServerMessage> messages() {
+    return messages;
   }
 
   /** The SQL Server message this exception reports, if it came from the server. */

@@ -42,6 +42,12 @@ public class OperationalError extends DatabaseError {
     ROUTING,
     /** The transaction was chosen as a deadlock victim (1205). */
     DEADLOCK,
+    /** A lock request timed out (1222, {@code SET LOCK_TIMEOUT}). */
+    LOCK_TIMEOUT,
+    /** The request was cancelled by {@code Cursor.cancel()}. */
+    QUERY_CANCELLED,
+    /** The connection broke while COMMIT was in flight: whether it committed is unknown. */
+    COMMIT_OUTCOME_UNKNOWN,
     /** Any other server error of severity 17 to 19. */
     SERVER
   }
@@ -56,7 +62,23 @@ public class OperationalError extends DatabaseError {
    */
   public OperationalError(
       Reason reason, String message, SqlServerMessage serverMessage, Throwable cause) {
-    super(message, serverMessage, cause);
+    this(reason, message, serverMessage, null, cause);
+  }
+
+  /**
+   * @param reason what kind of failure
+   * @param message what happened, where, and what to do
+   * @param serverMessage the SQL Server message behind it, or null
+   * @param messages every message of the failed request up to the failure, or null
+   * @param cause the underlying failure, or null
+   */
+  public OperationalError(
+      Reason reason,
+      String message,
+      SqlServerMessage serverMessage,
+      java.util.List<SqlServerMessage> messages,
+      Throwable cause) {
+    super(message, serverMessage, messages, cause);
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 
@@ -77,7 +99,7 @@ public class OperationalError extends DatabaseError {
   /** Whether the connection can no longer be used. */
   public boolean isConnectionBroken() {
     return switch (reason) {
-      case QUERY_TIMEOUT, DEADLOCK, SERVER -> false;
+      case QUERY_TIMEOUT, QUERY_CANCELLED, DEADLOCK, LOCK_TIMEOUT, SERVER -> false;
       default -> true;
     };
   }

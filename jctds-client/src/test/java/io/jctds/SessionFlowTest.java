@@ -105,6 +105,8 @@ class SessionFlowTest {
             .isInstanceOfSatisfying(
                 ProgrammingError.class, e -> assertThat(e.number()).isEqualTo(208))
             .hasMessageContaining("Invalid object name 'nope'.");
+        // the error surfaces at its statement's DONE; the rest of the response follows
+        assertThat(cursor.nextSet()).isFalse();
         assertThat(c.messages()).extracting(SqlServerMessage::text).contains("after");
         cursor.execute("UPDATE t SET a = 1");
         assertThat(cursor.rowCount()).isEqualTo(3);

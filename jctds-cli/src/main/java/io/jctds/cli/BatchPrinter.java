@@ -45,7 +45,7 @@ final class BatchPrinter {
    * database context" are left out, as tsql and sqlcmd do).
    */
   void printLoginMessages() {
-    for (SqlServerMessage m : connection.messages()) {
+    for (SqlServerMessage m : connection.allMessages()) {
       if (m.isClientNote() || m.isError()) {
         err.println(render(m));
       }
@@ -114,7 +114,7 @@ final class BatchPrinter {
   }
 
   private void printNewMessages() {
-    List<SqlServerMessage> messages = connection.messages();
+    List<SqlServerMessage> messages = connection.allMessages();
     for (int i = messagesShown; i < messages.size(); i++) {
       err.println(render(messages.get(i)));
     }

@@ -8,6 +8,7 @@ import io.jctds.JctdsException;
 import io.jctds.OperationalError;
 import io.jctds.OperationalError.Reason;
 import io.jctds.ProgrammingError;
+import io.jctds.QueryTimeoutError;
 import io.jctds.SqlServerMessage;
 import io.jctds.protocol.TdsProtocolException;
 import io.jctds.protocol.token.ServerMessage;
@@ -15,6 +16,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.Collection;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -55,38 +57,55 @@ public final class Errors {
     return worst;
   }
 
-  /**
-   * The exception for a SQL Server error: by number (integrity, data, login, deadlock, syntax),
-   * then user errors (50000+) as programming errors, then by severity as k-cTDS does.
-   */
+  /** The exception for a SQL Server error, carrying just that message. */
   public static DatabaseError server(SqlServerMessage m) {
+    return server(m, null);
+  }
+
+  /**
+   * The exception for a SQL Server error: by number (integrity, data, login, deadlock, lock
+   * timeout, syntax), then user errors (50000+) as programming errors, then by severity as k-cTDS
+   * does.
+   *
+   * @param m the error the exception reports
+   * @param all every message of the failed request up to the error, in order, or null
+   */
+  public static DatabaseError server(SqlServerMessage m, List<SqlServerMessage> all) {
     String text = describe(m);
     int n = m.number();
     if (INTEGRITY.contains(n)) {
-      return new IntegrityError(text, m, null);
+      return new IntegrityError(text, m, all, null);
     }
     if (DATA.contains(n)) {
-      return new DataError(text, m, null);
+      return new DataError(text, m, all, null);
     }
     if (LOGIN.contains(n)) {
-      return new OperationalError(Reason.LOGIN_FAILED, text, m, null);
+      return new OperationalError(Reason.LOGIN_FAILED, text, m, all, null);
     }
     if (n == 1205) {
-      return new OperationalError(Reason.DEADLOCK, text, m, null);
+      return new OperationalError(Reason.DEADLOCK, text, m, all, null);
     }
-    if (PROGRAMMING.contains(n) || n >= 50000) {
-      return new ProgrammingError(text, m, null);
+    if (n == 1222) {
+      return new OperationalError(Reason.LOCK_TIMEOUT, text, m, all, null);
     }
+    if (PROGRAMMING.contains(n) || n >= 50000 && m.severity() < 20) {
+      return new ProgrammingError(text, m, all, null);
+    }
+    return bySeverity(text, m, all);
+  }
+
+  private static DatabaseError bySeverity(
+      String text, SqlServerMessage m, List<SqlServerMessage> all) {
     int severity = m.severity();
     if (severity >= 20) {
-      return new OperationalError(Reason.CONNECTION_BROKEN, text, m, null);
+      return new OperationalError(Reason.CONNECTION_BROKEN, text, m, all, null);
     }
     return switch (severity) {
-      case 11, 15, 16 -> new ProgrammingError(text, m, null);
-      case 12 -> new IntegrityError(text, m, null);
-      case 13 -> new InternalError(text, m, null);
-      case 17, 18, 19 -> new OperationalError(Reason.SERVER, text, m, null);
-      default -> new DatabaseError(text, m, null);
+      case 11, 15, 16 -> new ProgrammingError(text, m, all, null);
+      case 12 -> new IntegrityError(text, m, all, null);
+      case 13 -> new InternalError(text, m, all, null);
+      case 17, 18, 19 -> new OperationalError(Reason.SERVER, text, m, all, null);
+      default -> new DatabaseError(text, m, all, null);
     };
   }
 
@@ -133,9 +152,8 @@ public final class Errors {
   }
 
   /** A request took longer than the query timeout and was cancelled. */
-  public static OperationalError queryTimeout(String timeout, String origin, Throwable cause) {
-    return new OperationalError(
-        Reason.QUERY_TIMEOUT,
+  public static QueryTimeoutError queryTimeout(String timeout, String origin, Throwable cause) {
+    return new QueryTimeoutError(
         "the request did not complete within the query timeout of "
             + timeout
             + " "

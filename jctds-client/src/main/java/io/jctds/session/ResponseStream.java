@@ -1,30 +1,37 @@
 package io.jctds.session;
 
-import io.jctds.DatabaseError;
 import io.jctds.JctdsException;
+import io.jctds.QueryCancelledError;
 import io.jctds.SqlServerMessage;
 import io.jctds.protocol.TdsProtocolException;
 import io.jctds.protocol.token.ColMetadata;
 import io.jctds.protocol.token.Done;
 import io.jctds.protocol.token.EnvChange;
+import io.jctds.protocol.token.ReturnStatus;
+import io.jctds.protocol.token.ReturnValue;
 import io.jctds.protocol.token.Row;
 import io.jctds.protocol.token.ServerMessage;
 import io.jctds.protocol.token.Token;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The response to one request, streamed token by token as packets arrive. {@link #next()} hands out
  * what a cursor needs — {@link ColMetadata} (a result set starts), {@link Row} (raw, valid until
- * the next call; detach it to keep it), {@link Done} (a statement ended) — and handles the rest
- * itself: ENVCHANGE updates the session, INFO and ERROR become messages. When a statement fails,
- * the rest of the response is drained (so the session stays usable) and the error is thrown.
+ * the next call; detach it to keep it), {@link Done} (a statement ended: DONE, DONEINPROC or
+ * DONEPROC), {@link ReturnStatus} and {@link ReturnValue} (an RPC's RETURN status and OUTPUT
+ * parameters) — and handles the rest itself: ENVCHANGE updates the session, INFO and ERROR become
+ * messages of the session.
  *
- * <p>A read that exceeds the query timeout sends an ATTENTION, waits for the server's
- * acknowledgement and throws a timeout error; the session stays usable.
+ * <p>Errors surface per statement: an ERROR token is remembered, and the next DONE-family token
+ * (the end of the failed statement) throws it instead of being returned. The stream stays
+ * positioned after that token, so the caller may go on reading the later statements' results. An
+ * error with no DONE after it throws at the end of the response.
+ *
+ * <p>When the request was cancelled (an ATTENTION was sent by {@link Session#cancel()} or by the
+ * query timeout), the rest of the response is discarded up to the server's acknowledgement and
+ * {@link QueryCancelledError} or a timeout error is thrown; the session stays usable.
  */
 public final class ResponseStream {
   /** How long to wait for the attention acknowledgement at least. */
@@ -32,7 +39,7 @@ public final class ResponseStream {
 
   private final Session session;
   private final TokenReader reader;
-  private final List<SqlServerMessage> errors = new ArrayList<>();
+  private SqlServerMessage pendingError;
   private boolean finished;
 
   ResponseStream(Session session, TokenReader reader) {
@@ -46,73 +53,97 @@ public final class ResponseStream {
   }
 
   /**
-   * The next ColMetadata, Row or Done token; null at the end of the response.
+   * The next ColMetadata, Row, Done, ReturnStatus or ReturnValue token; null at the end of the
+   * response.
    *
-   * @throws DatabaseError the first error of a failed statement, once the response is drained
-   * @throws io.jctds.OperationalError on a timeout (session usable) or a broken connection
+   * @throws io.jctds.DatabaseError the first error of a failed statement, at the DONE that ends it;
+   *     the stream may be read on afterwards
+   * @throws io.jctds.OperationalError on a timeout or a cancel (session usable) or a broken
+   *     connection
    */
   public Token next() {
     while (!finished) {
       Token t = read();
       if (t == null) {
+        if (!session.endResponse()) {
+          throw cancelled(null); // cancel() raced with the end of the response
+        }
         finished = true;
         throwPendingError();
         return null;
       }
       if (t instanceof ServerMessage m) {
-        SqlServerMessage msg = Errors.message(m);
-        session.onMessage(msg);
-        if (m.error()) {
-          errors.add(msg);
-        }
+        onMessage(m);
       } else if (t instanceof EnvChange env) {
         apply(env);
       } else if (t instanceof Done d) {
-        if (!errors.isEmpty()) {
-          SqlServerMessage first = errors.get(0);
-          drain(false);
-          throw Errors.server(first);
-        }
+        throwPendingError();
         return d;
-      } else if (t instanceof ColMetadata || t instanceof Row) {
+      } else if (t instanceof ColMetadata
+          || t instanceof Row
+          || t instanceof ReturnStatus
+          || t instanceof ReturnValue) {
         return t;
       }
     }
     return null;
   }
 
+  private void onMessage(ServerMessage m) {
+    SqlServerMessage msg = Errors.message(m);
+    session.onMessage(msg);
+    if (m.error() && pendingError == null) {
+      pendingError = msg;
+    }
+  }
+
   private void throwPendingError() {
-    if (!errors.isEmpty()) {
-      SqlServerMessage first = errors.get(0);
-      errors.clear();
-      throw Errors.server(first);
+    if (pendingError != null) {
+      SqlServerMessage first = pendingError;
+      pendingError = null;
+      throw Errors.server(first, session.allMessages());
     }
   }
 
   /**
    * Reads and discards the rest of the response, keeping messages and session changes.
    *
-   * @param raise whether to throw the first error found (else errors only become messages)
+   * @param raise whether to throw the first error found (else errors only become messages, and a
+   *     cancelled response ends quietly at its acknowledgement)
    */
   public void drain(boolean raise) {
+    SqlServerMessage first = null;
     while (!finished) {
-      Token t = read();
+      Token t;
+      try {
+        t = read();
+      } catch (QueryCancelledError e) {
+        if (raise) {
+          throw e;
+        }
+        return; // a cancelled response being discarded: the acknowledgement was read
+      }
       if (t == null) {
+        if (!session.endResponse()) {
+          awaitQuietly();
+          break;
+        }
         finished = true;
       } else if (t instanceof ServerMessage m) {
-        SqlServerMessage msg = Errors.message(m);
-        session.onMessage(msg);
-        if (m.error()) {
-          errors.add(msg);
+        onMessage(m);
+        if (first == null && m.error()) {
+          first = pendingError;
         }
       } else if (t instanceof EnvChange env) {
         apply(env);
+      } else if (t instanceof Done) {
+        pendingError = null;
       }
     }
-    if (raise) {
-      throwPendingError();
+    pendingError = null;
+    if (raise && first != null) {
+      throw Errors.server(first, session.allMessages());
     }
-    errors.clear();
   }
 
   private void apply(EnvChange env) {
@@ -124,39 +155,52 @@ public final class ResponseStream {
     }
   }
 
+  /** The next token; when an ATTENTION was sent, reads to its acknowledgement and throws. */
   private Token read() {
+    Token t;
     try {
-      return reader.next();
+      t = reader.next();
     } catch (SocketTimeoutException e) {
-      throw cancel(e);
+      throw timedOut(e);
     } catch (IOException | TdsProtocolException e) {
       finished = true;
       throw session.fail(e, "reading the response");
     }
+    if (session.attentionSent()) {
+      throw cancelled(t);
+    }
+    return t;
+  }
+
+  /** The end of a drained response raced with cancel(): read on to the acknowledgement. */
+  private void awaitQuietly() {
+    try {
+      awaitAcknowledgement(null);
+    } catch (IOException | TdsProtocolException e) {
+      finished = true;
+      throw session.fail(e, "waiting for the server to acknowledge the cancel (attention)");
+    }
+  }
+
+  /** Cursor.cancel() sent an ATTENTION: discard up to its acknowledgement and report. */
+  private JctdsException cancelled(Token first) {
+    try {
+      awaitAcknowledgement(first);
+    } catch (IOException | TdsProtocolException e) {
+      finished = true;
+      return session.fail(e, "waiting for the server to acknowledge the cancel (attention)");
+    }
+    return new QueryCancelledError(
+        "the request was cancelled (Cursor.cancel); the connection is still usable",
+        session.allMessages());
   }
 
   /** The query timeout passed: send ATTENTION, wait for its acknowledgement, report. */
-  private JctdsException cancel(SocketTimeoutException timeout) {
+  private JctdsException timedOut(SocketTimeoutException timeout) {
     Duration limit = session.timeout();
     try {
-      session.channel().sendAttention();
-      Duration wait =
-          limit == null || limit.compareTo(MIN_ATTENTION_WAIT) < 0 ? MIN_ATTENTION_WAIT : limit;
-      session.socket().readTimeout(wait);
-      while (true) {
-        Token t = reader.next();
-        if (t == null) {
-          reader.begin(); // the acknowledgement may come in a message of its own
-        } else if (t instanceof Done d && d.isAttentionAck()) {
-          break;
-        } else if (t instanceof EnvChange env) {
-          session.onEnvChange(env);
-        }
-      }
-      reader.begin();
-      finished = true;
-      errors.clear();
-      session.socket().readTimeout(limit);
+      session.sendAttentionOnce();
+      awaitAcknowledgement(null);
       return Errors.queryTimeout(
           describe(limit), session.timeoutOrigin() == null ? "" : session.timeoutOrigin(), timeout);
     } catch (IOException | TdsProtocolException e) {
@@ -164,6 +208,39 @@ public final class ResponseStream {
       e.addSuppressed(timeout);
       return session.fail(e, "waiting for the server to acknowledge the cancel (attention)");
     }
+  }
+
+  /**
+   * Reads (and discards, applying ENVCHANGEs and keeping messages) up to the DONE with the ATTN
+   * bit, which may come in a message of its own; {@code first} is a token already read, or null.
+   */
+  private void awaitAcknowledgement(Token first) throws IOException {
+    Duration limit = session.timeout();
+    Duration wait =
+        limit == null || limit.compareTo(MIN_ATTENTION_WAIT) < 0 ? MIN_ATTENTION_WAIT : limit;
+    session.socket().readTimeout(wait);
+    Token t = first;
+    boolean haveToken = first != null || !reader.inResponse();
+    while (true) {
+      if (!haveToken) {
+        t = reader.next();
+      }
+      haveToken = false;
+      if (t == null) {
+        reader.begin(); // the acknowledgement may come in a message of its own
+      } else if (t instanceof Done d && d.isAttentionAck()) {
+        break;
+      } else if (t instanceof EnvChange env) {
+        session.onEnvChange(env);
+      } else if (t instanceof ServerMessage m) {
+        session.onMessage(Errors.message(m));
+      }
+    }
+    reader.begin();
+    finished = true;
+    pendingError = null;
+    session.acknowledged();
+    session.socket().readTimeout(limit);
   }
 
   private static String describe(Duration d) {

@@ -6,8 +6,11 @@ import io.jctds.SqlServerMessage;
 import io.jctds.net.PacketChannel;
 import io.jctds.net.ReadTimeout;
 import io.jctds.protocol.TdsVersion;
+import io.jctds.protocol.TdsWriter;
+import io.jctds.protocol.batch.AllHeaders;
 import io.jctds.protocol.batch.SqlBatch;
 import io.jctds.protocol.framing.PacketType;
+import io.jctds.protocol.rpc.RpcRequest;
 import io.jctds.protocol.tls.TlsSessionInfo;
 import io.jctds.protocol.token.EnvChange;
 import io.jctds.protocol.token.TokenDecoder;
@@ -16,6 +19,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A logged-in TDS session: sends requests, and streams each response through one {@link
@@ -68,6 +73,22 @@ public final class Session implements AutoCloseable {
   private ResponseStream current;
   private volatile boolean closed;
 
+  /** cancel() was called for the request being sent or in flight. */
+  private volatile boolean cancelRequested;
+
+  /**
+   * IDLE, SENDING, IN_FLIGHT (sent, response not finished: cancel may send an ATTENTION) or
+   * ATTENTION (sent for the request in flight: its response is read to the acknowledgement). Only
+   * IN_FLIGHT -> ATTENTION sends, and only IN_FLIGHT -> IDLE ends a response normally, so an
+   * ATTENTION never outlives its request.
+   */
+  private final AtomicInteger state = new AtomicInteger(IDLE);
+
+  private static final int IDLE = 0;
+  private static final int SENDING = 1;
+  private static final int IN_FLIGHT = 2;
+  private static final int ATTENTION = 3;
+
   /**
    * @param e what the login established
    * @param encryption the encryption report
@@ -114,8 +135,15 @@ public final class Session implements AutoCloseable {
     return encryption;
   }
 
-  /** The messages of the last request (of the login, before the first request). */
+  /**
+   * Every message (INFO and ERROR) of the last request, in order (of the login, before the first
+   * request).
+   */
   public List<SqlServerMessage> messages() {
+    return List.copyOf(messages);
+  }
+
+  List<SqlServerMessage> allMessages() {
     return List.copyOf(messages);
   }
 
@@ -162,18 +190,90 @@ public final class Session implements AutoCloseable {
    * @throws InterfaceError if the session is closed
    */
   public ResponseStream execute(String sql) {
+    SqlBatch batch = SqlBatch.inTransaction(transaction, sql);
+    return send(PacketType.SQL_BATCH, w -> batch.encode(w, version), "sending the SQL batch");
+  }
+
+  /**
+   * Sends one RPC message holding {@code calls} (ALL_HEADERS with the current transaction
+   * descriptor, as for SQL batches) and returns its response stream, which also hands out the
+   * calls' RETURNSTATUS and RETURNVALUE tokens. Any response still being read is drained first.
+   *
+   * @throws InterfaceError if the session is closed or {@code calls} is empty
+   */
+  public ResponseStream call(List<RpcRequest> calls) {
+    if (calls.isEmpty()) {
+      throw new InterfaceError("an RPC request needs at least one call");
+    }
+    AllHeaders headers = AllHeaders.transaction(transaction, 1);
+    return send(
+        PacketType.RPC,
+        w -> RpcRequest.encodeMessage(w, version, headers, calls),
+        "sending the RPC request");
+  }
+
+  private ResponseStream send(int type, Consumer<TdsWriter> body, String doing) {
     requireOpen();
     finishCurrent();
     messages.clear();
-    SqlBatch batch = SqlBatch.inTransaction(transaction, sql);
+    cancelRequested = false;
+    state.set(SENDING);
     try {
-      channel.send(PacketType.SQL_BATCH, w -> batch.encode(w, version));
+      channel.send(type, body);
     } catch (IOException | RuntimeException e) {
-      throw fail(e, "sending the SQL batch");
+      state.set(IDLE);
+      throw fail(e, doing);
     }
     reader.begin();
     current = new ResponseStream(this, reader);
+    state.set(IN_FLIGHT);
+    if (cancelRequested) {
+      sendAttentionQuietly(); // cancel() came while the request was being sent
+    }
     return current;
+  }
+
+  /**
+   * Cancels the request in flight: sends an ATTENTION at once, from any thread. The thread reading
+   * the response reads on to the server's acknowledgement and throws {@link
+   * io.jctds.QueryCancelledError}. Does nothing when no request is in flight.
+   */
+  public void cancel() {
+    cancelRequested = true;
+    sendAttentionQuietly(); // only while IN_FLIGHT
+  }
+
+  private void sendAttentionQuietly() {
+    try {
+      sendAttentionOnce();
+    } catch (IOException e) {
+      // the reading thread sees the broken connection and reports it
+    }
+  }
+
+  /** Sends the ATTENTION of the request in flight unless it was sent already. */
+  void sendAttentionOnce() throws IOException {
+    if (state.compareAndSet(IN_FLIGHT, ATTENTION)) {
+      channel.sendAttention();
+    }
+  }
+
+  /** Whether an ATTENTION was sent (or is being sent) for the request in flight. */
+  boolean attentionSent() {
+    return state.get() == ATTENTION;
+  }
+
+  /**
+   * The response reached its end: false when an ATTENTION was sent for it, which the reader must
+   * then read on to the acknowledgement for.
+   */
+  boolean endResponse() {
+    return state.compareAndSet(IN_FLIGHT, IDLE) || state.get() != ATTENTION;
+  }
+
+  /** The acknowledgement of the ATTENTION was read: the request is over. */
+  void acknowledged() {
+    state.set(IDLE);
   }
 
   /** Runs {@code sql} and discards its results; throws its first error. */
