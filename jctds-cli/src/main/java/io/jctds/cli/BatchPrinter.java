@@ -3,6 +3,7 @@ package io.jctds.cli;
 import io.jctds.Column;
 import io.jctds.Connection;
 import io.jctds.Cursor;
+import io.jctds.DatabaseError;
 import io.jctds.JctdsException;
 import io.jctds.OperationalError;
 import io.jctds.Row;
@@ -33,6 +34,7 @@ final class BatchPrinter {
   private final PrintWriter out;
   private final PrintWriter err;
   private int messagesShown;
+  private int countsShown;
 
   BatchPrinter(Connection connection, PrintWriter out, PrintWriter err) {
     this.connection = connection;
@@ -53,16 +55,32 @@ final class BatchPrinter {
     err.flush();
   }
 
-  /** Runs {@code sql} as one batch and prints its results and messages. */
+  /**
+   * Runs {@code sql} as one batch and prints its results, each statement's {@code (N rows
+   * affected)} and the messages in the order the server sent them. A statement that fails is
+   * reported and the batch goes on where the server went on (a batch-aborting error ends it).
+   */
   Outcome run(String sql) {
     messagesShown = 0;
+    countsShown = 0;
+    Outcome outcome = Outcome.OK;
     try (Cursor cursor = connection.cursor()) {
-      cursor.execute(sql);
-      do {
-        printResult(cursor);
-        printNewMessages();
-      } while (cursor.nextSet());
-      return Outcome.OK;
+      boolean more = true;
+      try {
+        cursor.execute(sql);
+      } catch (DatabaseError e) {
+        outcome = failed(e);
+      }
+      while (more) {
+        try {
+          printResult(cursor);
+          more = cursor.nextSet();
+        } catch (DatabaseError e) {
+          outcome = failed(e); // the cursor stands after the failed statement: go on
+        }
+      }
+      printCounts(cursor);
+      return outcome;
     } catch (JctdsException e) {
       return failed(e);
     } finally {
@@ -82,12 +100,19 @@ final class BatchPrinter {
     return broken ? Outcome.CONNECTION_BROKEN : Outcome.SQL_ERROR;
   }
 
+  /** The counts of the statements read so far and not yet shown, each as sqlcmd shows one. */
+  private void printCounts(Cursor cursor) {
+    long[] counts = cursor.rowCounts();
+    for (; countsShown < counts.length; countsShown++) {
+      out.println("(" + counts[countsShown] + " rows affected)");
+    }
+  }
+
   private void printResult(Cursor cursor) {
+    printCounts(cursor); // statements before this result set
+    printNewMessages();
     List<Column> columns = cursor.description();
     if (columns.isEmpty()) {
-      if (cursor.rowCount() >= 0) {
-        out.println("(" + cursor.rowCount() + " rows affected)");
-      }
       return;
     }
     List<String> headers = columns.stream().map(Column::name).toList();
@@ -96,8 +121,8 @@ final class BatchPrinter {
       cells.add(cells(row, columns));
     }
     ResultTable.lines(headers, cells).forEach(out::println);
-    long count = cursor.rowCount() >= 0 ? cursor.rowCount() : cells.size();
-    out.println("(" + count + " rows affected)");
+    printCounts(cursor); // this result set's own count, once its DONE was read
+    printNewMessages();
   }
 
   private static List<String> cells(Row row, List<Column> columns) {

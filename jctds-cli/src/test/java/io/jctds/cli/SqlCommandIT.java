@@ -231,4 +231,37 @@ class SqlCommandIT {
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE_CONFIG_OR_CONNECTION);
     assertThat(r.err()).contains("Give either -S NAME");
   }
+
+  @Test
+  void everyStatementsCountMessagesInOrderAndTheBatchGoesOnAfterAFailedStatement() {
+    // sqlcmd's habits: "(N rows affected)" for each statement that counts rows, PRINT text where
+    // the server sent it, a statement error (8134, divide by zero) reported while the batch goes
+    // on, as SQL Server goes on after a statement-level error ("Database engine error
+    // severities": 16 ends the statement, not the batch); exit code 1 for the SQL error
+    CliRun r =
+        sql(
+            "CREATE TABLE #c (n int, b bit, g uniqueidentifier)\n"
+                + "INSERT INTO #c VALUES (1, 1, '6F9619FF-8B86-D011-B42D-00C04FC964FF'),"
+                + " (2, 0, NULL)\n"
+                + "PRINT 'between'\n"
+                + "SELECT n, b, g FROM #c ORDER BY n\n"
+                + "SELECT 1/0 AS boom\n"
+                + "SELECT 3 AS three\n"
+                + "go\n");
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    assertThat(r.out().lines().toList())
+        .containsExactly(
+            "(2 rows affected)",
+            "n b g",
+            "- - ------------------------------------",
+            "1 1 6F9619FF-8B86-D011-B42D-00C04FC964FF",
+            "2 0 NULL",
+            "(2 rows affected)",
+            "three",
+            "-----",
+            "3",
+            "(1 rows affected)");
+    assertThat(r.err()).contains("between").contains("Msg 8134, Level 16");
+    assertThat(r.err().indexOf("between")).isLessThan(r.err().indexOf("Msg 8134"));
+  }
 }
