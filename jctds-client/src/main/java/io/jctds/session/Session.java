@@ -6,11 +6,14 @@ import io.jctds.SqlServerMessage;
 import io.jctds.net.PacketChannel;
 import io.jctds.net.ReadTimeout;
 import io.jctds.protocol.TdsVersion;
+import io.jctds.protocol.batch.AllHeaders;
 import io.jctds.protocol.batch.SqlBatch;
 import io.jctds.protocol.framing.PacketType;
+import io.jctds.protocol.rpc.RpcRequest;
 import io.jctds.protocol.tls.TlsSessionInfo;
 import io.jctds.protocol.token.EnvChange;
 import io.jctds.protocol.token.TokenDecoder;
+import io.jctds.protocol.type.Collation;
 import io.jctds.tls.EncryptionReport;
 import java.io.IOException;
 import java.time.Duration;
@@ -65,6 +68,7 @@ public final class Session implements AutoCloseable {
   private String queryTimeoutOrigin;
   private String database;
   private long transaction;
+  private Collation collation;
   private ResponseStream current;
   private volatile boolean closed;
 
@@ -87,6 +91,10 @@ public final class Session implements AutoCloseable {
     this.label = e.label();
     this.spid = e.spid();
     this.database = e.database();
+    this.collation =
+        e.collation() != null && e.collation().length == Collation.SIZE
+            ? Collation.fromBytes(e.collation())
+            : Collation.SQL_LATIN1_GENERAL_CP1_CI_AS;
     this.encryption = encryption;
     this.id = id;
     this.reader = new TokenReader(channel, new TokenDecoder(version));
@@ -176,6 +184,40 @@ public final class Session implements AutoCloseable {
     return current;
   }
 
+  /**
+   * Sends {@code calls} as one RPC request message and returns its response stream. Any response
+   * still being read is drained first (its results are discarded).
+   *
+   * @throws InterfaceError if the session is closed
+   */
+  public ResponseStream call(List<RpcRequest> calls) {
+    requireOpen();
+    finishCurrent();
+    messages.clear();
+    AllHeaders headers = AllHeaders.transaction(transaction, 1);
+    try {
+      channel.send(PacketType.RPC, w -> RpcRequest.encodeMessage(w, version, headers, calls));
+    } catch (IOException | RuntimeException e) {
+      throw fail(e, "sending the RPC request");
+    }
+    reader.begin();
+    current = new ResponseStream(this, reader);
+    return current;
+  }
+
+  /** The negotiated TDS version. */
+  public TdsVersion version() {
+    return version;
+  }
+
+  /**
+   * The server's default collation (LOGINACK's ENVCHANGE 7, updated by later ones);
+   * SQL_Latin1_General_CP1_CI_AS when the server sent none (TDS 7.0).
+   */
+  public Collation collation() {
+    return collation;
+  }
+
   /** Runs {@code sql} and discards its results; throws its first error. */
   public void run(String sql) {
     execute(sql).drain(true);
@@ -199,6 +241,9 @@ public final class Session implements AutoCloseable {
         }
       }
     } else if (env instanceof EnvChange.Binary b) {
+      if (b.changeType() == EnvChange.SQL_COLLATION && b.collation() != null) {
+        collation = b.collation();
+      }
       switch (b.changeType()) {
         case EnvChange.BEGIN_TRAN, EnvChange.ENLIST_DTC -> transaction = b.descriptor();
         case EnvChange.COMMIT_TRAN,
