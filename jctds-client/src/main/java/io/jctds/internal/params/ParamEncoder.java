@@ -220,8 +220,10 @@ public final class ParamEncoder {
   }
 
   /**
-   * decimal(38, scale) as mssql-jdbc declares a BigDecimal, the value in the fewest of 4, 8, 12 or
-   * 16 magnitude bytes that hold it (as mssql-jdbc sends it); a negative scale is normalised to 0.
+   * decimal(38, scale) as mssql-jdbc declares a BigDecimal; a negative scale is normalised to 0.
+   * The value carries as many magnitude bytes as its two's complement form needs (bitLength / 8 +
+   * 1), as mssql-jdbc 13.6.2 and jTDS 1.3.1 send it (PeerParameterBytesTest,
+   * MssqlJdbcParamBytesIT), rather than the 16 bytes precision 38 implies.
    */
   static Encoded decimal(BigDecimal d) {
     BigDecimal v = d.scale() < 0 ? d.setScale(0) : d;
@@ -238,17 +240,15 @@ public final class ParamEncoder {
     return new Encoded(t, decimalBytes(v), null, t.sqlName());
   }
 
-  /** Length byte, sign byte, little-endian magnitude of 4, 8, 12 or 16 bytes. */
+  /** Length byte, sign byte (1 = positive), the little-endian magnitude in bitLength/8+1 bytes. */
   static byte[] decimalBytes(BigDecimal v) {
     BigInteger abs = v.unscaledValue().abs();
-    int n = (abs.bitLength() + 7) / 8;
-    int mag = n <= 4 ? 4 : n <= 8 ? 8 : n <= 12 ? 12 : 16;
-    byte[] be = abs.toByteArray();
-    BufferWriter w = new BufferWriter();
+    int mag = abs.bitLength() / 8 + 1;
+    byte[] be = abs.toByteArray(); // big-endian, mag bytes (a leading 0 for the sign bit)
+    BufferWriter w = new BufferWriter(mag + 2, mag + 2);
     w.u8(mag + 1).u8(v.signum() < 0 ? 0 : 1);
     for (int i = 0; i < mag; i++) {
-      int j = be.length - 1 - i;
-      w.u8(j >= 0 ? be[j] : 0);
+      w.u8(be[be.length - 1 - i]);
     }
     return w.toByteArray();
   }

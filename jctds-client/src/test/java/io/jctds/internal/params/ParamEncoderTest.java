@@ -103,16 +103,20 @@ class ParamEncoderTest {
   void bigDecimalKeepsItsScaleNormalisesNegativeScaleAndTakesScientificNotation() {
     Encoded e = enc(new BigDecimal("1E+5"));
     assertThat(e.declaration()).isEqualTo("decimal(38,0)");
-    assertThat(hex(e.value())).isEqualTo("0501a0860100"); // 100000 = 0x0186A0
+    // 100000 = 0x0186A0: 17 bits, 3 magnitude bytes (bitLength / 8 + 1, as mssql-jdbc sends)
+    assertThat(hex(e.value())).isEqualTo("0401a08601");
     Encoded s = enc(new BigDecimal("-1.5E-3"));
     assertThat(s.declaration()).isEqualTo("decimal(38,4)");
-    assertThat(hex(s.value())).isEqualTo("05000f000000"); // negative, unscaled 15
+    assertThat(hex(s.value())).isEqualTo("02000f"); // negative, unscaled 15 (mssql-jdbc: 02000f)
     Encoded big = enc(new BigDecimal("9".repeat(38)));
     assertThat(big.declaration()).isEqualTo("decimal(38,0)");
     // length byte 0x11 (sign + 16 magnitude bytes: 10^38 - 1 needs 127 bits)
     assertThat(big.value()).hasSize(18).startsWith((byte) 0x11, (byte) 1);
     Encoded small = enc(new BigDecimal("0.000001"));
     assertThat(small.declaration()).isEqualTo("decimal(38,6)");
+    // 255 has 8 bits: its two's complement form needs a leading zero byte
+    assertThat(hex(enc(new BigDecimal("255")).value())).isEqualTo("0301ff00");
+    assertThat(hex(enc(BigDecimal.ZERO).value())).isEqualTo("020100");
   }
 
   @Test

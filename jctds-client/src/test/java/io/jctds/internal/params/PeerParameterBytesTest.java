@@ -189,6 +189,7 @@ class PeerParameterBytesTest {
     List<RpcParameter> peer = peer("jtds-1.3.1-tds7.1-2");
     sameBytes(peer.get(1), ParamEncoder.encode(7, TDS71), TdsVersion.V7_1);
     sameBytes(peer.get(2), ParamEncoder.encode("żółw", TDS71), TdsVersion.V7_1);
+    sameBytes(peer.get(3), ParamEncoder.encode(new BigDecimal("-0.00001"), TDS71), TdsVersion.V7_1);
     sameBytes(
         peer.get(4),
         ParamEncoder.encode(
