@@ -76,7 +76,7 @@ class WrapperEncoderTest {
     assertThatThrownBy(() -> enc(new SqlVarChar("abc", 2)))
         .isInstanceOf(DataError.class)
         .hasMessageContaining("varchar(2)")
-        .hasMessageContaining("3 bytes");
+        .hasMessageContaining("the value has 3 bytes");
     assertThatThrownBy(() -> enc(new SqlNVarChar("abc", 2))).isInstanceOf(DataError.class);
     assertThatThrownBy(() -> enc(new SqlVarBinary(new byte[3], 2))).isInstanceOf(DataError.class);
     assertThatThrownBy(() -> enc(new SqlBinary(new byte[3], 2))).isInstanceOf(DataError.class);
