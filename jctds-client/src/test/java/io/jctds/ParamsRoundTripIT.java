@@ -226,6 +226,28 @@ class ParamsRoundTripIT {
   }
 
   @Test
+  void proceduresAndOutputParameters() throws Exception {
+    try (Connection c = connect("7.4")) {
+      c.session()
+          .run(
+              "CREATE PROCEDURE params_echo @a int, @b nvarchar(10) OUTPUT, @c varbinary(max) AS"
+                  + " BEGIN SET @b = @b + N'!'; SELECT @a + 1, @b, @c; END");
+      Map<String, Object> named = new LinkedHashMap<>();
+      named.put("@c", SqlVarBinary.nullOf(SqlValue.MAX));
+      named.put("a", 41);
+      named.put("b", Parameter.output("hi"));
+      assertThat(run(c, Rpcs.procedure("params_echo", named, ctx(c))).subList(3, 6))
+          .containsExactly(42, "hi!", null);
+      List<Object> positional = Arrays.asList(1, Parameter.output(new SqlNVarChar("x", 10)), null);
+      assertThat(run(c, Rpcs.procedure("params_echo", positional, ctx(c))).subList(3, 5))
+          .containsExactly(2, "x!");
+      List<Object> out = Arrays.asList(5, Parameter.output(Integer.class));
+      assertThat(run(c, Rpcs.executeSql("SET :1 = :0 * 2; SELECT :1", out, ctx(c))))
+          .containsExactly("int", 10);
+    }
+  }
+
+  @Test
   void downLevelFormsOverTds71() throws Exception {
     try (Connection c = connect("7.1")) {
       String longText = "ab".repeat(3000);

@@ -83,6 +83,13 @@ class RpcsTest {
     RpcRequest q = Rpcs.procedure("p", List.of(1, Parameter.output("x")), TDS74);
     assertThat(q.parameters()).extracting(RpcParameter::name).containsExactly("", "");
     assertThat(q.parameters().get(1).isOutput()).isTrue();
+    RpcParameter typedNull =
+        Rpcs.procedure("p", List.of(Parameter.output(SqlVarChar.nullOf(10))), TDS74)
+            .parameters()
+            .get(0);
+    assertThat(typedNull.isOutput()).isTrue();
+    assertThat(typedNull.typeInfo().sqlName()).isEqualTo("varchar(10)");
+    assertThat(typedNull.getObject()).isNull();
   }
 
   @Test
