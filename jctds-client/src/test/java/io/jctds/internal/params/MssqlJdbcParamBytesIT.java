@@ -51,6 +51,7 @@ class MssqlJdbcParamBytesIT {
             .user("u", "pw")
             .build()
             .start();
+    record();
   }
 
   @AfterAll
@@ -90,70 +91,83 @@ class MssqlJdbcParamBytesIT {
         .isEqualTo(HexFormat.of().formatHex(peer.value()));
   }
 
-  @Test
-  void javaValuesEncodeAsMssqlJdbcSendsThem() throws Exception {
-    OffsetDateTime odt =
-        OffsetDateTime.of(2007, 5, 8, 12, 35, 29, 123_456_700, ZoneOffset.ofHours(2));
-    List<RpcParameter> peer =
+  private static final OffsetDateTime ODT =
+      OffsetDateTime.of(2007, 5, 8, 12, 35, 29, 123_456_700, ZoneOffset.ofHours(2));
+
+  /** The values, as mssql-jdbc is given them (set* calls below) and as we are. */
+  private static List<Object> values() {
+    return java.util.Arrays.asList(
+        Long.MIN_VALUE,
+        (short) -2,
+        1.5f,
+        LocalDate.of(2024, 2, 29),
+        LocalTime.of(12, 34, 56, 123_456_700),
+        ODT,
+        "x".repeat(5000),
+        new byte[9000],
+        "",
+        new BigDecimal("-1.5E-3"),
+        null,
+        new StringReader("hello"),
+        new ByteArrayInputStream(new byte[] {1, 2, 3}),
+        new BigDecimal(BigInteger.TEN.pow(30)));
+  }
+
+  private static List<RpcParameter> peer;
+
+  /** mssql-jdbc sends the values once, for both tests. */
+  private static void record() throws Exception {
+    List<Object> v = values();
+    peer =
         capture(
             "SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?",
             s -> {
-              s.setLong(1, Long.MIN_VALUE);
-              s.setShort(2, (short) -2);
-              s.setFloat(3, 1.5f);
-              s.setObject(4, LocalDate.of(2024, 2, 29));
-              s.setObject(5, LocalTime.of(12, 34, 56, 123_456_700));
-              s.setObject(6, odt);
-              s.setString(7, "x".repeat(5000));
-              s.setBytes(8, new byte[9000]);
-              s.setString(9, "");
-              s.setBigDecimal(10, new BigDecimal("-1.5E-3"));
+              s.setLong(1, (Long) v.get(0));
+              s.setShort(2, (Short) v.get(1));
+              s.setFloat(3, (Float) v.get(2));
+              s.setObject(4, v.get(3));
+              s.setObject(5, v.get(4));
+              s.setObject(6, v.get(5));
+              s.setString(7, (String) v.get(6));
+              s.setBytes(8, (byte[]) v.get(7));
+              s.setString(9, (String) v.get(8));
+              s.setBigDecimal(10, (BigDecimal) v.get(9));
               s.setNull(11, Types.INTEGER);
-              s.setCharacterStream(12, new StringReader("hello"));
-              s.setBinaryStream(13, new ByteArrayInputStream(new byte[] {1, 2, 3}));
-              s.setBigDecimal(14, new BigDecimal(BigInteger.TEN.pow(30)));
+              s.setCharacterStream(12, (StringReader) v.get(11));
+              s.setBinaryStream(13, (ByteArrayInputStream) v.get(12));
+              s.setBigDecimal(14, (BigDecimal) v.get(13));
             });
+  }
+
+  @Test
+  void javaValuesEncodeAsMssqlJdbcSendsThem() {
     assertThat(peer).hasSize(16); // @stmt, @params, 14 values
-    same(peer.get(2), ParamEncoder.encode(Long.MIN_VALUE, TDS74));
-    same(peer.get(3), ParamEncoder.encode((short) -2, TDS74));
-    same(peer.get(4), ParamEncoder.encode(1.5f, TDS74));
-    same(peer.get(5), ParamEncoder.encode(LocalDate.of(2024, 2, 29), TDS74));
-    assertThat(peer.get(6).typeInfo().sqlName()).isEqualTo("datetime"); // LocalTime: not compared
-    same(peer.get(7), ParamEncoder.encode(odt, TDS74));
-    same(peer.get(8), ParamEncoder.encode("x".repeat(5000), TDS74));
-    same(peer.get(9), ParamEncoder.encode(new byte[9000], TDS74));
-    same(peer.get(10), ParamEncoder.encode("", TDS74));
-    same(peer.get(11), ParamEncoder.encode(new BigDecimal("-1.5E-3"), TDS74));
-    same(peer.get(12), ParamEncoder.encodeNull(Integer.class, TDS74));
-    same(peer.get(13), ParamEncoder.encode(new StringReader("hello"), TDS74));
-    same(peer.get(14), ParamEncoder.encode(new ByteArrayInputStream(new byte[] {1, 2, 3}), TDS74));
-    same(peer.get(15), ParamEncoder.encode(new BigDecimal(BigInteger.TEN.pow(30)), TDS74));
-    String decl = (String) peer.get(1).getObject();
+    List<Object> v = values();
+    for (int i = 0; i < v.size(); i++) {
+      if (i == 4) {
+        assertThat(peer.get(6).typeInfo().sqlName()).isEqualTo("datetime"); // LocalTime
+      } else if (i == 10) {
+        same(peer.get(12), ParamEncoder.encodeNull(Integer.class, TDS74)); // setNull(INTEGER)
+      } else {
+        same(peer.get(i + 2), ParamEncoder.encode(v.get(i), TDS74));
+      }
+    }
+  }
+
+  @Test
+  void declarationsAgreeWhereTheTypesDo() {
     String ours =
         (String)
             Rpcs.executeSql(
                     "SELECT :0, :1, :2, :3, :4, :5, :6, :7, :8, :9, :10, :11, :12, :13",
-                    java.util.Arrays.asList(
-                        Long.MIN_VALUE,
-                        (short) -2,
-                        1.5f,
-                        LocalDate.of(2024, 2, 29),
-                        LocalTime.of(12, 34, 56, 123_456_700),
-                        odt,
-                        "x".repeat(5000),
-                        new byte[9000],
-                        "",
-                        new BigDecimal("-1.5E-3"),
-                        null,
-                        new StringReader("hello"),
-                        new ByteArrayInputStream(new byte[] {1, 2, 3}),
-                        new BigDecimal(BigInteger.TEN.pow(30))),
+                    values(),
                     TDS74)
                 .parameters()
                 .get(1)
                 .getObject();
     // the same declarations but where we say so: real (mssql-jdbc: float, with a real TYPE_INFO),
     // time(7) for the LocalTime, datetimeoffset(7) with its scale, nvarchar(4000) for the null
+    String decl = (String) peer.get(1).getObject();
     assertThat(ours)
         .isEqualTo(
             decl.replace("@P2 float", "@P2 real")
