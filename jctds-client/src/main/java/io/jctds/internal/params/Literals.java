@@ -25,6 +25,9 @@ final class Literals {
     }
     OffsetDateTime o = (OffsetDateTime) t;
     ZoneOffset z = o.getOffset();
+    if (z.getTotalSeconds() % 60 != 0) {
+      throw new IllegalArgumentException("offset " + z + " is not a whole number of minutes");
+    }
     String offset = z.getTotalSeconds() == 0 ? "+00:00" : z.getId();
     return date(o.toLocalDate()) + "T" + time(o.toLocalTime()) + offset;
   }

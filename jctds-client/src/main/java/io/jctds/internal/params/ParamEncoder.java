@@ -180,11 +180,11 @@ public final class ParamEncoder {
 
   /** An Encoded of {@code v} written for {@code t}, declared as {@code t}'s SQL name. */
   static Encoded of(TypeInfo t, Object v) {
-    return new Encoded(t, RpcParameter.of("", t, v).value(), null, t.sqlName());
+    return new Encoded(t, RpcParameter.valueBytes(t, v), null, t.sqlName());
   }
 
   static Encoded of(TypeInfo t, Object v, String declaration) {
-    return new Encoded(t, RpcParameter.of("", t, v).value(), null, declaration);
+    return new Encoded(t, RpcParameter.valueBytes(t, v), null, declaration);
   }
 
   private static Encoded streamed(TypeInfo t, PlpSource source) {

@@ -168,6 +168,11 @@ class ParamEncoderTest {
         .isEqualTo(ParamEncoder.encode("2000-01-02T03:04:05.5", TDS71).value());
     assertThat(ParamEncoder.encode(Instant.parse("2000-01-01T00:00:00Z"), TDS71).value())
         .isEqualTo(ParamEncoder.encode("2000-01-01T00:00:00+00:00", TDS71).value());
+    OffsetDateTime odd = o.withOffsetSameLocal(ZoneOffset.ofHoursMinutesSeconds(1, 0, 30));
+    assertThatThrownBy(() -> ParamEncoder.encode(odd, TDS71)).isInstanceOf(DataError.class);
+    assertThatThrownBy(() -> ParamEncoder.encode(odd, TDS74)).isInstanceOf(DataError.class);
+    assertThatThrownBy(() -> ParamEncoder.encode(LocalDate.of(10000, 1, 1), TDS71))
+        .isInstanceOf(DataError.class);
   }
 
   @Test

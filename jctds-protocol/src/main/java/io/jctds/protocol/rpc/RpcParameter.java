@@ -77,9 +77,17 @@ public record RpcParameter(
   }
 
   private static RpcParameter withStatus(String name, int status, TypeInfo t, Object v) {
+    return new RpcParameter(name, status, t, valueBytes(t, v));
+  }
+
+  /**
+   * The bytes of {@code v} (a natural Java value or null) as the value of an RPC parameter of type
+   * {@code t}: TYPE_VARBYTE with its length prefix; text, ntext and image without a text pointer.
+   */
+  public static byte[] valueBytes(TypeInfo t, Object v) {
     BufferWriter w = new BufferWriter();
     writeValue(w, t, v);
-    return new RpcParameter(name, status, t, w.toByteArray());
+    return w.toByteArray();
   }
 
   /** Streams a parameter: name, status, TYPE_INFO, value. */
