@@ -252,6 +252,8 @@ class ParamsRoundTripIT {
     try (Connection c = connect("7.1")) {
       String longText = "ab".repeat(3000);
       roundTrips(c, longText, "ntext", longText);
+      String longVarChar = "é".repeat(9000);
+      roundTrips(c, new SqlVarChar(longVarChar), "text", longVarChar);
       byte[] big = new byte[9000];
       Arrays.fill(big, (byte) 3);
       assertThat((byte[]) select(c, new ByteArrayInputStream(big)).get(1)).isEqualTo(big);

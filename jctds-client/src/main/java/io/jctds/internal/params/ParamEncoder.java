@@ -183,10 +183,6 @@ public final class ParamEncoder {
     return new Encoded(t, RpcParameter.valueBytes(t, v), null, t.sqlName());
   }
 
-  static Encoded of(TypeInfo t, Object v, String declaration) {
-    return new Encoded(t, RpcParameter.valueBytes(t, v), null, declaration);
-  }
-
   private static Encoded streamed(TypeInfo t, PlpSource source) {
     return new Encoded(t, new byte[0], source, t.sqlName());
   }

@@ -27,6 +27,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
+import java.util.function.IntFunction;
 
 /** Encodes the {@link SqlValue} wrappers: their declared type, their value checked against it. */
 final class WrapperEncoder {
@@ -37,12 +38,17 @@ final class WrapperEncoder {
     if (w instanceof SqlVarChar s) {
       byte[] b = s.isNull() ? null : codePage(s.value(), c);
       int n = size(s.size(), b == null ? 0 : b.length, ParamEncoder.VARBYTE_MAX_N, "varchar", w);
-      return ParamEncoder.of(TypeInfo.varchar(maxOrBytes(n, ctx, w), c), b, decl("varchar", n));
+      TypeInfo t =
+          variable(
+              n, ctx, w, m -> TypeInfo.varchar(m, c), TypeInfo.longText(TdsType.TEXT, LONG, c));
+      return ParamEncoder.of(t, b);
     } else if (w instanceof SqlNVarChar s) {
       int len = s.isNull() ? 0 : s.value().length();
       int n = size(s.size(), len, ParamEncoder.NVARCHAR_MAX_N, "nvarchar", w);
-      TypeInfo t = TypeInfo.nvarchar(maxOrBytes(n, ctx, w), c);
-      return ParamEncoder.of(t, s.value(), decl("nvarchar", n));
+      TypeInfo t =
+          variable(
+              n, ctx, w, m -> TypeInfo.nvarchar(m, c), TypeInfo.longText(TdsType.NTEXT, LONG, c));
+      return ParamEncoder.of(t, s.value());
     } else if (w instanceof SqlChar s) {
       byte[] b = s.isNull() ? null : codePage(s.value(), c);
       int n = fixedSize(s.size(), b == null ? 1 : b.length, ParamEncoder.VARBYTE_MAX_N, "char", w);
@@ -58,8 +64,9 @@ final class WrapperEncoder {
     } else if (w instanceof SqlVarBinary s) {
       int len = s.isNull() ? 0 : s.value().length;
       int n = size(s.size(), len, ParamEncoder.VARBYTE_MAX_N, "varbinary", w);
-      TypeInfo t = TypeInfo.varbinary(maxOrBytes(n, ctx, w));
-      return ParamEncoder.of(t, s.value(), decl("varbinary", n));
+      TypeInfo t =
+          variable(n, ctx, w, TypeInfo::varbinary, TypeInfo.longText(TdsType.IMAGE, LONG, null));
+      return ParamEncoder.of(t, s.value());
     }
     return encodeFixed(w, ctx);
   }
@@ -133,19 +140,26 @@ final class WrapperEncoder {
         w + " does not fit " + type + "(" + n + "): the value has " + length + unit);
   }
 
-  /** The TYPE_INFO length: MAX for (max) (TDS 7.2+ only), else n (in characters for nvarchar). */
-  private static int maxOrBytes(int n, EncodeContext ctx, SqlValue<?> w) {
-    if (n != SqlValue.MAX) {
-      return n;
-    }
-    if (!ctx.hasMax()) {
-      throw new DataError(w + " needs a (max) type, which TDS " + ctx.version() + " lacks");
-    }
-    return TypeInfo.MAX;
-  }
+  /** The largest value text, ntext and image declare. */
+  private static final int LONG = 0x3FFFFFFF;
 
-  private static String decl(String type, int n) {
-    return type + "(" + (n == SqlValue.MAX ? "max" : String.valueOf(n)) + ")";
+  /**
+   * The TYPE_INFO of a variable-length wrapper of declared size {@code n}: n (in characters for
+   * nvarchar), or (max) — which TDS 7.1 lacks: there an unsized long value is text, ntext or image
+   * ({@code legacy}), and an explicit MAX is a DataError.
+   */
+  private static TypeInfo variable(
+      int n, EncodeContext ctx, SqlValue<?> w, IntFunction<TypeInfo> sized, TypeInfo legacy) {
+    if (n != SqlValue.MAX) {
+      return sized.apply(n);
+    }
+    if (ctx.hasMax()) {
+      return sized.apply(TypeInfo.MAX);
+    }
+    if (w.size() == 0) {
+      return legacy;
+    }
+    throw new DataError(w + " needs a (max) type, which TDS " + ctx.version() + " lacks");
   }
 
   /**

@@ -199,5 +199,15 @@ class WrapperEncoderTest {
     assertThatThrownBy(() -> ParamEncoder.encode(new SqlNVarChar("a", SqlValue.MAX), TDS71))
         .isInstanceOf(DataError.class)
         .hasMessageContaining("7.1");
+    // unsized long values: text, ntext, image (a 4-byte length, then the bytes)
+    Encoded text = ParamEncoder.encode(new SqlVarChar("x".repeat(8001)), TDS71);
+    assertThat(text.declaration()).isEqualTo("text");
+    assertThat(hex(text.value())).startsWith("411f0000" + "7878");
+    assertThat(ParamEncoder.encode(new SqlNVarChar("x".repeat(4001)), TDS71).declaration())
+        .isEqualTo("ntext");
+    assertThat(ParamEncoder.encode(new SqlVarBinary(new byte[8001]), TDS71).declaration())
+        .isEqualTo("image");
+    assertThat(ParamEncoder.encode(new SqlVarBinary(new byte[8000]), TDS71).declaration())
+        .isEqualTo("varbinary(8000)");
   }
 }
