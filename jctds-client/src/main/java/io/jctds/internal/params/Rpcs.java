@@ -112,6 +112,35 @@ public final class Rpcs {
     return ParamEncoder.encode(v, ctx);
   }
 
+  /** The size of ALL_HEADERS with a transaction descriptor ([MS-TDS] 2.2.5.3): 4 + 18 bytes. */
+  private static final int ALL_HEADERS = 22;
+
+  /**
+   * Groups {@code calls} in order into RPC messages whose payload (ALL_HEADERS, the calls and the
+   * batch flag between them) stays within {@code maxBytes}, by {@link #estimatedSize}; a call
+   * larger than {@code maxBytes} goes alone.
+   */
+  public static List<List<RpcRequest>> batches(List<RpcRequest> calls, long maxBytes) {
+    List<List<RpcRequest>> out = new ArrayList<>();
+    List<RpcRequest> current = new ArrayList<>();
+    long size = ALL_HEADERS;
+    for (RpcRequest call : calls) {
+      long add = estimatedSize(call) + (current.isEmpty() ? 0 : 1);
+      if (!current.isEmpty() && size + add > maxBytes) {
+        out.add(current);
+        current = new ArrayList<>();
+        size = ALL_HEADERS;
+        add--;
+      }
+      current.add(call);
+      size += add;
+    }
+    if (!current.isEmpty()) {
+      out.add(current);
+    }
+    return out;
+  }
+
   /**
    * The bytes {@code call} takes in an RPC message (without ALL_HEADERS and the separator byte
    * before it), exact for values given as bytes; a streamed value counts as {@link

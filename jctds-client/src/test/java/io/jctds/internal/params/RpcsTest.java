@@ -105,4 +105,27 @@ class RpcsTest {
         Rpcs.procedure("p", List.of(new ByteArrayInputStream(new byte[1])), TDS74);
     assertThat(Rpcs.estimatedSize(streamed)).isGreaterThan(RpcParameter.STREAM_CHUNK);
   }
+
+  @Test
+  void batchesStayWithinTheBoundAndKeepTheOrder() {
+    List<RpcRequest> calls = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      calls.add(Rpcs.executeSql("INSERT INTO t VALUES (:0, :1)", List.of(i, "v" + i), TDS74));
+    }
+    calls.add(Rpcs.executeSql("SELECT :0", List.of("x".repeat(3000)), TDS74));
+    long bound = 1000;
+    List<List<RpcRequest>> batches = Rpcs.batches(calls, bound);
+    assertThat(batches.stream().flatMap(List::stream).toList()).isEqualTo(calls);
+    assertThat(batches).hasSizeGreaterThan(2);
+    for (List<RpcRequest> b : batches) {
+      BufferWriter w = new BufferWriter();
+      RpcRequest.encodeMessage(w, TdsVersion.V7_4, null, b);
+      if (b.size() > 1) {
+        assertThat((long) w.size()).isLessThanOrEqualTo(bound);
+      } else {
+        assertThat(b.get(0)).isSameAs(calls.get(20)); // the 6000-byte text goes alone
+      }
+    }
+    assertThat(Rpcs.batches(List.of(), bound)).isEmpty();
+  }
 }
