@@ -14,6 +14,7 @@ import io.jctds.protocol.rpc.RpcRequest;
 import io.jctds.protocol.tls.TlsSessionInfo;
 import io.jctds.protocol.token.EnvChange;
 import io.jctds.protocol.token.TokenDecoder;
+import io.jctds.protocol.type.Collation;
 import io.jctds.tls.EncryptionReport;
 import java.io.IOException;
 import java.time.Duration;
@@ -70,6 +71,7 @@ public final class Session implements AutoCloseable {
   private String queryTimeoutOrigin;
   private String database;
   private long transaction;
+  private Collation collation;
   private ResponseStream current;
   private volatile boolean closed;
 
@@ -108,6 +110,10 @@ public final class Session implements AutoCloseable {
     this.label = e.label();
     this.spid = e.spid();
     this.database = e.database();
+    this.collation =
+        e.collation() != null && e.collation().length == Collation.SIZE
+            ? Collation.fromBytes(e.collation())
+            : Collation.SQL_LATIN1_GENERAL_CP1_CI_AS;
     this.encryption = encryption;
     this.id = id;
     this.reader = new TokenReader(channel, new TokenDecoder(version));
@@ -276,6 +282,19 @@ public final class Session implements AutoCloseable {
     state.set(IDLE);
   }
 
+  /** The negotiated TDS version. */
+  public TdsVersion version() {
+    return version;
+  }
+
+  /**
+   * The server's default collation (LOGINACK's ENVCHANGE 7, updated by later ones);
+   * SQL_Latin1_General_CP1_CI_AS when the server sent none (TDS 7.0).
+   */
+  public Collation collation() {
+    return collation;
+  }
+
   /** Runs {@code sql} and discards its results; throws its first error. */
   public void run(String sql) {
     execute(sql).drain(true);
@@ -299,6 +318,9 @@ public final class Session implements AutoCloseable {
         }
       }
     } else if (env instanceof EnvChange.Binary b) {
+      if (b.changeType() == EnvChange.SQL_COLLATION && b.collation() != null) {
+        collation = b.collation();
+      }
       switch (b.changeType()) {
         case EnvChange.BEGIN_TRAN, EnvChange.ENLIST_DTC -> transaction = b.descriptor();
         case EnvChange.COMMIT_TRAN,

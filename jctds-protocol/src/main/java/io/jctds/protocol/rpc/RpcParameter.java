@@ -4,11 +4,14 @@ import io.jctds.protocol.BufferWriter;
 import io.jctds.protocol.TdsVersion;
 import io.jctds.protocol.TdsWriter;
 import io.jctds.protocol.Wire;
+import io.jctds.protocol.type.PlpCodec;
 import io.jctds.protocol.type.TdsType;
 import io.jctds.protocol.type.TypeInfo;
 import io.jctds.protocol.type.ValueScanner;
 import io.jctds.protocol.type.ValueWriter;
 import io.jctds.protocol.type.Values;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -23,18 +26,44 @@ import java.util.Arrays;
  * @param name the parameter name with its '@', or empty for positional parameters
  * @param status see {@link #BY_REF} and {@link #DEFAULT}
  * @param typeInfo the declared type
- * @param value the value as written on the wire (length prefix included)
+ * @param value the value as written on the wire (length prefix included); empty when streamed
+ * @param stream the source of a streamed (max) value (see {@link #streamed}), else null
  */
-public record RpcParameter(String name, int status, TypeInfo typeInfo, byte[] value) {
+public record RpcParameter(
+    String name, int status, TypeInfo typeInfo, byte[] value, PlpSource stream) {
   /** fByRefValue: an output parameter. */
   public static final int BY_REF = 0x01;
 
   /** fDefaultValue: use the parameter's default. */
   public static final int DEFAULT = 0x02;
 
-  /** Copies the value. */
+  /** The size of the chunks a streamed value is sent in. */
+  public static final int STREAM_CHUNK = 8000;
+
+  /** Copies the value; a streamed parameter must have a PLP type and no value bytes. */
   public RpcParameter {
     value = value.clone();
+    if (stream != null && (!typeInfo.isPlp() || value.length != 0)) {
+      throw new IllegalArgumentException(
+          "only a (max) parameter without value bytes can be streamed, not " + typeInfo.sqlName());
+    }
+  }
+
+  /** A parameter whose value is given as bytes (length prefix included). */
+  public RpcParameter(String name, int status, TypeInfo typeInfo, byte[] value) {
+    this(name, status, typeInfo, value, null);
+  }
+
+  /**
+   * A parameter of a (max) type whose value is pulled from {@code source} while the request is
+   * written: an unknown-length PLP value in chunks of at most {@link #STREAM_CHUNK} bytes. The
+   * source is read once; encoding the parameter a second time writes what is left of it.
+   */
+  public static RpcParameter streamed(String name, int status, TypeInfo t, PlpSource source) {
+    if (source == null) {
+      throw new IllegalArgumentException("source is required");
+    }
+    return new RpcParameter(name, status, t, new byte[0], source);
   }
 
   /** An input parameter holding {@code v} (a natural Java value or null). */
@@ -48,9 +77,17 @@ public record RpcParameter(String name, int status, TypeInfo typeInfo, byte[] va
   }
 
   private static RpcParameter withStatus(String name, int status, TypeInfo t, Object v) {
+    return new RpcParameter(name, status, t, valueBytes(t, v));
+  }
+
+  /**
+   * The bytes of {@code v} (a natural Java value or null) as the value of an RPC parameter of type
+   * {@code t}: TYPE_VARBYTE with its length prefix; text, ntext and image without a text pointer.
+   */
+  public static byte[] valueBytes(TypeInfo t, Object v) {
     BufferWriter w = new BufferWriter();
     writeValue(w, t, v);
-    return new RpcParameter(name, status, t, w.toByteArray());
+    return w.toByteArray();
   }
 
   /** Streams a parameter: name, status, TYPE_INFO, value. */
@@ -87,13 +124,25 @@ public record RpcParameter(String name, int status, TypeInfo typeInfo, byte[] va
     return value.clone();
   }
 
+  /** The number of value bytes (without copying them); 0 when streamed. */
+  public int valueLength() {
+    return value.length;
+  }
+
   /** Whether this is an output parameter. */
   public boolean isOutput() {
     return (status & BY_REF) != 0;
   }
 
-  /** The value as its natural Java type (see {@link Values#getObject}). */
+  /**
+   * The value as its natural Java type (see {@link Values#getObject}).
+   *
+   * @throws IllegalStateException for a streamed parameter
+   */
   public Object getObject() {
+    if (stream != null) {
+      throw new IllegalStateException("the value of " + name + " is streamed");
+    }
     ByteBuffer b = ByteBuffer.wrap(value).order(ByteOrder.LITTLE_ENDIAN);
     if (isLongText(typeInfo)) {
       int len = b.getInt(0);
@@ -106,7 +155,28 @@ public record RpcParameter(String name, int status, TypeInfo typeInfo, byte[] va
   void encode(TdsWriter out, TdsVersion v) {
     out.bVarchar(name).u8(status);
     typeInfo.encode(out, v);
-    out.bytes(value);
+    if (stream == null) {
+      out.bytes(value);
+    } else {
+      writeStream(out, stream);
+    }
+  }
+
+  /** An unknown-length PLP value: the marker, one chunk per read, the terminator. */
+  private static void writeStream(TdsWriter out, PlpSource source) {
+    PlpCodec.writeUnknownLengthHeader(out);
+    byte[] buf = new byte[STREAM_CHUNK];
+    try {
+      int n;
+      while ((n = source.read(buf, 0, buf.length)) >= 0) {
+        if (n > 0) {
+          PlpCodec.writeChunk(out, buf, 0, n);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading a streamed parameter value failed", e);
+    }
+    PlpCodec.writeTerminator(out);
   }
 
   static RpcParameter decode(ByteBuffer in, TdsVersion v) {
@@ -133,7 +203,8 @@ public record RpcParameter(String name, int status, TypeInfo typeInfo, byte[] va
         && p.name.equals(name)
         && p.status == status
         && p.typeInfo.equals(typeInfo)
-        && Arrays.equals(p.value, value);
+        && Arrays.equals(p.value, value)
+        && p.stream == stream;
   }
 
   @Override
@@ -143,7 +214,7 @@ public record RpcParameter(String name, int status, TypeInfo typeInfo, byte[] va
 
   @Override
   public String toString() {
-    Object v = getObject();
+    Object v = stream != null ? "<streamed>" : getObject();
     return (name.isEmpty() ? "?" : name)
         + " "
         + typeInfo.sqlName()
