@@ -1,5 +1,8 @@
 package io.jctds;
 
+import io.jctds.internal.params.EncodeContext;
+import io.jctds.internal.params.Rpcs;
+import io.jctds.protocol.TdsVersion;
 import io.jctds.protocol.rpc.RpcRequest;
 import io.jctds.protocol.token.ColMetadata;
 import io.jctds.protocol.token.Done;
@@ -12,8 +15,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -52,6 +57,15 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
   private final List<ReturnValue> returnValues = new ArrayList<>();
   private boolean closed;
 
+  /** Counts the requests this cursor sent, so that a call's outputs know when they are gone. */
+  private long requests;
+
+  /**
+   * The largest RPC request {@link #executeMany} sends, in bytes of payload (1 MiB): parameter sets
+   * are grouped in order into requests up to this size; a single call larger than it goes alone.
+   */
+  public static final long MAX_REQUEST_BYTES = 1 << 20;
+
   Cursor(Connection connection) {
     this.connection = connection;
   }
@@ -72,6 +86,174 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
   }
 
   /**
+   * Runs {@code sql} with parameters through sp_executesql (an RPC), numeric paramstyle: {@code :0}
+   * is {@code params[0]}, {@code :1} the next, ... (k-cTDS's default). Without parameters it is a
+   * SQL batch, as {@link #execute(String)}. Values are Java values or the {@code Sql*} wrappers
+   * (README, "Parameters"); a value that does not fit is a {@link DataError} and an unsupported
+   * type an {@link InterfaceError}, both before anything is sent.
+   *
+   * @throws ProgrammingError if the connection's paramstyle is named
+   */
+  public void execute(String sql, Object... params) {
+    if (params == null || params.length == 0) {
+      execute(sql);
+      return;
+    }
+    requireStyle(ParamStyle.NUMERIC);
+    executeRpc(List.of(Rpcs.executeSql(sql, Arrays.asList(params), context())));
+  }
+
+  /**
+   * Runs {@code sql} with named parameters ({@code :name} is {@code params.get("name")}) through
+   * sp_executesql; without parameters as a SQL batch.
+   *
+   * @throws ProgrammingError if the connection's paramstyle is numeric
+   */
+  public void execute(String sql, Map<String, ?> params) {
+    if (params.isEmpty()) {
+      execute(sql);
+      return;
+    }
+    requireStyle(ParamStyle.NAMED);
+    executeRpc(List.of(Rpcs.executeSql(sql, params, context())));
+  }
+
+  /**
+   * Runs {@code sql} once for each parameter set (a {@code List} or {@code Object[]} for the
+   * numeric paramstyle, a {@code Map} for the named one), consumed lazily: the sp_executesql calls
+   * go pipelined, many per RPC request, each request at most {@link #MAX_REQUEST_BYTES}. An error
+   * stops it at the request it is in (earlier requests ran).
+   *
+   * @return the total number of rows the statements affected, also {@link #rowCount()}
+   */
+  public long executeMany(String sql, Iterable<?> paramSets) {
+    requireOpen();
+    EncodeContext ctx = context();
+    long total = 0;
+    List<RpcRequest> batch = new ArrayList<>();
+    long size = 0;
+    for (Object set : paramSets) {
+      RpcRequest call = callFor(sql, set, ctx);
+      long add = Rpcs.estimatedSize(call) + 1;
+      if (!batch.isEmpty() && size + add > MAX_REQUEST_BYTES) {
+        total += runAll(batch);
+        batch = new ArrayList<>();
+        size = 0;
+      }
+      batch.add(call);
+      size += add;
+    }
+    if (!batch.isEmpty()) {
+      total += runAll(batch);
+    }
+    rowCount = total;
+    return total;
+  }
+
+  private RpcRequest callFor(String sql, Object set, EncodeContext ctx) {
+    if (set instanceof Map<?, ?> m) {
+      requireStyle(ParamStyle.NAMED);
+      Map<String, Object> named = new java.util.LinkedHashMap<>();
+      m.forEach((k, v) -> named.put(String.valueOf(k), v));
+      return Rpcs.executeSql(sql, named, ctx);
+    }
+    requireStyle(ParamStyle.NUMERIC);
+    if (set instanceof List<?> l) {
+      return Rpcs.executeSql(sql, l, ctx);
+    }
+    if (set instanceof Object[] a) {
+      return Rpcs.executeSql(sql, Arrays.asList(a), ctx);
+    }
+    throw new ProgrammingError(
+        "a parameter set must be a List, an Object[] or a Map, not "
+            + (set == null ? "null" : set.getClass().getName()));
+  }
+
+  /** Sends {@code batch}, reads its whole response and sums its statements' row counts. */
+  private long runAll(List<RpcRequest> batch) {
+    executeRpc(batch);
+    readToEnd();
+    long sum = 0;
+    for (int i = 0; i < counts; i++) {
+      sum += rowCounts[i];
+    }
+    return sum;
+  }
+
+  /**
+   * Calls stored procedure {@code name} with positional parameters (plain values are inputs; {@link
+   * Parameter#output(Object)} / {@link Parameter#output(Class)} are OUTPUT parameters) and moves to
+   * its first result set. Returns the parameters with each OUTPUT one replaced by its value, as
+   * k-cTDS's callproc does; unlike k-cTDS the result sets stay readable through this cursor and the
+   * RETURN status is {@link #returnStatus()}. The outputs come after the result sets on the wire:
+   * reading an OUTPUT element (or the status) before the result sets were read reads ahead and
+   * discards their unread rows.
+   */
+  public List<Object> callProc(String name, Object... params) {
+    List<Object> in =
+        java.util.Collections.unmodifiableList(new ArrayList<>(Arrays.asList(params)));
+    executeRpc(List.of(Rpcs.procedure(name, in, context())));
+    return new ProcParameters(this, requests, in);
+  }
+
+  /**
+   * Calls stored procedure {@code name} with named parameters (keys {@code @name} or {@code name})
+   * and returns them with each OUTPUT one replaced by its value (lazily, as {@link
+   * #callProc(String, Object...)}).
+   */
+  public Map<String, Object> callProc(String name, Map<String, ?> params) {
+    List<String> keys = new ArrayList<>(params.keySet());
+    List<Object> values = new ArrayList<>(params.values());
+    Map<String, Object> ordered = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < keys.size(); i++) {
+      ordered.put(keys.get(i), values.get(i));
+    }
+    executeRpc(List.of(Rpcs.procedure(name, ordered, context())));
+    ProcParameters result = new ProcParameters(this, requests, values);
+    return new java.util.AbstractMap<>() {
+      @Override
+      public Set<Map.Entry<String, Object>> entrySet() {
+        Set<Map.Entry<String, Object>> entries = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < keys.size(); i++) {
+          entries.add(new java.util.AbstractMap.SimpleImmutableEntry<>(keys.get(i), result.get(i)));
+        }
+        return entries;
+      }
+    };
+  }
+
+  /** The RETURNVALUEs of request number {@code request} of this cursor (reading ahead). */
+  List<ReturnValue> outputsOf(long request) {
+    if (request != requests) {
+      throw new InterfaceError(
+          "the OUTPUT values of this procedure call were discarded by a later execute on its"
+              + " cursor: read them before running anything else");
+    }
+    return returnValues();
+  }
+
+  TdsVersion tdsVersion() {
+    return connection.session().version();
+  }
+
+  private EncodeContext context() {
+    return new EncodeContext(connection.session().version(), connection.session().collation());
+  }
+
+  private void requireStyle(ParamStyle style) {
+    requireOpen();
+    if (connection.paramstyle() != style) {
+      throw new ProgrammingError(
+          "the connection's paramstyle is "
+              + connection.paramstyle()
+              + ": pass "
+              + (connection.paramstyle() == ParamStyle.NAMED
+                  ? "a Map of named parameters"
+                  : "positional parameters (Object... or a List)"));
+    }
+  }
+
+  /**
    * Sends {@code calls} as one RPC message and moves to the first result set, if any, like {@link
    * #execute(String)}. The calls' RETURN statuses and OUTPUT parameters become {@link
    * #returnStatus()} and {@link #returnValues()} as they are read.
@@ -84,6 +266,7 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
   }
 
   private void reset() {
+    requests++;
     columns = null;
     inRows = false;
     pending = null;
