@@ -187,4 +187,24 @@ class KctdsExamplesIT {
           .containsExactly("printed", "informational");
     }
   }
+
+  @Test
+  void readmesTypedParametersExample() {
+    try (Connection c = FlowServer.connect(server);
+        Cursor cur = c.cursor()) {
+      cur.execute("CREATE TABLE #legacy (code varchar(10), price decimal(10,2), flag tinyint)");
+      cur.execute(
+          "INSERT INTO #legacy (code, price, flag) VALUES (:0, :1, :2)",
+          new SqlVarChar("Grüße", 10),
+          new SqlDecimal(new BigDecimal("12.5"), 10, 2),
+          SqlTinyInt.nullOf());
+      cur.execute("SELECT code, price, flag, DATALENGTH(code) FROM #legacy");
+      Row r = cur.fetchOne();
+      // varchar in SQL_Latin1_General_CP1_CI_AS is code page 1252: five characters, five bytes
+      assertThat(r.toList()).containsExactly("Grüße", new BigDecimal("12.50"), null, 5);
+      // a character code page 1252 lacks is refused before anything is sent
+      assertThatThrownBy(() -> cur.execute("SELECT :0", new SqlVarChar("\u017c\u00f3\u0142w", 10)))
+          .isInstanceOf(DataError.class);
+    }
+  }
 }
