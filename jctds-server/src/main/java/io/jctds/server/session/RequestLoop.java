@@ -114,6 +114,7 @@ final class RequestLoop {
     switch (m.type()) {
       case PacketType.SQL_BATCH -> batch(m);
       case PacketType.RPC -> rpc(m);
+      case PacketType.BULK_LOAD -> bulkLoad(m);
       case PacketType.TRANSACTION_MANAGER -> {
         begin(m, false);
         transactions.serve(m.payload());
@@ -140,6 +141,34 @@ final class RequestLoop {
     session.log(System.Logger.Level.TRACE, "batch: " + withoutSecrets(batch.sql()));
     begin(m, false);
     execute(batch.sql());
+    end(response::endBatch);
+  }
+
+  /**
+   * A BulkLoadBCP message: the rows for the INSERT BULK the previous batch ran. Without one it is
+   * refused with error 4804 (the message SQL Server gives for bulk data it cannot read) and the
+   * session goes on.
+   */
+  private void bulkLoad(PacketChannel.Message m) {
+    begin(m, false);
+    if (!engine.bulkLoadExpected()) {
+      response.message(
+          new ServerMessage(
+              true,
+              4804,
+              1,
+              16,
+              "While reading current row from host, a premature end-of-message was encountered--an"
+                  + " incoming data stream was interrupted when the server expected to see more"
+                  + " data. The host program may have terminated. Ensure that you are using a"
+                  + " supported client application programming interface (API).",
+              settings.serverName(),
+              "",
+              1));
+      response.done(Done.STATUS_ERROR, 0, 0);
+    } else {
+      guarded(() -> engine.bulkLoad(m.payload(), response.version(), response));
+    }
     end(response::endBatch);
   }
 

@@ -23,6 +23,20 @@ public interface EngineSession extends AutoCloseable {
    */
   void call(RpcRequest call, ResultSink sink);
 
+  /** Whether the last batch was an INSERT BULK, so a BulkLoadBCP message may follow. */
+  default boolean bulkLoadExpected() {
+    return false;
+  }
+
+  /**
+   * Loads the rows of a BulkLoadBCP message ([MS-TDS] 2.2.6.1) into the table the preceding INSERT
+   * BULK named, answering DONE with the row count or the error.
+   */
+  default void bulkLoad(
+      java.nio.ByteBuffer payload, io.jctds.protocol.TdsVersion version, ResultSink sink) {
+    throw new UnsupportedOperationException("bulk load");
+  }
+
   /** The session's transactions (for transaction-manager requests). */
   TransactionControl transactions();
 

@@ -57,6 +57,9 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
   String caughtProcedure;
   String identityInsert;
 
+  /** The load an INSERT BULK announced, until its BulkLoadBCP message arrives. */
+  private BulkLoad pendingBulk;
+
   /**
    * @@NESTLEVEL: how many modules (procedures, EXEC strings, ...) are running.
    */
@@ -119,7 +122,12 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
   @Override
   public void execute(String batch, ResultSink sink) {
     FunctionContext.set(this);
+    pendingBulk = null;
     try {
+      if (BulkStatement.matches(batch)) {
+        insertBulk(batch, sink);
+        return;
+      }
       new Runner(this, sink).batch(batch);
     } finally {
       nestLevel = 0;
@@ -143,6 +151,41 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
       nestLevel = 0;
       frame = null;
       FunctionContext.set(null);
+      endBatch();
+    }
+  }
+
+  /** INSERT BULK: resolves the target and expects the BulkLoadBCP message next. */
+  private void insertBulk(String batch, ResultSink sink) {
+    try {
+      pendingBulk = BulkLoad.prepare(this, batch);
+      sink.done(0, 0, 0);
+    } catch (SqlException e) {
+      new Runner(this, sink).report(e, 1);
+    }
+  }
+
+  @Override
+  public boolean bulkLoadExpected() {
+    return pendingBulk != null;
+  }
+
+  @Override
+  public void bulkLoad(
+      java.nio.ByteBuffer payload, io.jctds.protocol.TdsVersion version, ResultSink sink) {
+    BulkLoad load = pendingBulk;
+    pendingBulk = null;
+    if (load == null) {
+      throw new IllegalStateException("no INSERT BULK precedes this bulk load");
+    }
+    try {
+      long n = load.load(payload, version);
+      rowCount = n;
+      sink.done(io.jctds.protocol.token.Done.STATUS_COUNT, 0, n);
+    } catch (SqlException e) {
+      lastError = e.number();
+      new Runner(this, sink).report(e, 1);
+    } finally {
       endBatch();
     }
   }

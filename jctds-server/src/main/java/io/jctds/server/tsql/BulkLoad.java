@@ -1,0 +1,252 @@
+package io.jctds.server.tsql;
+
+import io.jctds.protocol.TdsProtocolException;
+import io.jctds.protocol.TdsVersion;
+import io.jctds.protocol.token.ColMetadata;
+import io.jctds.protocol.token.Done;
+import io.jctds.protocol.token.Row;
+import io.jctds.protocol.token.Token;
+import io.jctds.protocol.token.TokenDecoder;
+import io.jctds.server.catalog.Catalog;
+import io.jctds.server.sql.SqlException;
+import io.jctds.server.storage.Names;
+import io.jctds.server.types.SqlType;
+import io.jctds.server.types.Values;
+import io.jctds.server.types.WireTypes;
+import java.nio.ByteBuffer;
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One bulk load: the target an INSERT BULK statement named, then its BulkLoadBCP message ([MS-TDS]
+ * 2.2.6.1: COLMETADATA, ROW/NBCROW tokens, DONE) inserted through one H2 prepared statement with
+ * addBatch/executeBatch. The message is SQL Server's batch: all its rows are inserted or none
+ * (outside a user transaction it commits on its own; inside one, a savepoint undoes a failed
+ * message).
+ */
+final class BulkLoad {
+  /** Rows per H2 executeBatch call: bounds the driver's pending parameter sets. */
+  private static final int CHUNK = 1000;
+
+  private final TsqlSession session;
+  private final BulkStatement statement;
+  private final Catalog.Table table;
+
+  private BulkLoad(TsqlSession session, BulkStatement statement, Catalog.Table table) {
+    this.session = session;
+    this.statement = statement;
+    this.table = table;
+  }
+
+  /** Resolves an INSERT BULK statement's table and declared columns (errors 208 / 207). */
+  static BulkLoad prepare(TsqlSession session, String batch) {
+    BulkStatement st = BulkStatement.parse(batch);
+    ObjectName on = ObjectName.resolve(session, st.table());
+    Catalog.Table table = FromClause.table(session, on);
+    if (table == null) {
+      throw SqlException.invalidObject(on.written());
+    }
+    if (table.view()) {
+      throw SqlException.unsupported("bulk loads into views");
+    }
+    for (BulkStatement.Declared d : st.columns()) {
+      if (table.column(d.name()) == null) {
+        throw SqlException.invalidColumn(d.name());
+      }
+    }
+    return new BulkLoad(session, st, table);
+  }
+
+  /** Loads the rows of a BulkLoadBCP message; returns how many were inserted. */
+  long load(ByteBuffer payload, TdsVersion version) {
+    TokenDecoder decoder = new TokenDecoder(version);
+    Token first = next(decoder, payload);
+    if (!(first instanceof ColMetadata md)) {
+      throw protocol("the bulk load data does not start with COLMETADATA");
+    }
+    Target target = target(md);
+    Connection c = session.connection();
+    boolean own = session.txn().count() == 0;
+    try {
+      Savepoint sp = null;
+      if (own) {
+        c.setAutoCommit(false);
+      } else {
+        sp = c.setSavepoint();
+      }
+      try {
+        long n = insert(target, decoder, payload, c);
+        if (own) {
+          c.commit();
+        }
+        return n;
+      } catch (SQLException | RuntimeException e) {
+        if (own) {
+          c.rollback();
+        } else {
+          c.rollback(sp);
+        }
+        throw e;
+      } finally {
+        if (own) {
+          c.setAutoCommit(true);
+        }
+      }
+    } catch (SQLException e) {
+      throw H2Errors.translate(e, new H2Errors.Where("INSERT", table.database(), table.name()));
+    }
+  }
+
+  /** Where each COLMETADATA column goes: its table column, or -1 when it is skipped. */
+  private record Target(String sql, int[] source, SqlType[] wire, Catalog.Column[] columns) {}
+
+  private Target target(ColMetadata md) {
+    List<BulkStatement.Declared> declared = statement.columns();
+    if (!declared.isEmpty() && declared.size() != md.size()) {
+      throw new SqlException(
+          4816,
+          16,
+          2,
+          "Invalid column type from bcp client for colid " + (md.size() + 1) + ".",
+          true);
+    }
+    List<Integer> source = new ArrayList<>();
+    List<Catalog.Column> cols = new ArrayList<>();
+    SqlType[] wire = new SqlType[md.size()];
+    for (int i = 0; i < md.size(); i++) {
+      ColMetadata.Column mc = md.column(i);
+      String name = declared.isEmpty() ? mc.name() : declared.get(i).name();
+      Catalog.Column col = table.column(name);
+      if (col == null) {
+        throw new SqlException(
+            4816, 16, 2, "Invalid column type from bcp client for colid " + (i + 1) + ".", true);
+      }
+      try {
+        wire[i] = WireTypes.sqlType(mc.typeInfo());
+      } catch (RuntimeException e) {
+        throw new SqlException(
+            4816, 16, 2, "Invalid column type from bcp client for colid " + (i + 1) + ".", true);
+      }
+      if (col.computed() || (col.identity() && !statement.keepIdentity())) {
+        continue; // SQL Server computes these: the values sent are ignored
+      }
+      source.add(i);
+      cols.add(col);
+    }
+    StringBuilder sb = new StringBuilder("INSERT INTO ").append(table.h2Name()).append(" (");
+    StringBuilder values = new StringBuilder();
+    for (int i = 0; i < cols.size(); i++) {
+      sb.append(i == 0 ? "" : ", ").append(Names.quote(cols.get(i).name()));
+      values.append(i == 0 ? "?" : ", ?");
+    }
+    sb.append(") ").append(cols.isEmpty() ? "DEFAULT VALUES" : "VALUES (" + values + ")");
+    int[] src = source.stream().mapToInt(Integer::intValue).toArray();
+    return new Target(sb.toString(), src, wire, cols.toArray(new Catalog.Column[0]));
+  }
+
+  private long insert(Target t, TokenDecoder decoder, ByteBuffer payload, Connection c)
+      throws SQLException {
+    long rows = 0;
+    int pending = 0;
+    try (PreparedStatement ps = c.prepareStatement(t.sql())) {
+      while (true) {
+        Token tok = next(decoder, payload);
+        if (tok instanceof Row row) {
+          rows++;
+          bind(ps, t, row, rows);
+          ps.addBatch();
+          if (++pending == CHUNK) {
+            execute(ps, rows - pending);
+            pending = 0;
+          }
+        } else if (tok instanceof Done || tok == null) {
+          break;
+        } else {
+          throw protocol("unexpected token in bulk load data: " + tok);
+        }
+      }
+      if (pending > 0) {
+        execute(ps, rows - pending);
+      }
+    }
+    return rows;
+  }
+
+  private void bind(PreparedStatement ps, Target t, Row row, long rowNumber) throws SQLException {
+    for (int k = 0; k < t.source().length; k++) {
+      int i = t.source()[k];
+      Catalog.Column col = t.columns()[k];
+      Object v;
+      try {
+        v = row.isNull(i) ? null : Values.fromWire(t.wire()[i], row.getObject(i));
+      } catch (TdsProtocolException | IllegalArgumentException e) {
+        throw new SqlException(
+            4815,
+            16,
+            1,
+            "Received an invalid column length from the bcp client for colid " + (i + 1) + ".",
+            true);
+      }
+      if (v == null && !col.nullable() && !(col.hasDefault() && !statement.keepNulls())) {
+        throw new SqlException(
+            515,
+            16,
+            2,
+            "Cannot insert the value NULL into column '"
+                + col.name()
+                + "', table '"
+                + table.database()
+                + "."
+                + table.schema()
+                + "."
+                + table.name()
+                + "'; column does not allow nulls. INSERT fails.",
+            true);
+      }
+      ps.setObject(k + 1, v instanceof Float f ? f.doubleValue() : v);
+    }
+  }
+
+  private void execute(PreparedStatement ps, long before) throws SQLException {
+    try {
+      ps.executeBatch();
+    } catch (BatchUpdateException e) {
+      SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+      throw cause;
+    }
+  }
+
+  private static Token next(TokenDecoder decoder, ByteBuffer payload) {
+    if (!payload.hasRemaining()) {
+      return null;
+    }
+    try {
+      Token t = decoder.next(payload);
+      if (t == null) {
+        throw protocol("the bulk load data ends inside a token");
+      }
+      return t;
+    } catch (TdsProtocolException e) {
+      throw protocol(e.getMessage());
+    }
+  }
+
+  private static SqlException protocol(String detail) {
+    return new SqlException(
+        4804,
+        21,
+        1,
+        "While reading current row from host, a premature end-of-message was encountered--an"
+            + " incoming data stream was interrupted when the server expected to see more data. The"
+            + " host program may have terminated. Ensure that you are using a supported client"
+            + " application programming interface (API). ("
+            + detail
+            + ")",
+        true);
+  }
+}

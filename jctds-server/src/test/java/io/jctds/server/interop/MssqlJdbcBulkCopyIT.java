@@ -1,0 +1,171 @@
+package io.jctds.server.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.microsoft.sqlserver.jdbc.SQLServerBulkCopy;
+import com.microsoft.sqlserver.jdbc.SQLServerBulkCopyOptions;
+import com.microsoft.sqlserver.jdbc.SQLServerException;
+import io.jctds.server.EncryptionPolicy;
+import io.jctds.server.TdsServer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Microsoft's JDBC driver (mssql-jdbc 13.6.2) SQLServerBulkCopy into the embedded server: it asks
+ * for the destination's metadata, sends {@code INSERT BULK} and a BulkLoadBCP message ([MS-TDS]
+ * 2.2.6.1) and reads the DONE's row count. The source rows are {@link EveryType}'s literals (values
+ * from Microsoft's type documentation) inserted by plain INSERT; what the bulk copy wrote must read
+ * back the same, value by value. sql_variant is left out (bulk copy sends it as its base type).
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class MssqlJdbcBulkCopyIT {
+  private static TdsServer plain;
+  private static TdsServer tls;
+
+  @BeforeAll
+  static void start() {
+    plain = Interop.start(b -> b.encryption(EncryptionPolicy.OFF));
+    tls = Interop.start(b -> b.encryption(EncryptionPolicy.ON));
+  }
+
+  @AfterAll
+  static void stop() {
+    for (TdsServer s : new TdsServer[] {plain, tls}) {
+      if (s != null) {
+        s.close();
+      }
+    }
+  }
+
+  private static Connection connect(boolean encrypted) throws SQLException {
+    TdsServer server = encrypted ? tls : plain;
+    String url =
+        "jdbc:sqlserver://127.0.0.1:"
+            + server.port()
+            + ";databaseName=master;user="
+            + Interop.USER
+            + ";password="
+            + Interop.PASSWORD
+            + (encrypted ? ";encrypt=true;trustServerCertificate=true" : ";encrypt=false")
+            + ";sendTimeAsDatetime=false;loginTimeout="
+            + Interop.CLIENT_TIMEOUT_SECONDS;
+    return java.sql.DriverManager.getConnection(url);
+  }
+
+  private static final List<EveryType.Column> COLUMNS =
+      EveryType.COLUMNS.stream().filter(c -> !c.type().equals("sql_variant")).toList();
+
+  private static String createTable(String name) {
+    return "CREATE TABLE "
+        + name
+        + " (id int PRIMARY KEY, "
+        + COLUMNS.stream().map(c -> c.name() + " " + c.type()).collect(Collectors.joining(", "))
+        + ")";
+  }
+
+  private static String columnList() {
+    return "id, " + COLUMNS.stream().map(EveryType.Column::name).collect(Collectors.joining(", "));
+  }
+
+  private static void createSource(Connection c, String name) throws SQLException {
+    Jdbc.run(c, createTable(name));
+    Jdbc.run(
+        c,
+        "INSERT INTO "
+            + name
+            + " VALUES (1, "
+            + COLUMNS.stream().map(EveryType.Column::max).collect(Collectors.joining(", "))
+            + ")");
+    Jdbc.run(
+        c,
+        "INSERT INTO "
+            + name
+            + " VALUES (2, "
+            + COLUMNS.stream().map(EveryType.Column::min).collect(Collectors.joining(", "))
+            + ")");
+    Jdbc.run(c, "INSERT INTO " + name + " (id) VALUES (3)");
+  }
+
+  /** Every row as text (byte arrays in hex), for a value-by-value comparison. */
+  private static List<List<String>> read(Connection c, String table) throws SQLException {
+    List<List<String>> out = new ArrayList<>();
+    for (List<Object> row :
+        Jdbc.rows(c, "SELECT " + columnList() + " FROM " + table + " ORDER BY id")) {
+      List<String> r = new ArrayList<>();
+      for (Object v : row) {
+        r.add(v instanceof byte[] b ? "0x" + HexFormat.of().formatHex(b) : String.valueOf(v));
+      }
+      out.add(r);
+    }
+    return out;
+  }
+
+  enum Mode {
+    PLAIN,
+    TLS
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
+  void bulkCopyFromResultSetWritesEveryTypeAsInserted(Mode mode) throws SQLException {
+    String src = "bcp_src_" + mode.name().toLowerCase();
+    String dst = "bcp_dst_" + mode.name().toLowerCase();
+    try (Connection c = connect(mode == Mode.TLS)) {
+      createSource(c, src);
+      Jdbc.run(c, createTable(dst));
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT " + columnList() + " FROM " + src);
+          Connection target = connect(mode == Mode.TLS);
+          SQLServerBulkCopy bulk = new SQLServerBulkCopy(target)) {
+        bulk.setDestinationTableName(dst);
+        bulk.writeToServer(rs);
+      }
+      assertThat(Jdbc.scalar(c, "SELECT COUNT(*) FROM " + dst)).isEqualTo(3);
+      assertThat(read(c, dst)).isEqualTo(read(c, src));
+    }
+  }
+
+  @Test
+  void aBatchSizeCommitsEachBatchAndTheSessionGoesOn() throws SQLException {
+    try (Connection c = connect(false)) {
+      Jdbc.run(c, "CREATE TABLE bcp_batches (id int PRIMARY KEY, name nvarchar(20) NOT NULL)");
+      Jdbc.run(
+          c,
+          "CREATE TABLE bcp_batches_src (id int, name nvarchar(20));"
+              + " INSERT INTO bcp_batches_src VALUES (1, N'a'), (2, N'b'), (3, N'c'), (4, NULL)");
+      SQLServerBulkCopyOptions options = new SQLServerBulkCopyOptions();
+      options.setBatchSize(2);
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT id, name FROM bcp_batches_src ORDER BY id");
+          Connection target = connect(false);
+          SQLServerBulkCopy bulk = new SQLServerBulkCopy(target)) {
+        bulk.setBulkCopyOptions(options);
+        bulk.setDestinationTableName("bcp_batches");
+        // a NULL into a NOT NULL column: SQL Server's error 515 (its error list: "Cannot
+        // insert the value NULL into column ...")
+        assertThatThrownBy(() -> bulk.writeToServer(rs))
+            .isInstanceOf(SQLServerException.class)
+            .satisfies(e -> assertThat(((SQLServerException) e).getErrorCode()).isEqualTo(515));
+      }
+      // the first batch (rows 1, 2) was committed; the second (3 and the bad row 4) is not
+      // half-written: as bcp, what earlier batches committed stays committed
+      assertThat(Jdbc.rows(c, "SELECT id FROM bcp_batches ORDER BY id"))
+          .containsExactly(List.of(1), List.of(2));
+      assertThat(Jdbc.scalar(c, "SELECT 1")).isEqualTo(1);
+    }
+  }
+}
