@@ -7,6 +7,7 @@ module io.jctds.protocol {
   exports io.jctds.protocol.token;
   exports io.jctds.protocol.type;
   exports io.jctds.protocol.batch;
+  exports io.jctds.protocol.bulk;
   exports io.jctds.protocol.rpc;
   exports io.jctds.protocol.tls;
   exports io.jctds.protocol.tls.spi;

@@ -2,6 +2,7 @@ package io.jctds.server.tsql;
 
 import io.jctds.protocol.TdsProtocolException;
 import io.jctds.protocol.TdsVersion;
+import io.jctds.protocol.bulk.BulkColMetadata;
 import io.jctds.protocol.token.ColMetadata;
 import io.jctds.protocol.token.Done;
 import io.jctds.protocol.token.Row;
@@ -65,10 +66,13 @@ final class BulkLoad {
   /** Loads the rows of a BulkLoadBCP message; returns how many were inserted. */
   long load(ByteBuffer payload, TdsVersion version) {
     TokenDecoder decoder = new TokenDecoder(version);
-    Token first = next(decoder, payload);
-    if (!(first instanceof ColMetadata md)) {
-      throw protocol("the bulk load data does not start with COLMETADATA");
+    ColMetadata md;
+    try {
+      md = BulkColMetadata.decode(payload, version);
+    } catch (TdsProtocolException e) {
+      throw protocol(e.getMessage());
     }
+    decoder.metadata(md);
     Target target = target(md);
     Connection c = session.connection();
     boolean own = session.txn().count() == 0;

@@ -85,6 +85,56 @@ class FreeBcpIT {
         ca.toString());
   }
 
+  /**
+   * freebcp in (bulk.c: INSERT BULK, then a BulkLoadBCP message of COLMETADATA and ROW tokens) of
+   * the file freebcp out wrote, into an empty table of the same columns; freebcp out of that table
+   * must write the same file byte for byte (the expected rows are those of {@link
+   * #outWritesEachValueAsInserted}, checked there against Microsoft's documented values).
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void inLoadsWhatOutWrote(boolean encrypted) throws IOException {
+    Section section = encrypted ? tls() : plain();
+    // FreeTDS 1.3.17's bulk.c cannot describe an xml column in INSERT BULK ("unrecognized
+    // server datatype 241"), so this table leaves it out too
+    String from = "bcp_in_source_" + encrypted;
+    String target = "bcp_in_target_" + encrypted;
+    String create =
+        withoutXml(EveryType.create(from))
+            + withoutXml(EveryType.create(target)).lines().findFirst().orElseThrow();
+    Run created = freetds.tsql(section, Interop.PASSWORD, create);
+    assertThat(created.process().exitCode()).as(created.describe()).isZero();
+    String source = "in-source-" + encrypted + ".txt";
+    Run out =
+        freetds.freebcp(
+            section, Interop.PASSWORD, "master.dbo." + from, "out", source, "-c", "-t", "|");
+    assertThat(out.process().exitCode()).as(out.describe()).isZero();
+    Run in =
+        freetds.freebcp(
+            section, Interop.PASSWORD, "master.dbo." + target, "in", source, "-c", "-t", "|");
+    assertThat(in.process().exitCode()).as(in.describe()).isZero();
+    assertThat(in.process().stdout()).contains("3 rows copied.");
+    String back = "in-back-" + encrypted + ".txt";
+    Run again =
+        freetds.freebcp(
+            section, Interop.PASSWORD, "master.dbo." + target, "out", back, "-c", "-t", "|");
+    assertThat(again.process().exitCode()).as(again.describe()).isZero();
+    // freebcp out writes year 1 as "1-01-01" (%Y without padding) and freebcp in reads a year
+    // below 50 as 20xx (FreeTDS src/tds/convert.c, store_year): the file freebcp wrote for
+    // EveryType's year-1 minimums comes back as 2001; everything else byte for byte
+    String expected =
+        Files.readString(dir.resolve(source), StandardCharsets.UTF_8)
+            .replace("|1-01-01 00:00:00.000", "|2001-01-01 00:00:00.000");
+    assertThat(Files.readString(dir.resolve(back), StandardCharsets.UTF_8)).isEqualTo(expected);
+  }
+
+  private static String withoutXml(String create) {
+    return create
+        .replace(", c_xml xml, c_sql_variant sql_variant", "")
+        .replace(", N'<a>ż</a>', CAST(42 AS int))", ")")
+        .replace(", N'<b/>', CAST(N'abc' AS nvarchar(10)))", ")");
+  }
+
   /** bcp.c: an empty string is written as one NUL byte (a NULL as nothing). */
   private static final String EMPTY = "\0";
 
