@@ -14,6 +14,10 @@
 //   through Connection.execSqlBatch (a SQL batch), proc steps through callProcedure (an RPC by
 //   name), tx steps through beginTransaction, commitTransaction, rollbackTransaction and
 //   saveTransaction (transaction manager requests).
+//   A bulk step {session: 0, bulk: "table", columns: [{name, type, length, precision, scale,
+//   nullable}], rows: [[values]], options: {keepNulls, checkConstraints, fireTriggers,
+//   lockTable, order}} runs Connection.newBulkLoad + execBulkLoad (INSERT BULK, then a
+//   BulkLoadBCP message) and records {"bulk": rowCount} (null when it failed).
 //   A sql step with cancelOnInfo: true calls Connection.cancel() when the request's first INFO
 //   message arrives (a RAISERROR ... WITH NOWAIT in the batch: the server is running it).
 //   params: [{name, type (a TYPES name: "Int", "NVarChar", ...), value, output, length,
@@ -145,6 +149,25 @@ function runRequest(connection, step, events) {
   });
 }
 
+function runBulk(connection, step, events) {
+  return new Promise((resolve) => {
+    const bulk = connection.newBulkLoad(step.bulk, step.options || {}, (err, rowCount) => {
+      events.push({ bulk: err ? null : rowCount });
+      resolve(err);
+    });
+    for (const c of step.columns) {
+      const type = TYPES[c.type];
+      if (!type) fail('usage', `unknown tedious type ${c.type}`);
+      const o = { nullable: c.nullable !== false };
+      if (c.length !== undefined) o.length = c.length;
+      if (c.precision !== undefined) o.precision = c.precision;
+      if (c.scale !== undefined) o.scale = c.scale;
+      bulk.addColumn(c.name, type, o);
+    }
+    connection.execBulkLoad(bulk, step.rows.map((r) => r.map(input)));
+  });
+}
+
 function runTx(connection, step) {
   const name = step.name || '';
   return new Promise((resolve) => {
@@ -170,9 +193,10 @@ async function main() {
   for (const step of opts.steps || []) {
     events = [];
     const connection = connections[step.session || 0];
-    const err = step.tx
-      ? await runTx(connection, step)
-      : await runRequest(connection, step, events);
+    let err;
+    if (step.tx) err = await runTx(connection, step);
+    else if (step.bulk) err = await runBulk(connection, step, events);
+    else err = await runRequest(connection, step, events);
     results.push({
       events,
       error: err ? { message: err.message, number: err.number === undefined ? null : err.number,

@@ -102,7 +102,7 @@ final class BulkLoad {
         }
       }
     } catch (SQLException e) {
-      throw H2Errors.translate(e, new H2Errors.Where("INSERT", table.database(), table.name()));
+      throw H2Errors.translate(e, new H2Errors.Where("INSERT", table.database(), table.display()));
     }
   }
 
@@ -206,9 +206,7 @@ final class BulkLoad {
                 + "', table '"
                 + table.database()
                 + "."
-                + table.schema()
-                + "."
-                + table.name()
+                + table.display()
                 + "'; column does not allow nulls. INSERT fails.",
             true);
       }

@@ -130,6 +130,22 @@ final class Tedious {
       return this;
     }
 
+    /**
+     * Connection.newBulkLoad + execBulkLoad of {@code rows} into {@code table} on session 0: {@code
+     * columns} as objects {name, type (a TYPES name), length, precision, scale, nullable}, values
+     * as {@link #params} takes them; {@code options} as newBulkLoad's (keepNulls, ...), may be
+     * null. Records {"bulk": rowCount}.
+     */
+    Steps bulk(String table, ArrayNode columns, ArrayNode rows, ObjectNode options) {
+      ObjectNode step = list.addObject().put("session", 0).put("bulk", table);
+      step.set("columns", columns);
+      step.set("rows", rows);
+      if (options != null) {
+        step.set("options", options);
+      }
+      return this;
+    }
+
     /** A SQL batch that Connection.cancel() cancels once its first INFO message arrived. */
     Steps cancelledSql(int session, String sql) {
       list.addObject().put("session", session).put("sql", sql).put("cancelOnInfo", true);
