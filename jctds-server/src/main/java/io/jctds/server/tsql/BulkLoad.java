@@ -18,10 +18,13 @@ import java.nio.ByteBuffer;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One bulk load: the target an INSERT BULK statement named, then its BulkLoadBCP message ([MS-TDS]
@@ -136,21 +139,51 @@ final class BulkLoad {
         throw new SqlException(
             4816, 16, 2, "Invalid column type from bcp client for colid " + (i + 1) + ".", true);
       }
-      if (col.computed() || (col.identity() && !statement.keepIdentity())) {
-        continue; // SQL Server computes these: the values sent are ignored
+      if (col.computed()) {
+        continue; // SQL Server computes it: the values sent are ignored
       }
+      // an identity column the client sends keeps its values: mssql-jdbc 13.6.2's keepIdentity
+      // only adds the column to INSERT BULK (SQLServerBulkCopy sends no KEEP_IDENTITY hint),
+      // FreeTDS's bcp sends SET IDENTITY_INSERT ON and the column; both leave it out otherwise
       source.add(i);
       cols.add(col);
     }
+    Map<String, String> defaults = statement.keepNulls() ? Map.of() : defaults();
     StringBuilder sb = new StringBuilder("INSERT INTO ").append(table.h2Name()).append(" (");
     StringBuilder values = new StringBuilder();
     for (int i = 0; i < cols.size(); i++) {
-      sb.append(i == 0 ? "" : ", ").append(Names.quote(cols.get(i).name()));
-      values.append(i == 0 ? "?" : ", ?");
+      String name = cols.get(i).name();
+      sb.append(i == 0 ? "" : ", ").append(Names.quote(name));
+      String dflt = defaults.get(name);
+      values.append(i == 0 ? "" : ", ").append(dflt == null ? "?" : "COALESCE(?, " + dflt + ")");
     }
     sb.append(") ").append(cols.isEmpty() ? "DEFAULT VALUES" : "VALUES (" + values + ")");
     int[] src = source.stream().mapToInt(Integer::intValue).toArray();
     return new Target(sb.toString(), src, wire, cols.toArray(new Catalog.Column[0]));
+  }
+
+  /**
+   * The H2 DEFAULT expressions of the table's columns: without KEEP_NULLS a NULL takes its column's
+   * default, as SQL Server's bulk load does ("Keep nulls or use default values during bulk
+   * import").
+   */
+  private Map<String, String> defaults() {
+    Map<String, String> out = new HashMap<>();
+    String sql =
+        "SELECT COLUMN_NAME, COLUMN_DEFAULT FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ?"
+            + " AND TABLE_NAME = ? AND COLUMN_DEFAULT IS NOT NULL";
+    try (PreparedStatement ps = session.connection().prepareStatement(sql)) {
+      ps.setString(1, Names.schema(table.database(), table.schema()));
+      ps.setString(2, table.name());
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    } catch (SQLException e) {
+      throw H2Errors.translate(e);
+    }
+    return out;
   }
 
   private long insert(Target t, TokenDecoder decoder, ByteBuffer payload, Connection c)

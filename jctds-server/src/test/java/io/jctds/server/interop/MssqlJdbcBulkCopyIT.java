@@ -168,4 +168,48 @@ class MssqlJdbcBulkCopyIT {
       assertThat(Jdbc.scalar(c, "SELECT 1")).isEqualTo(1);
     }
   }
+
+  /**
+   * SQL Server's documented bulk-import defaults ("Keep nulls or use default values during bulk
+   * import": without KEEP_NULLS an empty column takes its DEFAULT; "Keep identity values when bulk
+   * importing data": without KEEP_IDENTITY the server assigns identity values and ignores those in
+   * the data). The driver's keepIdentity adds the identity column to INSERT BULK and the rows (no
+   * KEEP_IDENTITY hint: SQLServerBulkCopy leaves the column out otherwise, when the destination's
+   * COLMETADATA flags it as identity); keepNulls sends KEEP_NULLS.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void keepNullsWithKeepIdentity(boolean keep) throws SQLException {
+    String table = "bcp_keep_" + keep;
+    try (Connection c = connect(false)) {
+      Jdbc.run(
+          c,
+          "CREATE TABLE "
+              + table
+              + " (id int IDENTITY(1,1) PRIMARY KEY, n int DEFAULT 7, s nvarchar(10) DEFAULT"
+              + " N'dflt')");
+      SQLServerBulkCopyOptions options = new SQLServerBulkCopyOptions();
+      options.setKeepNulls(keep);
+      options.setKeepIdentity(true);
+      try (Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  "SELECT 100 AS id, CAST(NULL AS int) AS n, N'x' AS s UNION ALL SELECT 200, 5,"
+                      + " NULL");
+          Connection target = connect(false);
+          SQLServerBulkCopy bulk = new SQLServerBulkCopy(target)) {
+        bulk.setBulkCopyOptions(options);
+        bulk.setDestinationTableName(table);
+        bulk.writeToServer(rs);
+      }
+      List<List<Object>> rows = Jdbc.rows(c, "SELECT id, n, s FROM " + table + " ORDER BY id");
+      if (keep) {
+        assertThat(rows)
+            .containsExactly(
+                java.util.Arrays.asList(100, null, "x"), java.util.Arrays.asList(200, 5, null));
+      } else {
+        assertThat(rows).containsExactly(List.of(100, 7, "x"), List.of(200, 5, "dflt"));
+      }
+    }
+  }
 }
