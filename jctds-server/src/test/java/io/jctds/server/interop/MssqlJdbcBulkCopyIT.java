@@ -212,4 +212,47 @@ class MssqlJdbcBulkCopyIT {
       }
     }
   }
+
+  /**
+   * SQLServerBulkCSVFileRecord: the driver parses a CSV file with the column types the test gives
+   * it and bulk copies the rows; they read back as the file holds them (a string as written, a
+   * decimal at the column's scale 4, an ISO datetime2 literal, read in CONVERT style 121 as the
+   * T-SQL reference's "CAST and CONVERT" gives it for datetime2: yyyy-mm-dd hh:mi:ss.fffffff).
+   */
+  @Test
+  void bulkCopyFromACsvFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path csv = dir.resolve("rows.csv");
+    java.nio.file.Files.writeString(
+        csv,
+        "1,żółw,12.5,2007-05-08 12:35:29.1234567\n2,abc,-0.0001,0001-01-01 00:00:00\n",
+        java.nio.charset.StandardCharsets.UTF_8);
+    try (Connection c = connect(false)) {
+      Jdbc.run(
+          c,
+          "CREATE TABLE bcp_csv (id int PRIMARY KEY, name nvarchar(10), amount decimal(18,4),"
+              + " created datetime2(7))");
+      try (com.microsoft.sqlserver.jdbc.SQLServerBulkCSVFileRecord file =
+              new com.microsoft.sqlserver.jdbc.SQLServerBulkCSVFileRecord(
+                  csv.toString(), "UTF-8", ",", false);
+          Connection target = connect(false);
+          SQLServerBulkCopy bulk = new SQLServerBulkCopy(target)) {
+        file.addColumnMetadata(1, "id", java.sql.Types.INTEGER, 0, 0);
+        file.addColumnMetadata(2, "name", java.sql.Types.NVARCHAR, 10, 0);
+        file.addColumnMetadata(3, "amount", java.sql.Types.DECIMAL, 18, 4);
+        file.addColumnMetadata(4, "created", java.sql.Types.TIMESTAMP, 0, 7);
+        bulk.setDestinationTableName("bcp_csv");
+        bulk.writeToServer(file);
+      }
+      List<List<Object>> rows =
+          Jdbc.rows(
+              c,
+              "SELECT id, name, CAST(amount AS varchar(30)), CONVERT(varchar(30), created, 121)"
+                  + " FROM bcp_csv ORDER BY id");
+      assertThat(rows)
+          .containsExactly(
+              List.of(1, "żółw", "12.5000", "2007-05-08 12:35:29.1234567"),
+              List.of(2, "abc", "-0.0001", "0001-01-01 00:00:00.0000000"));
+    }
+  }
 }
