@@ -1,0 +1,166 @@
+package io.jctds.internal.bulk;
+
+import io.jctds.DataError;
+import io.jctds.SqlValue;
+import io.jctds.protocol.BufferWriter;
+import io.jctds.protocol.TdsVersion;
+import io.jctds.protocol.TdsWriter;
+import io.jctds.protocol.token.ColMetadata;
+import io.jctds.protocol.token.TokenType;
+import io.jctds.protocol.type.TypeInfo;
+import io.jctds.protocol.type.ValueWriter;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Encodes caller rows ({@code List}, {@code Object[]} or {@code Map<String, ?>}) as ROW tokens of a
+ * BulkLoadBCP message. Each row is encoded into a reused buffer first, so a value that does not fit
+ * is a {@link DataError} naming the row (1-based) and column before any byte of that row is sent.
+ */
+public final class BulkRowEncoder {
+  private final BulkTable table;
+  private final List<ColMetadata.Column> columns;
+  private final Object[] values;
+  private final Map<String, Integer> byName = new HashMap<>();
+  private final CharsetEncoder[] encoders;
+  private final BufferWriter scratch = new BufferWriter();
+
+  /** An encoder for the sent columns of {@code table}. */
+  public BulkRowEncoder(BulkTable table) {
+    this.table = table;
+    this.columns = table.metadata().columns();
+    this.values = new Object[columns.size()];
+    this.encoders = new CharsetEncoder[columns.size()];
+    for (int i = 0; i < columns.size(); i++) {
+      byName.put(columns.get(i).name(), i);
+      TypeInfo t = columns.get(i).typeInfo();
+      if (t.family() == TypeInfo.Family.CHAR) {
+        encoders[i] =
+            t.collation()
+                .charset()
+                .newEncoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+      }
+    }
+  }
+
+  /** The COLMETADATA token that opens each BulkLoadBCP message. */
+  public void writeMetadata(TdsWriter out, TdsVersion v) {
+    table.metadata().encode(out, v);
+  }
+
+  /**
+   * Writes one ROW token for {@code row}.
+   *
+   * @param rowNumber the row's 1-based number among all rows of the bulk insert
+   * @throws DataError if the row has the wrong shape or a value does not fit its column
+   */
+  public void writeRow(TdsWriter out, Object row, long rowNumber) {
+    fill(row, rowNumber);
+    scratch.clear();
+    scratch.u8(TokenType.ROW);
+    for (int i = 0; i < values.length; i++) {
+      TypeInfo t = columns.get(i).typeInfo();
+      try {
+        ValueWriter.write(scratch, t, prepare(i, t, values[i]));
+      } catch (DataError e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw bad(rowNumber, i, e.getMessage(), e);
+      }
+    }
+    ByteBuffer b = scratch.view();
+    out.bytes(b);
+  }
+
+  private Object prepare(int i, TypeInfo t, Object v) {
+    Object x = v instanceof SqlValue<?> s ? s.value() : v;
+    if (encoders[i] != null && x != null && !(x instanceof byte[])) {
+      try {
+        ByteBuffer b = encoders[i].encode(CharBuffer.wrap(x.toString()));
+        byte[] a = new byte[b.remaining()];
+        b.get(a);
+        return a;
+      } catch (CharacterCodingException e) {
+        throw new IllegalArgumentException(
+            "the value has a character code page "
+                + t.collation().codePage()
+                + " of the column's collation cannot hold",
+            e);
+      }
+    }
+    return x;
+  }
+
+  private void fill(Object row, long rowNumber) {
+    if (row instanceof Map<?, ?> m) {
+      int found = 0;
+      for (int i = 0; i < values.length; i++) {
+        String name = columns.get(i).name();
+        values[i] = m.get(name);
+        if (values[i] != null || m.containsKey(name)) {
+          found++;
+        }
+      }
+      if (found < m.size()) {
+        for (Object k : m.keySet()) {
+          if (!(k instanceof String s) || !byName.containsKey(s)) {
+            throw new DataError(
+                "row " + rowNumber + ": " + k + " is not a column the bulk load fills");
+          }
+        }
+      }
+      return;
+    }
+    if (row instanceof Object[] a) {
+      checkArity(a.length, rowNumber);
+      fillPositional(a, null);
+    } else if (row instanceof List<?> l) {
+      checkArity(l.size(), rowNumber);
+      fillPositional(null, l);
+    } else {
+      throw new DataError(
+          "row "
+              + rowNumber
+              + " is a "
+              + (row == null ? "null" : row.getClass().getName())
+              + ", not a List, Object[] or Map");
+    }
+  }
+
+  private void fillPositional(Object[] a, List<?> l) {
+    int[] pos = table.positional();
+    for (int p = 0; p < pos.length; p++) {
+      if (pos[p] >= 0) {
+        values[pos[p]] = a != null ? a[p] : l.get(p);
+      }
+    }
+  }
+
+  private void checkArity(int n, long rowNumber) {
+    if (n != table.arity()) {
+      throw new DataError(
+          "row "
+              + rowNumber
+              + " has "
+              + n
+              + " values but the table has "
+              + table.arity()
+              + " columns a bulk load can fill");
+    }
+  }
+
+  private DataError bad(long rowNumber, int column, String why, Throwable cause) {
+    return new DataError(
+        "row " + rowNumber + ", column " + BulkTable.quote(columns.get(column).name()) + ": " + why,
+        null,
+        cause);
+  }
+}
