@@ -7,8 +7,12 @@ import io.jctds.protocol.TdsVersion;
 import io.jctds.protocol.TdsWriter;
 import io.jctds.protocol.token.ColMetadata;
 import io.jctds.protocol.token.TokenType;
+import io.jctds.protocol.type.DecimalCodec;
 import io.jctds.protocol.type.TypeInfo;
 import io.jctds.protocol.type.ValueWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -69,7 +73,12 @@ public final class BulkRowEncoder {
     for (int i = 0; i < values.length; i++) {
       TypeInfo t = columns.get(i).typeInfo();
       try {
-        ValueWriter.write(scratch, t, prepare(i, t, values[i]));
+        Object v = prepare(i, t, values[i]);
+        if (v != null && t.family() == TypeInfo.Family.DECIMAL) {
+          writeDecimal(t, v);
+        } else {
+          ValueWriter.write(scratch, t, v);
+        }
       } catch (DataError e) {
         throw e;
       } catch (RuntimeException e) {
@@ -78,6 +87,43 @@ public final class BulkRowEncoder {
     }
     ByteBuffer b = scratch.view();
     out.bytes(b);
+  }
+
+  /**
+   * A decimal in 17 bytes (length, sign, 16 magnitude bytes) as the column's TYPE_INFO announces
+   * ({@link BulkTable#DECIMAL_LENGTH}), rounded half-up to the column's scale.
+   */
+  private void writeDecimal(TypeInfo t, Object v) {
+    BigDecimal d = decimal(v).setScale(t.scale(), RoundingMode.HALF_UP);
+    if (d.unscaledValue().abs().toString().length() > t.precision() && d.signum() != 0) {
+      throw new IllegalArgumentException(d.toPlainString() + " does not fit " + t.sqlName());
+    }
+    scratch.u8(BulkTable.DECIMAL_LENGTH);
+    DecimalCodec.encode(scratch, d, 38, t.scale());
+  }
+
+  private static BigDecimal decimal(Object v) {
+    if (v instanceof BigDecimal b) {
+      return b;
+    }
+    if (v instanceof BigInteger b) {
+      return new BigDecimal(b);
+    }
+    if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      return BigDecimal.valueOf(((Number) v).longValue());
+    }
+    if (v instanceof Double || v instanceof Float) {
+      double x = ((Number) v).doubleValue();
+      if (!Double.isFinite(x)) {
+        throw new IllegalArgumentException(x + " is not a decimal");
+      }
+      return BigDecimal.valueOf(x);
+    }
+    if (v instanceof String s) {
+      return new BigDecimal(s.trim());
+    }
+    throw new IllegalArgumentException(
+        "a " + v.getClass().getName() + " cannot be sent as a decimal");
   }
 
   private Object prepare(int i, TypeInfo t, Object v) {

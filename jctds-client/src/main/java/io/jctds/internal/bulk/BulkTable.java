@@ -23,7 +23,7 @@ import java.util.Locale;
  * text columns are declared nvarchar (the server converts); xml is sent as nvarchar(max) (as
  * mssql-jdbc does and [MS-TDS] 2.2.6.1 requires), ntext as nvarchar(max), text as varchar(max),
  * image and CLR types as varbinary(max) ([MS-TDS] 2.2.6.1: UDTTYPE is not supported), decimal and
- * numeric as DECIMALN / NUMERICN ([MS-TDS] 2.2.6.1).
+ * numeric as DECIMALN / NUMERICN ([MS-TDS] 2.2.6.1) of length 17.
  *
  * @param table the table name as the caller wrote it
  * @param positional for each position of a positional row, the sent column index or -1 (skipped)
@@ -31,6 +31,12 @@ import java.util.Locale;
  * @param metadata the COLMETADATA of the BulkLoadBCP message
  */
 public record BulkTable(String table, int[] positional, List<String> names, ColMetadata metadata) {
+
+  /**
+   * The length decimal and numeric columns are sent with whatever their precision: 17 (sign and 16
+   * bytes), as mssql-jdbc 13.6.2's SQLServerBulkCopy sends them (MssqlJdbcBulkBytesIT).
+   */
+  static final int DECIMAL_LENGTH = 17;
 
   /** SQL Server's user type of timestamp (rowversion) columns. */
   static final int USER_TYPE_TIMESTAMP = 80;
@@ -95,8 +101,10 @@ public record BulkTable(String table, int[] positional, List<String> names, ColM
       case XML ->
           TypeInfo.nvarchar(TypeInfo.MAX, io.jctds.protocol.type.Collation.LATIN1_GENERAL_CI_AS);
       case IMAGE, UDT -> TypeInfo.varbinary(TypeInfo.MAX);
-      case DECIMAL -> TypeInfo.decimal(t.precision(), t.scale());
-      case NUMERIC -> TypeInfo.numeric(t.precision(), t.scale());
+      case DECIMAL, DECIMALN ->
+          new TypeInfo(TdsType.DECIMALN, DECIMAL_LENGTH, t.precision(), t.scale(), null, null);
+      case NUMERIC, NUMERICN ->
+          new TypeInfo(TdsType.NUMERICN, DECIMAL_LENGTH, t.precision(), t.scale(), null, null);
       case VARBINARY -> TypeInfo.varbinary(t.maxLength());
       case BINARY -> TypeInfo.binary(t.maxLength());
       default -> t;
