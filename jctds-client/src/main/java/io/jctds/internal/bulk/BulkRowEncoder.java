@@ -76,6 +76,12 @@ public final class BulkRowEncoder {
         Object v = prepare(i, t, values[i]);
         if (v != null && t.family() == TypeInfo.Family.DECIMAL) {
           writeDecimal(t, v);
+        } else if (v != null && t.isPlp()) {
+          int at = scratch.size();
+          ValueWriter.write(scratch, t, v);
+          // PLP_UNKNOWN_LEN ([MS-TDS] 2.2.5.2.3) instead of the total, as mssql-jdbc 13.6.2 sends
+          scratch.setI32(at, 0xFFFFFFFE);
+          scratch.setI32(at + 4, 0xFFFFFFFF);
         } else {
           ValueWriter.write(scratch, t, v);
         }

@@ -125,24 +125,26 @@ public record BulkTable(String table, int[] positional, List<String> names, ColM
       s.append(cols.get(i).typeInfo().sqlName());
     }
     s.append(')');
+    // the order mssql-jdbc 13.6.2 writes them in (MssqlJdbcBulkBytesIT); KEEP_IDENTITY last
     List<String> hints = new ArrayList<>();
+    addIf(hints, o.checkConstraints(), "CHECK_CONSTRAINTS");
+    addIf(hints, o.keepNulls(), "KEEP_NULLS");
+    addIf(hints, o.rowsPerBatch() > 0, "ROWS_PER_BATCH = " + o.rowsPerBatch());
+    addIf(hints, o.kilobytesPerBatch() > 0, "KILOBYTES_PER_BATCH = " + o.kilobytesPerBatch());
+    addIf(hints, o.tablock(), "TABLOCK");
     if (!o.order().isEmpty()) {
       List<String> parts = new ArrayList<>();
       for (String c : o.order()) {
         String[] w = c.trim().split("\\s+");
-        String dir = w.length > 1 ? " " + w[1].toUpperCase(Locale.ROOT) : "";
-        if (!dir.isEmpty() && !dir.equals(" ASC") && !dir.equals(" DESC")) {
-          throw new ProgrammingError("ORDER column " + c + ": the direction must be ASC or DESC");
+        String dir = w.length > 1 ? w[1].toUpperCase(Locale.ROOT) : "ASC";
+        if (w.length > 2 || !dir.equals("ASC") && !dir.equals("DESC")) {
+          throw new ProgrammingError(
+              "ORDER column " + c + ": write a column name, then ASC or DESC");
         }
-        parts.add(quote(unquote(w[0])) + dir);
+        parts.add(quote(unquote(w[0])) + " " + dir);
       }
       hints.add("ORDER(" + String.join(", ", parts) + ")");
     }
-    addIf(hints, o.rowsPerBatch() > 0, "ROWS_PER_BATCH = " + o.rowsPerBatch());
-    addIf(hints, o.kilobytesPerBatch() > 0, "KILOBYTES_PER_BATCH = " + o.kilobytesPerBatch());
-    addIf(hints, o.tablock(), "TABLOCK");
-    addIf(hints, o.checkConstraints(), "CHECK_CONSTRAINTS");
-    addIf(hints, o.keepNulls(), "KEEP_NULLS");
     addIf(hints, o.keepIdentity(), "KEEP_IDENTITY");
     if (!hints.isEmpty()) {
       s.append(" WITH (").append(String.join(", ", hints)).append(')');
