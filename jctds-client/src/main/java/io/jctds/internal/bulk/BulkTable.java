@@ -59,7 +59,7 @@ public record BulkTable(String table, int[] positional, List<String> names, ColM
       TypeInfo t = sentType(c.typeInfo(), options.autoEncode());
       sent.add(
           new ColMetadata.Column(
-              0, c.flags() & ~ColMetadata.FLAG_ENCRYPTED, t, tableName(t, table), c.name()));
+              0, c.flags() & ~ColMetadata.FLAG_ENCRYPTED, t, List.of(), c.name()));
     }
     if (sent.isEmpty()) {
       throw new ProgrammingError("table " + table + " has no column a bulk load can fill");
@@ -72,13 +72,6 @@ public record BulkTable(String table, int[] positional, List<String> names, ColM
     }
     int[] pos = positions.stream().mapToInt(Integer::intValue).toArray();
     return new BulkTable(table, pos, List.copyOf(names), new ColMetadata(sent));
-  }
-
-  private static List<String> tableName(TypeInfo t, String table) {
-    TdsType k = t.type();
-    return k == TdsType.TEXT || k == TdsType.NTEXT || k == TdsType.IMAGE
-        ? List.of(table)
-        : List.of();
   }
 
   /** The TYPE_INFO sent for a column of type {@code t}. */
