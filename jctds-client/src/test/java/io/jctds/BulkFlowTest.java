@@ -152,6 +152,45 @@ class BulkFlowTest {
   }
 
   @Test
+  void theCallersRowSourceFailingEndsTheMessageWithTheIgnoreBitAndPropagates() throws Exception {
+    List<PacketHeader> headers = new ArrayList<>();
+    try (RogueServer server =
+        new RogueServer(
+            peer -> {
+              login(peer);
+              answerFmtOnly(peer, BIT_TABLE);
+              peer.readBatch();
+              peer.sendTokens(new Done(TokenType.DONE, 0, 0, 0));
+              peer.readMessage(PacketType.BULK_LOAD);
+              headers.addAll(peer.headers());
+              peer.sendTokens(new Done(TokenType.DONE, Done.STATUS_ERROR, 0, 0));
+              assertThat(peer.readBatch()).isEqualTo("SELECT 1");
+              peer.sendTokens(Done.count(0));
+            })) {
+      try (Connection c = connect(server)) {
+        java.util.Iterator<Object> rows =
+            java.util.stream.Stream.<Object>of(List.of(true), "boom")
+                .map(
+                    r -> {
+                      if (r.equals("boom")) {
+                        throw new IllegalStateException("the source failed");
+                      }
+                      return r;
+                    })
+                .iterator();
+        assertThatThrownBy(() -> c.bulkInsert("t", rows))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessage("the source failed");
+        assertThat(c.isClosed()).isFalse();
+        c.cursor().execute("SELECT 1");
+      }
+      server.await();
+    }
+    PacketHeader last = headers.get(headers.size() - 1);
+    assertThat(last.status()).isEqualTo(PacketHeader.STATUS_EOM | PacketHeader.STATUS_IGNORE);
+  }
+
+  @Test
   void withEnableBcpOffBulkInsertIsInterfaceError() throws Exception {
     try (RogueServer server = new RogueServer(BulkFlowTest::login)) {
       TestWorld w = new TestWorld(dir);
