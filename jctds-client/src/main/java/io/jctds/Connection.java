@@ -1,10 +1,13 @@
 package io.jctds;
 
+import io.jctds.internal.bulk.BulkLoader;
 import io.jctds.session.Session;
 import io.jctds.tls.EncryptionReport;
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * A connection to SQL Server, made by {@link Jctds#connect}. Mirrors k-cTDS's Connection: {@link
@@ -19,12 +22,18 @@ import java.util.Optional;
 public final class Connection implements AutoCloseable {
   private final Session session;
   private final ParamStyle paramstyle;
+  private final boolean enableBcp;
   private boolean autocommit;
 
   Connection(Session session, ParamStyle paramstyle, boolean autocommit) {
+    this(session, paramstyle, autocommit, true);
+  }
+
+  Connection(Session session, ParamStyle paramstyle, boolean autocommit, boolean enableBcp) {
     this.session = session;
     this.paramstyle = paramstyle;
     this.autocommit = autocommit;
+    this.enableBcp = enableBcp;
   }
 
   Session session() {
@@ -124,6 +133,55 @@ public final class Connection implements AutoCloseable {
   /** How SQL text names parameters. */
   public ParamStyle paramstyle() {
     return paramstyle;
+  }
+
+  /**
+   * Bulk-inserts {@code rows} into {@code table} with {@link BulkOptions#DEFAULTS}; see {@link
+   * #bulkInsert(String, Iterator, BulkOptions)}.
+   */
+  public long bulkInsert(String table, Iterable<?> rows) {
+    return bulkInsert(table, rows.iterator(), BulkOptions.DEFAULTS);
+  }
+
+  /** See {@link #bulkInsert(String, Iterator, BulkOptions)}. */
+  public long bulkInsert(String table, Iterable<?> rows, BulkOptions options) {
+    return bulkInsert(table, rows.iterator(), options);
+  }
+
+  /** See {@link #bulkInsert(String, Iterator, BulkOptions)}. */
+  public long bulkInsert(String table, Iterator<?> rows) {
+    return bulkInsert(table, rows, BulkOptions.DEFAULTS);
+  }
+
+  /** See {@link #bulkInsert(String, Iterator, BulkOptions)}; the stream is consumed lazily. */
+  public long bulkInsert(String table, Stream<?> rows) {
+    return bulkInsert(table, rows.iterator(), BulkOptions.DEFAULTS);
+  }
+
+  /** See {@link #bulkInsert(String, Iterator, BulkOptions)}; the stream is consumed lazily. */
+  public long bulkInsert(String table, Stream<?> rows, BulkOptions options) {
+    return bulkInsert(table, rows.iterator(), options);
+  }
+
+  /**
+   * Bulk-inserts {@code rows} into {@code table} as SQL Server's bcp does ({@code INSERT BULK} and
+   * a BulkLoadBCP message per batch), reading the rows one at a time. A row is a {@code List} or
+   * {@code Object[]} with one value per table column (computed and timestamp columns excepted; an
+   * identity column's value is ignored without KEEP_IDENTITY), or a {@code Map<String, ?>} by
+   * column name where a missing key sends NULL (the column default unless KEEP_NULLS).
+   *
+   * @param table the table name as T-SQL text, e.g. {@code dbo.t} or {@code [my table]}
+   * @return the number of rows the server inserted
+   * @throws InterfaceError if the connection was made with {@code enableBcp(false)} or is closed
+   * @throws DataError naming the row (1-based) and column of a value that does not fit; the batch
+   *     being sent is discarded, earlier batches stay inserted
+   */
+  public long bulkInsert(String table, Iterator<?> rows, BulkOptions options) {
+    requireOpen();
+    if (!enableBcp) {
+      throw new InterfaceError("bulk copy is disabled on this connection (enableBcp false)");
+    }
+    return BulkLoader.run(session, table, rows, options);
   }
 
   /** The server process id of this session ({@code @@SPID}). */

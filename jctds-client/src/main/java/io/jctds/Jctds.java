@@ -66,7 +66,8 @@ public final class Jctds {
     return new Connection(
         session,
         options.paramstyle().orElse(ParamStyle.NUMERIC),
-        options.autocommit().orElse(false));
+        options.autocommit().orElse(false),
+        options.enableBcp().orElse(true));
   }
 
   /** The options as FreeTDS's application values. */

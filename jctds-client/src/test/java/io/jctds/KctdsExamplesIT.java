@@ -207,4 +207,27 @@ class KctdsExamplesIT {
           .isInstanceOf(DataError.class);
     }
   }
+
+  @Test
+  void readmesBulkCopyExample() {
+    try (Connection conn = FlowServer.connect(server);
+        Cursor cur = conn.cursor()) {
+      cur.execute("CREATE TABLE dbo.people (id int, name nvarchar(20), born date)");
+      long n =
+          conn.bulkInsert(
+              "dbo.people",
+              java.util.stream.Stream.of(
+                  List.of(1, "Ada", LocalDate.of(1815, 12, 10)),
+                  List.of(2, "Alan", LocalDate.of(1912, 6, 23))),
+              BulkOptions.builder().batchSize(10_000).tablock(true).build());
+      assertThat(n).isEqualTo(2);
+      conn.commit();
+      cur.execute("SELECT id, name, born FROM dbo.people ORDER BY id");
+      assertThat(cur.fetchAll())
+          .extracting(Row::toList)
+          .containsExactly(
+              List.of(1, "Ada", LocalDate.of(1815, 12, 10)),
+              List.of(2, "Alan", LocalDate.of(1912, 6, 23)));
+    }
+  }
 }

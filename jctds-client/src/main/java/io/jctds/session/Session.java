@@ -218,6 +218,17 @@ public final class Session implements AutoCloseable {
         "sending the RPC request");
   }
 
+  /**
+   * Sends one BulkLoadBCP message (packet type 7; no ALL_HEADERS) whose payload {@code body} writes
+   * as it goes, and returns its response stream. When {@code body} throws (a {@link
+   * io.jctds.DataError}, or the caller's row source failing) the message is ended with the IGNORE
+   * bit (the server discards it, as mssql-jdbc's ignoreMessage), the server's answer is read and
+   * discarded, and the exception is rethrown with the session still usable.
+   */
+  public ResponseStream bulkLoad(Consumer<TdsWriter> body) {
+    return send(PacketType.BULK_LOAD, body, "sending the bulk load data");
+  }
+
   private ResponseStream send(int type, Consumer<TdsWriter> body, String doing) {
     requireOpen();
     finishCurrent();
@@ -226,10 +237,21 @@ public final class Session implements AutoCloseable {
     state.set(SENDING);
     try {
       channel.send(type, body);
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
+      if (type != PacketType.BULK_LOAD) {
+        state.set(IDLE);
+        throw fail(e, doing);
+      }
+      beginResponse().drain(false); // the channel ended the message with IGNORE
+      throw e;
+    } catch (IOException e) {
       state.set(IDLE);
       throw fail(e, doing);
     }
+    return beginResponse();
+  }
+
+  private ResponseStream beginResponse() {
     reader.begin();
     current = new ResponseStream(this, reader);
     state.set(IN_FLIGHT);
