@@ -16,7 +16,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = JctdsCommand.Version.class,
     description = "A pure-Java SQL Server client configured the FreeTDS way.",
-    subcommands = {DemoCommand.class, SqlCommand.class, ConfigCommand.class, ServerCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      SqlCommand.class,
+      ConfigCommand.class,
+      ServerCommand.class,
+      BcpCommand.class
+    })
 public final class JctdsCommand implements Runnable {
   @Spec CommandSpec spec;
 

@@ -1,0 +1,132 @@
+package io.jctds.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jctds.server.EncryptionPolicy;
+import io.jctds.server.TdsServer;
+import io.jctds.testkit.Precondition;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code jctds bcp} run in-process against the embedded server (no TLS, ephemeral port). */
+class BcpCommandIT {
+  @RegisterExtension
+  static final Precondition ENVIRONMENT =
+      Precondition.unsetEnvironment("TDSVER", "TDSPORT", "TDSHOST");
+
+  static final String USER = "bcpuser";
+  static final String PASSWORD = "Bcp-Secret-1";
+
+  /**
+   * Values whose freebcp {@code -c} form FreeTDS 1.3.17 documents by what it wrote in
+   * jctds-server's FreeBcpIT (bcp.c _bcp_convert_out): decimal as written, binary in lower-case
+   * hex, datetime/date/time as yyyy-mm-dd hh:mm:ss.fff (time on 1900-01-01, truncated to
+   * milliseconds), uniqueidentifier in upper case, an empty string as one NUL byte, NULL as
+   * nothing.
+   */
+  static final String CREATE =
+      "CREATE TABLE bcp_t (id int, v varchar(10), n nvarchar(10), d decimal(10,5), b bit,"
+          + " bin varbinary(10), dt datetime, da date, tm time(7), g uniqueidentifier);"
+          + " INSERT INTO bcp_t VALUES (1, 'abc', N'żółw', 12345.67891, 1, 0x01020304,"
+          + " '1998-01-02 00:00:00', '9999-12-31', '23:59:59.9999999',"
+          + " '6F9619FF-8B86-D011-B42D-00C04FC964FF'),"
+          + " (2, '', N'', -0.00001, 0, 0xCAFE, '2007-05-08 12:35:29.123', '2000-05-08',"
+          + " '00:00:00', '00000000-0000-0000-0000-000000000000'),"
+          + " (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)";
+
+  static final List<String> EXPECTED =
+      List.of(
+          "1|abc|żółw|12345.67891|1|01020304|1998-01-02 00:00:00.000|9999-12-31 00:00:00.000"
+              + "|1900-01-01 23:59:59.999|6F9619FF-8B86-D011-B42D-00C04FC964FF",
+          "2|\0|\0|-0.00001|0|cafe|2007-05-08 12:35:29.123|2000-05-08 00:00:00.000"
+              + "|1900-01-01 00:00:00.000|00000000-0000-0000-0000-000000000000",
+          "3|||||||||");
+
+  private static TdsServer server;
+
+  @TempDir static Path dir;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server =
+        TdsServer.builder()
+            .port(0)
+            .encryption(EncryptionPolicy.OFF)
+            .user(USER, PASSWORD)
+            .build()
+            .start();
+    CliRun created = cli("sql", "-e", CREATE);
+    assertThat(created.code()).as(created.err()).isZero();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  static CliRun cli(String command, String... extra) {
+    String[] base = {
+      command, "-H", "127.0.0.1", "-p", Integer.toString(server.port()), "-U", USER, "-P", PASSWORD
+    };
+    String[] args = new String[base.length + extra.length];
+    System.arraycopy(base, 0, args, 0, base.length);
+    System.arraycopy(extra, 0, args, base.length, extra.length);
+    return CliRun.of(args);
+  }
+
+  static List<String> lines(Path file) throws Exception {
+    return List.of(Files.readString(file, StandardCharsets.UTF_8).split("\n", -1));
+  }
+
+  @Test
+  void outWritesFreebcpsCharacterForm() throws Exception {
+    Path file = dir.resolve("out.txt");
+    CliRun r = cli("bcp", "bcp_t", "out", file.toString(), "-c", "-t", "|");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("3 rows copied.").contains("rows per sec.");
+    assertThat(lines(file)).containsExactly(EXPECTED.get(0), EXPECTED.get(1), EXPECTED.get(2), "");
+  }
+
+  @Test
+  void queryoutWithFirstLastAndTerminators() throws Exception {
+    Path file = dir.resolve("queryout.txt");
+    CliRun r =
+        cli(
+            "bcp",
+            "SELECT id, v FROM bcp_t ORDER BY id",
+            "queryout",
+            file.toString(),
+            "-c",
+            "-F",
+            "2",
+            "-L",
+            "3",
+            "-r",
+            "~\n");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("2 rows copied.");
+    assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("2\t\0~\n3\t~\n");
+  }
+
+  @Test
+  void anSqlErrorExitsWithOne() {
+    CliRun r = cli("bcp", "no_such_table", "out", dir.resolve("x.txt").toString(), "-c");
+    assertThat(r.code()).isEqualTo(ExitCodes.SERVER_ERROR);
+    assertThat(r.err()).contains("no_such_table");
+  }
+
+  @Test
+  void aWrongDirectionIsAUsageError() {
+    CliRun r = cli("bcp", "bcp_t", "sideways", dir.resolve("y.txt").toString());
+    assertThat(r.code()).isEqualTo(ExitCodes.USAGE_CONFIG_OR_CONNECTION);
+  }
+}
