@@ -47,7 +47,7 @@ public final class BcpCommand implements Callable<Integer> {
       description = "A table, or a query for queryout.")
   String source;
 
-  @Parameters(index = "1", paramLabel = "DIRECTION", description = "out or queryout.")
+  @Parameters(index = "1", paramLabel = "DIRECTION", description = "in, out or queryout.")
   String direction;
 
   @Parameters(index = "2", paramLabel = "FILE", description = "The data file.")
@@ -67,6 +67,27 @@ public final class BcpCommand implements Callable<Integer> {
 
   @Option(names = "-L", paramLabel = "LAST", description = "Last row to copy (default: all).")
   long last = Long.MAX_VALUE;
+
+  @Option(names = "-b", paramLabel = "N", description = "in: rows per batch (default: all).")
+  int batchSize;
+
+  @Option(names = "-e", paramLabel = "ERRFILE", description = "in: write rejected rows here.")
+  Path errorFile;
+
+  @Option(
+      names = "-m",
+      paramLabel = "N",
+      description = "in: stop after more than N rejected rows (default 10).")
+  int maxErrors = 10;
+
+  @Option(names = "-E", description = "in: keep the file's identity values.")
+  boolean keepIdentity;
+
+  @Option(
+      names = "-h",
+      paramLabel = "HINTS",
+      description = "in: TABLOCK, ORDER(col [ASC|DESC], ...), CHECK_CONSTRAINTS, KEEP_NULLS.")
+  String hints;
 
   @Option(
       names = {"-S", "--server"},
@@ -116,6 +137,11 @@ public final class BcpCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     checkFlags();
     PrintWriter err = spec.commandLine().getErr();
+    if (direction.equals("in")) {
+      try (Connection connection = connect()) {
+        return new BcpIn(this, connection, err).run();
+      }
+    }
     String sql = direction.equals("queryout") ? source : "SELECT * FROM " + source;
     long start = System.nanoTime();
     long copied;
@@ -198,9 +224,12 @@ public final class BcpCommand implements Callable<Integer> {
       throw new ParameterException(
           spec.commandLine(), "Give either -S NAME (freetds.conf or host) or -H HOST.");
     }
-    if (!direction.equals("out") && !direction.equals("queryout")) {
+    if (!direction.equals("in") && !direction.equals("out") && !direction.equals("queryout")) {
       throw new ParameterException(
-          spec.commandLine(), "DIRECTION must be out or queryout, not '" + direction + "'");
+          spec.commandLine(), "DIRECTION must be in, out or queryout, not '" + direction + "'");
+    }
+    if (batchSize < 0 || maxErrors < 0) {
+      throw new ParameterException(spec.commandLine(), "-b and -m must not be negative");
     }
     if (first < 1 || last < first) {
       throw new ParameterException(spec.commandLine(), "need 1 <= -F <= -L");

@@ -129,4 +129,65 @@ class BcpCommandIT {
     CliRun r = cli("bcp", "bcp_t", "sideways", dir.resolve("y.txt").toString());
     assertThat(r.code()).isEqualTo(ExitCodes.USAGE_CONFIG_OR_CONNECTION);
   }
+
+  /**
+   * out, then in into an empty table of the same columns, then out again: the same bytes (the first
+   * file's values are checked against freebcp's forms above).
+   */
+  @Test
+  void inLoadsWhatOutWrote() throws Exception {
+    CliRun created = cli("sql", "-e", "SELECT * INTO bcp_copy FROM bcp_t WHERE 1 = 0");
+    assertThat(created.code()).as(created.err()).isZero();
+    Path file = dir.resolve("round.txt");
+    assertThat(cli("bcp", "bcp_t", "out", file.toString(), "-c").code()).isZero();
+    CliRun in = cli("bcp", "bcp_copy", "in", file.toString(), "-c", "-b", "2", "-h", "TABLOCK");
+    assertThat(in.code()).as(in.err()).isZero();
+    assertThat(in.err()).contains("3 rows copied.");
+    Path back = dir.resolve("round-back.txt");
+    CliRun out = cli("bcp", "SELECT * FROM bcp_copy ORDER BY id", "queryout", back.toString());
+    assertThat(out.code()).as(out.err()).isZero();
+    assertThat(Files.readString(back, StandardCharsets.UTF_8))
+        .isEqualTo(Files.readString(file, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A record with too few fields (line 2) and one whose int does not convert (line 4) go to the -e
+   * file with their line numbers; the other lines are loaded, and the exit status is 1.
+   */
+  @Test
+  void malformedLinesAreRejectedWithTheirNumbers() throws Exception {
+    CliRun created = cli("sql", "-e", "CREATE TABLE bcp_small (id int, name varchar(10))");
+    assertThat(created.code()).as(created.err()).isZero();
+    Path file =
+        Files.writeString(
+            dir.resolve("bad.txt"), "1,one\n2\n3,three\nfour,4\n5,five\n", StandardCharsets.UTF_8);
+    Path errors = dir.resolve("bad.err");
+    CliRun in =
+        cli("bcp", "bcp_small", "in", file.toString(), "-c", "-t", ",", "-e", errors.toString());
+    assertThat(in.code()).as(in.err()).isEqualTo(ExitCodes.SERVER_ERROR);
+    assertThat(in.err()).contains("2 rows rejected.").contains("3 rows copied.");
+    List<String> reported = lines(errors);
+    assertThat(reported.get(0)).startsWith("#@ Row 2: 1 fields, the table has 2 columns");
+    assertThat(reported.get(1)).isEqualTo("2");
+    assertThat(reported.get(2)).startsWith("#@ Row 4: column 1 [id]: 'four' is not a valid int");
+    assertThat(reported.get(3)).isEqualTo("four,4");
+    Path back = dir.resolve("small-back.txt");
+    CliRun out = cli("bcp", "SELECT * FROM bcp_small ORDER BY id", "queryout", back.toString());
+    assertThat(out.code()).as(out.err()).isZero();
+    assertThat(Files.readString(back, StandardCharsets.UTF_8))
+        .isEqualTo("1\tone\n3\tthree\n5\tfive\n");
+  }
+
+  /** One rejection more than -m stops the load: exit 1, nothing of the batch is inserted. */
+  @Test
+  void moreRejectionsThanMaxErrorsStop() throws Exception {
+    CliRun created = cli("sql", "-e", "CREATE TABLE bcp_max (id int)");
+    assertThat(created.code()).as(created.err()).isZero();
+    Path file = Files.writeString(dir.resolve("max.txt"), "1\nx\n2\ny\n3\n");
+    CliRun in = cli("bcp", "bcp_max", "in", file.toString(), "-c", "-m", "1");
+    assertThat(in.code()).as(in.err()).isEqualTo(ExitCodes.SERVER_ERROR);
+    assertThat(in.err()).contains("row 4:");
+    CliRun count = cli("sql", "-e", "SELECT COUNT(*) AS n FROM bcp_max");
+    assertThat(count.out().lines().toList()).contains("0");
+  }
 }

@@ -1,0 +1,121 @@
+package io.jctds.cli;
+
+import io.jctds.BulkOptions;
+import io.jctds.Column;
+import io.jctds.Connection;
+import io.jctds.Cursor;
+import io.jctds.DatabaseError;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code jctds bcp TABLE in FILE}: the table's columns from {@code SET FMTONLY ON; SELECT * FROM
+ * TABLE}, then the file's records, converted lazily by {@link BcpRows}, through {@code
+ * Connection.bulkInsert}.
+ */
+final class BcpIn {
+  private final BcpCommand cmd;
+  private final Connection connection;
+  private final PrintWriter err;
+
+  BcpIn(BcpCommand cmd, Connection connection, PrintWriter err) {
+    this.cmd = cmd;
+    this.connection = connection;
+    this.err = err;
+  }
+
+  int run() throws IOException {
+    long start = System.nanoTime();
+    List<Column> columns = columns();
+    BulkOptions options = options();
+    long copied;
+    BcpRows rows;
+    try (BufferedReader in = Files.newBufferedReader(cmd.path, StandardCharsets.UTF_8);
+        Writer errors =
+            cmd.errorFile == null
+                ? null
+                : Files.newBufferedWriter(cmd.errorFile, StandardCharsets.UTF_8)) {
+      BcpRecords records = new BcpRecords(in, cmd.fieldTerminator, cmd.rowTerminator);
+      rows =
+          new BcpRows(
+              records, columns, errors, cmd.fieldTerminator, cmd.first, cmd.last, cmd.maxErrors);
+      copied = connection.bulkInsert(cmd.source, rows, options);
+    } catch (BcpRows.TooManyErrors | DatabaseError e) {
+      throw new CliException(ExitCodes.SERVER_ERROR, e.getMessage(), e);
+    }
+    if (rows.rejected() > 0) {
+      err.println(rows.rejected() + " rows rejected.");
+    }
+    BcpCommand.summary(err, copied, System.nanoTime() - start);
+    return rows.rejected() > 0 ? ExitCodes.SERVER_ERROR : ExitCodes.OK;
+  }
+
+  private List<Column> columns() {
+    try (Cursor cursor = connection.cursor()) {
+      cursor.execute("SET FMTONLY ON; SELECT * FROM " + cmd.source + "; SET FMTONLY OFF");
+      List<Column> columns = cursor.description();
+      if (columns == null || columns.isEmpty()) {
+        throw new CliException(ExitCodes.SERVER_ERROR, "no columns for " + cmd.source);
+      }
+      return columns;
+    } catch (DatabaseError e) {
+      connection.cursor().execute("SET FMTONLY OFF");
+      throw new CliException(ExitCodes.SERVER_ERROR, e.getMessage(), e);
+    }
+  }
+
+  private BulkOptions options() {
+    BulkOptions.Builder b =
+        BulkOptions.builder().batchSize(cmd.batchSize).keepIdentity(cmd.keepIdentity);
+    if (cmd.hints == null) {
+      return b.build();
+    }
+    for (String hint : splitHints(cmd.hints)) {
+      String h = hint.trim();
+      String upper = h.toUpperCase(Locale.ROOT);
+      if (upper.equals("TABLOCK")) {
+        b.tablock(true);
+      } else if (upper.equals("CHECK_CONSTRAINTS")) {
+        b.checkConstraints(true);
+      } else if (upper.equals("KEEP_NULLS")) {
+        b.keepNulls(true);
+      } else if (upper.startsWith("ORDER") && h.endsWith(")") && h.indexOf('(') > 0) {
+        List<String> order = new ArrayList<>();
+        for (String c : h.substring(h.indexOf('(') + 1, h.length() - 1).split(",")) {
+          order.add(c.trim());
+        }
+        b.order(order);
+      } else {
+        throw new CliException(ExitCodes.USAGE_CONFIG_OR_CONNECTION, "unknown -h hint: " + h);
+      }
+    }
+    return b.build();
+  }
+
+  /** The hints of {@code -h}, split at the commas outside parentheses. */
+  static List<String> splitHints(String hints) {
+    List<String> out = new ArrayList<>();
+    int depth = 0;
+    int from = 0;
+    for (int i = 0; i < hints.length(); i++) {
+      char c = hints.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        out.add(hints.substring(from, i));
+        from = i + 1;
+      }
+    }
+    out.add(hints.substring(from));
+    return out;
+  }
+}

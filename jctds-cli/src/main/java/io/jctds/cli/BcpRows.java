@@ -1,0 +1,128 @@
+package io.jctds.cli;
+
+import io.jctds.Column;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * The rows of a bcp file as {@code Connection.bulkInsert} takes them, converted one record at a
+ * time. A record with the wrong number of fields or a field that does not convert is rejected: it
+ * is written to the error file (when there is one) with its record number and the reason, and
+ * skipped; one rejection more than {@code maxErrors} stops the load with {@link TooManyErrors}.
+ */
+final class BcpRows implements Iterator<Object[]> {
+  /** Thrown out of bulkInsert (which then discards the current batch) to stop the load. */
+  static final class TooManyErrors extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooManyErrors(String message) {
+      super(message);
+    }
+  }
+
+  private final BcpRecords records;
+  private final List<Column> columns;
+  private final Writer errors;
+  private final String fieldTerminator;
+  private final long first;
+  private final long last;
+  private final int maxErrors;
+  private int rejected;
+  private Object[] pending;
+  private boolean done;
+
+  BcpRows(
+      BcpRecords records,
+      List<Column> columns,
+      Writer errors,
+      String fieldTerminator,
+      long first,
+      long last,
+      int maxErrors) {
+    this.records = records;
+    this.columns = columns;
+    this.errors = errors;
+    this.fieldTerminator = fieldTerminator;
+    this.first = first;
+    this.last = last;
+    this.maxErrors = maxErrors;
+  }
+
+  /** How many records were rejected so far. */
+  int rejected() {
+    return rejected;
+  }
+
+  @Override
+  public boolean hasNext() {
+    while (pending == null && !done) {
+      pending = read();
+    }
+    return pending != null;
+  }
+
+  @Override
+  public Object[] next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    Object[] row = pending;
+    pending = null;
+    return row;
+  }
+
+  /** The next record's row, null when it was skipped or rejected (done set at the end). */
+  private Object[] read() {
+    List<String> fields;
+    try {
+      fields = records.next();
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the data file", e);
+    }
+    long n = records.number();
+    if (fields == null || n > last) {
+      done = true;
+      return null;
+    }
+    if (n < first) {
+      return null;
+    }
+    if (fields.size() != columns.size()) {
+      reject(n, fields, fields.size() + " fields, the table has " + columns.size() + " columns");
+      return null;
+    }
+    Object[] row = new Object[fields.size()];
+    for (int i = 0; i < row.length; i++) {
+      Column c = columns.get(i);
+      try {
+        row[i] = BcpValues.parse(fields.get(i), c.typeName());
+      } catch (IllegalArgumentException e) {
+        reject(n, fields, "column " + (i + 1) + " [" + c.name() + "]: " + e.getMessage());
+        return null;
+      }
+    }
+    return row;
+  }
+
+  private void reject(long n, List<String> fields, String reason) {
+    rejected++;
+    if (errors != null) {
+      try {
+        errors.write("#@ Row " + n + ": " + reason + " @#\n");
+        errors.write(String.join(fieldTerminator, fields));
+        errors.write('\n');
+        errors.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException("writing the error file", e);
+      }
+    }
+    if (rejected > maxErrors) {
+      throw new TooManyErrors(
+          "row " + n + ": " + reason + "; more than " + maxErrors + " rows rejected, stopped");
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package io.jctds.cli;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A field of a bcp character-format file as the value of its column (by the column's SQL Server
+ * type name): the inverse of {@link BcpText}. An empty field is NULL, a field of one NUL byte an
+ * empty string. Throws IllegalArgumentException (with a reason) when the text does not convert.
+ */
+final class BcpValues {
+  private static final HexFormat HEX = HexFormat.of();
+
+  private BcpValues() {}
+
+  static Object parse(String field, String typeName) {
+    if (field.isEmpty()) {
+      return null;
+    }
+    if (field.equals("\0")) {
+      return "";
+    }
+    String type = baseType(typeName);
+    try {
+      return switch (type) {
+        case "bit" -> bit(field);
+        case "tinyint", "smallint", "int", "bigint" -> Long.parseLong(field.trim());
+        case "decimal", "numeric", "money", "smallmoney" -> new BigDecimal(field.trim());
+        case "float", "real" -> Double.parseDouble(field.trim());
+        case "binary", "varbinary", "image", "timestamp", "rowversion" -> hex(field.trim());
+        case "uniqueidentifier" -> UUID.fromString(field.trim());
+        case "date", "datetime", "smalldatetime", "datetime2" -> dateTime(field.trim());
+        case "time" -> time(field.trim());
+        case "datetimeoffset" -> offsetDateTime(field.trim());
+        default -> field;
+      };
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(
+          "'" + field + "' is not a valid " + typeName + " value", e);
+    }
+  }
+
+  static String baseType(String typeName) {
+    String t = typeName.toLowerCase(Locale.ROOT);
+    int paren = t.indexOf('(');
+    return (paren < 0 ? t : t.substring(0, paren)).trim();
+  }
+
+  private static Boolean bit(String field) {
+    return switch (field.trim().toLowerCase(Locale.ROOT)) {
+      case "1", "true" -> Boolean.TRUE;
+      case "0", "false" -> Boolean.FALSE;
+      default -> throw new IllegalArgumentException("not a bit");
+    };
+  }
+
+  private static byte[] hex(String field) {
+    String digits = field.startsWith("0x") || field.startsWith("0X") ? field.substring(2) : field;
+    return HEX.parseHex(digits);
+  }
+
+  /** {@code yyyy-mm-dd[ hh:mm:ss[.f...]]}, also with a {@code T}. */
+  static LocalDateTime dateTime(String field) {
+    String s = field.replace('T', ' ');
+    int space = s.indexOf(' ');
+    if (space < 0) {
+      return LocalDate.parse(s).atStartOfDay();
+    }
+    return LocalDateTime.of(
+        LocalDate.parse(s.substring(0, space)), LocalTime.parse(s.substring(space + 1).trim()));
+  }
+
+  private static LocalTime time(String field) {
+    return field.indexOf('-') > 0 ? dateTime(field).toLocalTime() : LocalTime.parse(field);
+  }
+
+  /** A date and time, then an optional {@code +hh:mm}/{@code -hh:mm} offset (default +00:00). */
+  private static OffsetDateTime offsetDateTime(String field) {
+    int space = field.lastIndexOf(' ');
+    if (space > 0 && space + 1 < field.length()) {
+      char c = field.charAt(space + 1);
+      if (c == '+' || c == '-') {
+        return OffsetDateTime.of(
+            dateTime(field.substring(0, space)), ZoneOffset.of(field.substring(space + 1)));
+      }
+    }
+    return OffsetDateTime.of(dateTime(field), ZoneOffset.UTC);
+  }
+}
