@@ -68,6 +68,12 @@ public final class BcpCommand implements Callable<Integer> {
   @Option(names = "-L", paramLabel = "LAST", description = "Last row to copy (default: all).")
   long last = Long.MAX_VALUE;
 
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "text (bcp -c, the default) or csv (RFC 4180 with a header line).")
+  String format = "text";
+
   @Option(names = "-b", paramLabel = "N", description = "in: rows per batch (default: all).")
   int batchSize;
 
@@ -149,7 +155,7 @@ public final class BcpCommand implements Callable<Integer> {
         Cursor cursor = connection.cursor();
         Writer out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
       cursor.execute(sql);
-      copied = writeRows(cursor, out);
+      copied = csv() ? writeCsv(cursor, out) : writeRows(cursor, out);
     } catch (DatabaseError e) {
       throw new CliException(ExitCodes.SERVER_ERROR, e.getMessage(), e);
     }
@@ -180,6 +186,26 @@ public final class BcpCommand implements Callable<Integer> {
       line.append(rowTerminator);
       out.append(line);
       copied++;
+    }
+    return copied;
+  }
+
+  boolean csv() {
+    return format.equals("csv");
+  }
+
+  private long writeCsv(Cursor cursor, Writer out) throws IOException {
+    long number = 0;
+    long copied = 0;
+    try (BcpCsv.CsvOut csv = new BcpCsv.CsvOut(out)) {
+      csv.header(cursor.description().stream().map(c -> c.name()).toList());
+      Row row;
+      while ((row = cursor.fetchOne()) != null && ++number <= last) {
+        if (number >= first) {
+          csv.row(row);
+          copied++;
+        }
+      }
     }
     return copied;
   }
@@ -227,6 +253,9 @@ public final class BcpCommand implements Callable<Integer> {
     if (!direction.equals("in") && !direction.equals("out") && !direction.equals("queryout")) {
       throw new ParameterException(
           spec.commandLine(), "DIRECTION must be in, out or queryout, not '" + direction + "'");
+    }
+    if (!format.equals("text") && !format.equals("csv")) {
+      throw new ParameterException(spec.commandLine(), "--format is text or csv");
     }
     if (batchSize < 0 || maxErrors < 0) {
       throw new ParameterException(spec.commandLine(), "-b and -m must not be negative");

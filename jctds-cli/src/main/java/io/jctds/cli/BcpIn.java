@@ -42,7 +42,10 @@ final class BcpIn {
             cmd.errorFile == null
                 ? null
                 : Files.newBufferedWriter(cmd.errorFile, StandardCharsets.UTF_8)) {
-      BcpRecords records = new BcpRecords(in, cmd.fieldTerminator, cmd.rowTerminator);
+      BcpSource records =
+          cmd.csv()
+              ? BcpCsv.reader(in)
+              : new BcpRecords(in, cmd.fieldTerminator, cmd.rowTerminator);
       rows =
           new BcpRows(
               records, columns, errors, cmd.fieldTerminator, cmd.first, cmd.last, cmd.maxErrors);

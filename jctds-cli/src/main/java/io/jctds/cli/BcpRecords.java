@@ -11,7 +11,7 @@ import java.util.List;
  * the field terminator. Fields are returned as written: an empty field and a NUL field are told
  * apart by {@link BcpValues}.
  */
-final class BcpRecords {
+final class BcpRecords implements BcpSource {
   private final Reader in;
   private final String fieldTerminator;
   private final String rowTerminator;
@@ -25,12 +25,14 @@ final class BcpRecords {
   }
 
   /** The number of the record {@link #next} returned last, from 1. */
-  long number() {
+  @Override
+  public long number() {
     return number;
   }
 
   /** The next record's fields, or null at the end of the file. */
-  List<String> next() throws IOException {
+  @Override
+  public List<String> next() throws IOException {
     record.setLength(0);
     int end = rowTerminator.length();
     int c;

@@ -24,7 +24,7 @@ final class BcpRows implements Iterator<Object[]> {
     }
   }
 
-  private final BcpRecords records;
+  private final BcpSource records;
   private final List<Column> columns;
   private final Writer errors;
   private final String fieldTerminator;
@@ -36,7 +36,7 @@ final class BcpRows implements Iterator<Object[]> {
   private boolean done;
 
   BcpRows(
-      BcpRecords records,
+      BcpSource records,
       List<Column> columns,
       Writer errors,
       String fieldTerminator,

@@ -12,9 +12,9 @@ import java.util.UUID;
 /**
  * Values in bcp's character form ({@code -c}), as FreeTDS 1.3.17's freebcp writes them
  * (src/dblib/bcp.c, _bcp_convert_out; the expectations of jctds-server's FreeBcpIT): NULL as an
- * empty field, an empty string as one NUL byte, binary as lower-case hex without {@code 0x}, bit as
- * {@code 1}/{@code 0}, uniqueidentifier in upper case, every date and time type as {@code
- * yyyy-mm-dd hh:mm:ss.fff} (milliseconds; a time on 1900-01-01, a date at midnight, a
+ * empty field, an empty string or binary as one NUL byte, binary as lower-case hex without {@code
+ * 0x}, bit as {@code 1}/{@code 0}, uniqueidentifier in upper case, every date and time type as
+ * {@code yyyy-mm-dd hh:mm:ss.fff} (milliseconds; a time on 1900-01-01, a date at midnight, a
  * datetimeoffset in its own local time without its offset). Differences from freebcp: the year is
  * always 4 digits (freebcp writes year 1 as {@code 1-01-01}, which its own {@code in} reads as
  * 2001), float and real are Java's shortest round-trip form ({@code 1.79E308}; freebcp {@code
@@ -34,7 +34,11 @@ final class BcpText {
     if (value instanceof String s) {
       out.append(s.isEmpty() ? "\0" : s);
     } else if (value instanceof byte[] bytes) {
-      HEX.formatHex(out, bytes);
+      if (bytes.length == 0) {
+        out.append('\0');
+      } else {
+        HEX.formatHex(out, bytes);
+      }
     } else if (value instanceof BigDecimal d) {
       out.append(d.toPlainString());
     } else if (value instanceof Boolean b) {

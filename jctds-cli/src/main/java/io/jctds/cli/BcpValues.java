@@ -24,10 +24,10 @@ final class BcpValues {
     if (field.isEmpty()) {
       return null;
     }
-    if (field.equals("\0")) {
-      return "";
-    }
     String type = baseType(typeName);
+    if (field.equals("\0")) {
+      return type.endsWith("binary") || type.equals("image") ? new byte[0] : "";
+    }
     try {
       return switch (type) {
         case "bit" -> bit(field);
