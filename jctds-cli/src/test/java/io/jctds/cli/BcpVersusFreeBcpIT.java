@@ -90,6 +90,30 @@ class BcpVersusFreeBcpIT {
     assertThat(log).contains("3 rows copied.");
     assertThat(Files.readString(ours, StandardCharsets.UTF_8))
         .isEqualTo(Files.readString(theirs, StandardCharsets.UTF_8));
+    // and jctds bcp in reads freebcp's file: loaded into an empty copy and written out again
+    CliRun copy =
+        CliRun.of(
+            concat("sql", login, "-e", "SELECT * INTO bcp_from_freebcp FROM bcp_t WHERE 1=0"));
+    assertThat(copy.code()).as(copy.err()).isZero();
+    CliRun in =
+        CliRun.of(
+            concat("bcp", login, "bcp_from_freebcp", "in", theirs.toString(), "-c", "-t", "|"));
+    assertThat(in.code()).as(in.err()).isZero();
+    Path again = dir.resolve("again.txt");
+    CliRun out =
+        CliRun.of(
+            concat(
+                "bcp",
+                login,
+                "SELECT * FROM bcp_from_freebcp ORDER BY id",
+                "queryout",
+                again.toString(),
+                "-c",
+                "-t",
+                "|"));
+    assertThat(out.code()).as(out.err()).isZero();
+    assertThat(Files.readString(again, StandardCharsets.UTF_8))
+        .isEqualTo(Files.readString(theirs, StandardCharsets.UTF_8));
   }
 
   private static String[] concat(String command, String[] login, String... rest) {
