@@ -155,7 +155,9 @@ public final class BcpCommand implements Callable<Integer> {
         Cursor cursor = connection.cursor();
         Writer out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
       cursor.execute(sql);
-      copied = csv() ? writeCsv(cursor, out) : writeRows(cursor, out);
+      BcpProgress progress = BcpProgress.of(err);
+      copied = csv() ? writeCsv(cursor, out, progress) : writeRows(cursor, out, progress);
+      progress.end();
     } catch (DatabaseError e) {
       throw new CliException(ExitCodes.SERVER_ERROR, e.getMessage(), e);
     }
@@ -163,7 +165,7 @@ public final class BcpCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private long writeRows(Cursor cursor, Writer out) throws IOException {
+  private long writeRows(Cursor cursor, Writer out, BcpProgress progress) throws IOException {
     StringBuilder line = new StringBuilder(256);
     long number = 0;
     long copied = 0;
@@ -186,6 +188,7 @@ public final class BcpCommand implements Callable<Integer> {
       line.append(rowTerminator);
       out.append(line);
       copied++;
+      progress.row();
     }
     return copied;
   }
@@ -194,7 +197,7 @@ public final class BcpCommand implements Callable<Integer> {
     return format.equals("csv");
   }
 
-  private long writeCsv(Cursor cursor, Writer out) throws IOException {
+  private long writeCsv(Cursor cursor, Writer out, BcpProgress progress) throws IOException {
     long number = 0;
     long copied = 0;
     try (BcpCsv.CsvOut csv = new BcpCsv.CsvOut(out)) {
@@ -204,6 +207,7 @@ public final class BcpCommand implements Callable<Integer> {
         if (number >= first) {
           csv.row(row);
           copied++;
+          progress.row();
         }
       }
     }

@@ -37,6 +37,7 @@ final class BcpIn {
     BulkOptions options = options();
     long copied;
     BcpRows rows;
+    BcpProgress progress = BcpProgress.of(err);
     try (BufferedReader in = Files.newBufferedReader(cmd.path, StandardCharsets.UTF_8);
         Writer errors =
             cmd.errorFile == null
@@ -48,8 +49,16 @@ final class BcpIn {
               : new BcpRecords(in, cmd.fieldTerminator, cmd.rowTerminator);
       rows =
           new BcpRows(
-              records, columns, errors, cmd.fieldTerminator, cmd.first, cmd.last, cmd.maxErrors);
+              records,
+              columns,
+              errors,
+              cmd.fieldTerminator,
+              cmd.first,
+              cmd.last,
+              cmd.maxErrors,
+              progress);
       copied = connection.bulkInsert(cmd.source, rows, options);
+      progress.end();
     } catch (BcpRows.TooManyErrors | DatabaseError e) {
       throw new CliException(ExitCodes.SERVER_ERROR, e.getMessage(), e);
     }

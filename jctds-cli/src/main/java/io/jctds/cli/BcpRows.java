@@ -32,6 +32,7 @@ final class BcpRows implements Iterator<Object[]> {
   private final long last;
   private final int maxErrors;
   private int rejected;
+  private final BcpProgress progress;
   private Object[] pending;
   private boolean done;
 
@@ -42,7 +43,8 @@ final class BcpRows implements Iterator<Object[]> {
       String fieldTerminator,
       long first,
       long last,
-      int maxErrors) {
+      int maxErrors,
+      BcpProgress progress) {
     this.records = records;
     this.columns = columns;
     this.errors = errors;
@@ -50,6 +52,7 @@ final class BcpRows implements Iterator<Object[]> {
     this.first = first;
     this.last = last;
     this.maxErrors = maxErrors;
+    this.progress = progress;
   }
 
   /** How many records were rejected so far. */
@@ -72,6 +75,7 @@ final class BcpRows implements Iterator<Object[]> {
     }
     Object[] row = pending;
     pending = null;
+    progress.row();
     return row;
   }
 
