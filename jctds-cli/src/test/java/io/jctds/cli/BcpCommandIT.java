@@ -233,4 +233,15 @@ class BcpCommandIT {
                 + " AND (a.b = b.b OR a.b IS NULL AND b.b IS NULL)");
     assertThat(check.out().lines().toList()).as(check.err()).contains("3");
   }
+
+  /** -L before the last row stops reading; the rows left unread do not disturb the exit. */
+  @Test
+  void lastStopsEarly() throws Exception {
+    Path file = dir.resolve("first.txt");
+    CliRun r =
+        cli("bcp", "SELECT id FROM bcp_t ORDER BY id", "queryout", file.toString(), "-L", "1");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("1 rows copied.");
+    assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("1\n");
+  }
 }
