@@ -17,4 +17,6 @@ module io.jctds.server {
       com.h2database;
   exports io.jctds.server.catalog to
       com.h2database;
+  exports io.jctds.server.sink to
+      com.h2database;
 }

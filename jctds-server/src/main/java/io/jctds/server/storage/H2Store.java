@@ -87,6 +87,7 @@ public final class H2Store implements AutoCloseable {
     }
     install.accept(system);
     bootstrap();
+    io.jctds.server.sink.SinkEngine.install(system, "master"); // issue 10's measuring sink
   }
 
   /** Runs SQL work that may throw {@link SQLException}. */

@@ -88,6 +88,9 @@ final class BulkLoad {
       }
       try {
         long n = insert(target, decoder, payload, c);
+        if (n > 0 && java.util.Arrays.asList(target.columns()).contains(table.identity())) {
+          IdentitySeed.passExplicit(c, table); // SQL Server reseeds past loaded identity values
+        }
         if (own) {
           c.commit();
         }

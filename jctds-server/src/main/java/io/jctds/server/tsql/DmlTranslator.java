@@ -100,6 +100,11 @@ class DmlTranslator extends QueryTranslator {
     return output(s.output(), table, sb.toString(), true);
   }
 
+  /** Whether inserts into {@code table} take explicit identity values (IDENTITY_INSERT ON). */
+  boolean explicitIdentity(Catalog.Table table) {
+    return identityInsert.on(table);
+  }
+
   private List<Catalog.Column> insertColumns(Catalog.Table table, List<String> names) {
     List<Catalog.Column> cols = new ArrayList<>();
     boolean explicitIdentity = identityInsert.on(table);

@@ -55,6 +55,13 @@ final class QueryRunner {
       }
       Catalog.Table table = t.target(ins.target());
       data(t.insert(ins), t, CMD_INSERT, where("INSERT", table), table.identity() != null);
+      if (table.identity() != null && t.explicitIdentity(table)) {
+        try {
+          IdentitySeed.passExplicit(r.s.connection(), table);
+        } catch (SQLException e) {
+          throw H2Errors.translate(e);
+        }
+      }
     } else if (st instanceof Stmt.Update up) {
       Catalog.Table table = t.target(up.target(), up.from());
       data(t.update(up), t, CMD_UPDATE, where("UPDATE", table), false);
@@ -220,9 +227,11 @@ final class QueryRunner {
       SqlType type = Jdbc.type(c, md, i + 1);
       TypeInfo wire = WireTypes.typeInfo(type, true, r.s.tds().tdsVersion(), utf8);
       writers[i] = new ColumnWriter(type, wire);
-      cols.add(
-          new ColMetadata.Column(
-              0, ColMetadata.FLAG_NULLABLE, wire, tableName(wire, md, i + 1), c.name()));
+      // [MS-TDS] 2.2.7.4 fIdentity: the column is an IDENTITY column (H2 reports a bare
+      // reference to one as auto-increment)
+      int flags =
+          ColMetadata.FLAG_NULLABLE | (md.isAutoIncrement(i + 1) ? ColMetadata.FLAG_IDENTITY : 0);
+      cols.add(new ColMetadata.Column(0, flags, wire, tableName(wire, md, i + 1), c.name()));
     }
     return new ColMetadata(cols);
   }

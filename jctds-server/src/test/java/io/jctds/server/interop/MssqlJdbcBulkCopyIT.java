@@ -255,4 +255,44 @@ class MssqlJdbcBulkCopyIT {
               List.of(2, "abc", "-0.0001", "0001-01-01 00:00:00.0000000"));
     }
   }
+
+  /**
+   * The destination's identity flag ([MS-TDS] 2.2.7.4 fIdentity) as mssql-jdbc reads it:
+   * ResultSetMetaData.isAutoIncrement is true for the IDENTITY column only. Without keepIdentity
+   * SQLServerBulkCopy leaves a flagged column out and the server generates the values ("Keep
+   * identity values when bulk importing data": without KEEP_IDENTITY the server assigns them); with
+   * it the values from the source stay, and the identity moves past them as after SET
+   * IDENTITY_INSERT ("SET IDENTITY_INSERT (Transact-SQL)": a larger inserted value becomes the
+   * current identity value), so a later INSERT takes the next one.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void identityValuesAreGeneratedUnlessKept(boolean keepIdentity) throws SQLException {
+    String table = "bcp_identity_" + keepIdentity;
+    try (Connection c = connect(false)) {
+      Jdbc.run(c, "CREATE TABLE " + table + " (id int IDENTITY(1,1) PRIMARY KEY, n int)");
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT id, n FROM " + table)) {
+        assertThat(rs.getMetaData().isAutoIncrement(1)).isTrue();
+        assertThat(rs.getMetaData().isAutoIncrement(2)).isFalse();
+      }
+      SQLServerBulkCopyOptions options = new SQLServerBulkCopyOptions();
+      options.setKeepIdentity(keepIdentity);
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT 100 AS id, 1 AS n UNION ALL SELECT 200, 2");
+          Connection target = connect(false);
+          SQLServerBulkCopy bulk = new SQLServerBulkCopy(target)) {
+        bulk.setBulkCopyOptions(options);
+        bulk.setDestinationTableName(table);
+        bulk.writeToServer(rs);
+      }
+      Jdbc.run(c, "INSERT INTO " + table + " (n) VALUES (3)");
+      List<List<Object>> rows = Jdbc.rows(c, "SELECT id, n FROM " + table + " ORDER BY n");
+      if (keepIdentity) {
+        assertThat(rows).containsExactly(List.of(100, 1), List.of(200, 2), List.of(201, 3));
+      } else {
+        assertThat(rows).containsExactly(List.of(1, 1), List.of(2, 2), List.of(3, 3));
+      }
+    }
+  }
 }

@@ -36,11 +36,18 @@ class CatalogRestartTest {
     }
     TsqlEngine second = new TsqlEngine(dir, List.of(), System.getLogger("catalog-restart"));
     try {
-      RecordingSink s = run(second, "SELECT name, type FROM sys.objects ORDER BY name");
+      // master also holds the measuring sink jctds_bench_sink (docs/bulk.md), left out here
+      RecordingSink s =
+          run(
+              second,
+              "SELECT name, type FROM sys.objects WHERE name <> 'jctds_bench_sink' ORDER BY name");
       // "sys.objects (Transact-SQL)": the table (U) and its primary key (PK), as before the restart
       assertThat(s.rows()).containsExactly(List.of("kept", "U "), List.of("pk_kept", "PK"));
       // "sys.columns (Transact-SQL)": a view not used before the restart is made when first used
-      assertThat(run(second, "SELECT name FROM sys.columns").rows()).containsExactly(List.of("id"));
+      assertThat(
+              run(second, "SELECT name FROM sys.columns WHERE object_id = OBJECT_ID('dbo.kept')")
+                  .rows())
+          .containsExactly(List.of("id"));
     } finally {
       second.close();
     }

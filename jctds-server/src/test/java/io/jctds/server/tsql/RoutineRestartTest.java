@@ -40,7 +40,11 @@ class RoutineRestartTest {
       assertThat(run(second, "EXEC master.dbo.greet 'you'").rows())
           .containsExactly(List.of("hi you"));
       assertThat(run(second, "SELECT master.dbo.twice(21)").rows()).containsExactly(List.of(42));
-      assertThat(run(second, "SELECT name, type FROM sys.objects ORDER BY name").rows())
+      assertThat(
+              run(
+                      second,
+                      "SELECT name, type FROM sys.objects WHERE name <> 'jctds_bench_sink' ORDER BY name")
+                  .rows()) // master also holds the measuring sink (docs/bulk.md)
           .containsExactly(List.of("greet", "P "), List.of("twice", "FN"));
     } finally {
       second.close();
