@@ -98,7 +98,7 @@ public final class H2Errors {
               false);
       case 23503, 23506, 23513 -> constraint(e.getErrorCode(), first, verb, where);
       case 22001 ->
-          where.table() == null
+          where.table() == null || isNumericColumn(first)
               ? new SqlException(
                   8115,
                   16,
@@ -338,6 +338,15 @@ public final class H2Errors {
     int dot = schema.indexOf('.');
     String s = dot >= 0 && dot < schema.length() - 1 ? schema.substring(dot + 1) : schema;
     return (s.endsWith(".") ? s : s + ".") + m.group(2);
+  }
+
+  /**
+   * Whether H2's "Value too long for column" names a decimal/numeric column: for those SQL Server
+   * reports 8115 (arithmetic overflow), not 2628 (a string or binary truncation).
+   */
+  private static boolean isNumericColumn(String first) {
+    String column = quoted(first, 0).toUpperCase(java.util.Locale.ROOT);
+    return column.matches("(?s).*\\b(NUMERIC|DECIMAL)\\s*\\(.*");
   }
 
   private static SqlException truncated(String first, Where where) {

@@ -28,6 +28,17 @@ class QueriesTest extends EngineTest {
   }
 
   @Test
+  void aNumberTooBigForADecimalColumnIsArithmeticOverflow() {
+    // "decimal and numeric (Transact-SQL)": a value with more integer digits than p - s is error
+    // 8115 ("Arithmetic overflow error converting ... to data type numeric."), not 2628, which
+    // is for strings and binaries
+    ok("CREATE TABLE dec_over (d decimal(5,2), s varchar(3))");
+    assertThat(error("INSERT INTO dec_over (d) VALUES (12345.6)")).isEqualTo(8115);
+    assertThat(error("INSERT INTO dec_over (s) VALUES ('abcd')")).isEqualTo(2628);
+    assertThat(scalar("SELECT COUNT(*) FROM dec_over")).isEqualTo(0);
+  }
+
+  @Test
   void generateSeriesOfVariables() {
     // "GENERATE_SERIES (Transact-SQL)": without a step, 1 counting up to stop (or -1 down to it);
     // the arguments may be variables or parameters (each bound once per use)
