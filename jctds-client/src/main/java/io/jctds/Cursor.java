@@ -130,21 +130,16 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
     requireOpen();
     EncodeContext ctx = context();
     long total = 0;
-    List<RpcRequest> batch = new ArrayList<>();
-    long size = 0;
+    Rpcs.Grouper groups = new Rpcs.Grouper(MAX_REQUEST_BYTES);
     for (Object set : paramSets) {
-      RpcRequest call = callFor(sql, set, ctx);
-      long add = Rpcs.estimatedSize(call) + 1;
-      if (!batch.isEmpty() && size + add > MAX_REQUEST_BYTES) {
-        total += runAll(batch);
-        batch = new ArrayList<>();
-        size = 0;
+      List<RpcRequest> full = groups.add(callFor(sql, set, ctx));
+      if (full != null) {
+        total += runAll(full);
       }
-      batch.add(call);
-      size += add;
     }
-    if (!batch.isEmpty()) {
-      total += runAll(batch);
+    List<RpcRequest> last = groups.rest();
+    if (last != null) {
+      total += runAll(last);
     }
     rowCount = total;
     return total;

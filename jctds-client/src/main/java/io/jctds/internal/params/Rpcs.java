@@ -122,23 +122,56 @@ public final class Rpcs {
    */
   public static List<List<RpcRequest>> batches(List<RpcRequest> calls, long maxBytes) {
     List<List<RpcRequest>> out = new ArrayList<>();
-    List<RpcRequest> current = new ArrayList<>();
-    long size = ALL_HEADERS;
+    Grouper g = new Grouper(maxBytes);
     for (RpcRequest call : calls) {
+      List<RpcRequest> full = g.add(call);
+      if (full != null) {
+        out.add(full);
+      }
+    }
+    List<RpcRequest> last = g.rest();
+    if (last != null) {
+      out.add(last);
+    }
+    return out;
+  }
+
+  /**
+   * {@link #batches} one call at a time, for callers that must not hold every call (executeMany
+   * over a lazy source): {@link #add} returns a full group once the next call would not fit.
+   */
+  public static final class Grouper {
+    private final long maxBytes;
+    private List<RpcRequest> current = new ArrayList<>();
+    private long size = ALL_HEADERS;
+
+    /** Groups of at most {@code maxBytes} of payload. */
+    public Grouper(long maxBytes) {
+      this.maxBytes = maxBytes;
+    }
+
+    /** Adds {@code call}; returns the group it did not fit into (to be sent now), else null. */
+    public List<RpcRequest> add(RpcRequest call) {
       long add = estimatedSize(call) + (current.isEmpty() ? 0 : 1);
+      List<RpcRequest> full = null;
       if (!current.isEmpty() && size + add > maxBytes) {
-        out.add(current);
+        full = current;
         current = new ArrayList<>();
         size = ALL_HEADERS;
         add--;
       }
       current.add(call);
       size += add;
+      return full;
     }
-    if (!current.isEmpty()) {
-      out.add(current);
+
+    /** The last group, or null when nothing is left. */
+    public List<RpcRequest> rest() {
+      List<RpcRequest> last = current.isEmpty() ? null : current;
+      current = new ArrayList<>();
+      size = ALL_HEADERS;
+      return last;
     }
-    return out;
   }
 
   /**
