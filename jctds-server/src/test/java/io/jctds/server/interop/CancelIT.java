@@ -132,8 +132,7 @@ class CancelIT {
    * now on reaches a running request, or one about to run).
    */
   private static Future<SQLException> executeElsewhere(
-      JdbcCarrier carrier, Connection c, Statement s, String sql) throws SQLException {
-    TdsServer server = server(carrier);
+      TdsServer server, Connection c, Statement s, String sql) throws SQLException {
     int spid = Jdbc.serverSide(server, c).spid();
     long before = reads(server, spid);
     Future<SQLException> f =
@@ -165,7 +164,7 @@ class CancelIT {
     try (Connection c = connect(carrier);
         Statement s = c.createStatement()) {
       Jdbc.run(c, "BEGIN TRAN");
-      Future<SQLException> running = executeElsewhere(carrier, c, s, WAIT);
+      Future<SQLException> running = executeElsewhere(server(carrier), c, s, WAIT);
       s.cancel();
       assertCancelled(running.get(), "The query was canceled.");
       assertThat(Jdbc.scalar(c, "SELECT @@TRANCOUNT")).isEqualTo(1);
@@ -181,7 +180,8 @@ class CancelIT {
         Statement s = c.createStatement()) {
       Jdbc.run(
           c, "CREATE OR ALTER PROCEDURE dbo.slow_" + carrier + " AS\n" + WAIT + "\nSELECT 1 AS n");
-      Future<SQLException> running = executeElsewhere(carrier, c, s, "EXEC dbo.slow_" + carrier);
+      Future<SQLException> running =
+          executeElsewhere(server(carrier), c, s, "EXEC dbo.slow_" + carrier);
       s.cancel();
       assertCancelled(running.get(), "The query was canceled.");
       // the session is back at the top level: no procedure left running, nesting level 0
@@ -250,22 +250,7 @@ class CancelIT {
     try (Connection c = jtds(ssl);
         Statement s = c.createStatement()) {
       Jdbc.run(c, "BEGIN TRAN");
-      TdsServer server = ssl ? required : plain;
-      int spid = ((Number) Jdbc.scalar(c, "SELECT @@SPID")).intValue();
-      long before = reads(server, spid);
-      Future<SQLException> running =
-          EXECUTOR.submit(
-              () -> {
-                try {
-                  s.execute(WAIT);
-                  return null;
-                } catch (SQLException e) {
-                  return e;
-                }
-              });
-      while (reads(server, spid) == before && !running.isDone()) {
-        Thread.onSpinWait();
-      }
+      Future<SQLException> running = executeElsewhere(ssl ? required : plain, c, s, WAIT);
       // jTDS sends ATTENTION (TdsCore.cancel) only once its socket owns the response: a cancel
       // that comes earlier does nothing, so it is repeated until the statement ends
       while (!running.isDone()) {
