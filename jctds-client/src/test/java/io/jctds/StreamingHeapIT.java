@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jctds.server.EncryptionPolicy;
 import io.jctds.server.TdsServer;
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +33,8 @@ class StreamingHeapIT {
               "[s]\nhost = 127.0.0.1\nport = " + server.port() + "\ntds version = 7.4\n");
       Path out = dir.resolve("child.out");
       Process p =
-          new ProcessBuilder(command(conf))
+          new ProcessBuilder(
+                  ChildJvm.smallHeap(StreamingMain.class, conf.toString(), Long.toString(N)))
               .redirectErrorStream(true)
               .redirectOutput(out.toFile())
               .start();
@@ -50,25 +48,5 @@ class StreamingHeapIT {
       assertThat(p.exitValue()).as(output).isZero();
       assertThat(output).contains("rows=" + N + " sum=" + N * (N + 1) / 2);
     }
-  }
-
-  private static List<String> command(Path conf) {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> path = new ArrayList<>();
-    for (String key : new String[] {"java.class.path", "jdk.module.path"}) {
-      String v = System.getProperty(key);
-      if (v != null && !v.isEmpty()) {
-        path.add(v);
-      }
-    }
-    return List.of(
-        java,
-        "-Xmx64m",
-        "-XX:+ExitOnOutOfMemoryError",
-        "-cp",
-        String.join(File.pathSeparator, path),
-        StreamingMain.class.getName(),
-        conf.toString(),
-        Long.toString(N));
   }
 }

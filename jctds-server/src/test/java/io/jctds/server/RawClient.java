@@ -79,6 +79,16 @@ final class RawClient implements AutoCloseable {
     writer.endMessage();
   }
 
+  /**
+   * Sends a message whose last packet carries EOM + IGNORE: the client abandons it ([MS-TDS]
+   * 2.2.1.7).
+   */
+  void sendAbandoned(int type, Consumer<TdsWriter> body) {
+    writer.beginMessage(type);
+    body.accept(writer);
+    writer.abortMessage();
+  }
+
   /** Sends a message with extra status bits on its first packet (e.g. RESETCONNECTION). */
   void sendMessage(int type, int statusBits, Consumer<TdsWriter> body) {
     writer.beginMessage(type, statusBits);

@@ -13,7 +13,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * every client has: the response ended while the cancel was on its way) is answered on its own.
  * Another request is queued ("the TDS server SHOULD queue the new client request"), but only one:
  * while it waits, nothing more is read, so a client that pipelines requests makes the server hold
- * at most the request being served and the next one (TCP pushes back on the rest).
+ * at most the request being served and the next one (TCP pushes back on the rest). A BulkLoadBCP
+ * message is handed over as soon as it starts ({@link PacketChannel#read(Runnable)}); the session
+ * thread reads the rest of it while inserting, and this thread waits until it has ended.
  *
  * <p>Every client message gets one response message, in order: the session thread takes {@link
  * #ATTENTION} (answer DONE with the ATTN bit) or a request from {@link #take}, serves it and then
@@ -29,6 +31,7 @@ final class ClientReader implements Runnable {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private PacketChannel.Message pending;
+  private boolean streaming;
   private int pendingAttentions;
   private boolean running;
   private int attentions;
@@ -63,7 +66,7 @@ final class ClientReader implements Runnable {
   public void run() {
     try {
       while (awaitRoom()) {
-        PacketChannel.Message m = channel.read();
+        PacketChannel.Message m = channel.read(this::streamEnded);
         if (m == null) {
           end(null);
           return;
@@ -81,11 +84,14 @@ final class ClientReader implements Runnable {
     }
   }
 
-  /** Waits until no request is queued; false once closed. */
+  /**
+   * Waits until no request is queued and no streamed message is being read by the session thread;
+   * false once closed.
+   */
   private boolean awaitRoom() {
     lock.lock();
     try {
-      while (pending != null && !closed) {
+      while ((pending != null || streaming) && !closed) {
         changed.awaitUninterruptibly();
       }
       return !closed;
@@ -98,6 +104,18 @@ final class ClientReader implements Runnable {
     lock.lock();
     try {
       pending = m;
+      streaming = m.stream() != null;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The session thread has read a streamed message to its end: reading goes on here. */
+  private void streamEnded() {
+    lock.lock();
+    try {
+      streaming = false;
       changed.signalAll();
     } finally {
       lock.unlock();

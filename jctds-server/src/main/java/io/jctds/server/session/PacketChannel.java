@@ -52,7 +52,12 @@ final class PacketChannel {
   /**
    * A message the client sent: its type, the first and the last packet's status and the payload.
    */
-  record Message(int type, int status, int lastStatus, ByteBuffer payload, int packets) {
+  record Message(
+      int type, int status, int lastStatus, ByteBuffer payload, int packets, Stream stream) {
+    Message(int type, int status, int lastStatus, ByteBuffer payload, int packets) {
+      this(type, status, lastStatus, payload, packets, null);
+    }
+
     boolean resetConnection() {
       return (status
               & (PacketHeader.STATUS_RESET_CONNECTION
@@ -62,10 +67,18 @@ final class PacketChannel {
 
     /**
      * Whether the client abandoned the message: [MS-TDS] 2.2.1.7, the ignore bit with EOM on the
-     * packet that ends it.
+     * packet that ends it. A streamed message's end is not known yet: always false.
      */
     boolean ignored() {
-      return (lastStatus & PacketHeader.STATUS_IGNORE) != 0;
+      return stream == null && (lastStatus & PacketHeader.STATUS_IGNORE) != 0;
+    }
+
+    /** The payload as the engine reads it: whole, or streamed as it arrives. */
+    io.jctds.server.sql.StreamedPayload streamed() {
+      return stream != null
+          ? stream
+          : io.jctds.server.sql.StreamedPayload.whole(
+              payload, (lastStatus & PacketHeader.STATUS_IGNORE) != 0);
     }
   }
 
@@ -89,10 +102,32 @@ final class PacketChannel {
    * @throws io.jctds.protocol.TdsProtocolException when a packet header is invalid
    */
   Message read() throws IOException {
+    return read(null);
+  }
+
+  /**
+   * Reads one message; a BulkLoadBCP message that has not arrived whole when the bytes received so
+   * far are used up is returned at once, its payload {@linkplain Message#stream() streamed}: until
+   * that stream has ended, only its reader may use this channel, and {@code streamEnded} runs (on
+   * the reading thread) when its last packet has arrived.
+   */
+  Message read(Runnable streamEnded) throws IOException {
     MessageAssembler assembler = assemblers[current];
     long fed = 0;
     int status = 0;
     while (true) {
+      if (!chunk.hasRemaining()
+          && streamEnded != null
+          && !assembler.isComplete()
+          && assembler.type() == PacketType.BULK_LOAD) {
+        return new Message(
+            PacketType.BULK_LOAD,
+            status,
+            0,
+            assembler.payload(),
+            0,
+            new Stream(assembler, streamEnded));
+      }
       if (!chunk.hasRemaining() && !fill()) {
         if (fed == 0) {
           return null;
@@ -124,6 +159,76 @@ final class PacketChannel {
         return new Message(
             type, status, assembler.lastHeader().status(), assembler.payload(), packets);
       }
+    }
+  }
+
+  /**
+   * The rest of a BulkLoadBCP message, read by the session thread as it decodes ({@link
+   * io.jctds.server.sql.StreamedPayload}): consumed bytes are compacted away, so the buffer holds
+   * the unread part of a packet or two, however long the message.
+   */
+  final class Stream implements io.jctds.server.sql.StreamedPayload {
+    private final MessageAssembler assembler;
+    private final Runnable onEnd;
+    private boolean ended;
+    private boolean broken;
+
+    private Stream(MessageAssembler assembler, Runnable onEnd) {
+      this.assembler = assembler;
+      this.onEnd = onEnd;
+    }
+
+    @Override
+    public ByteBuffer buffer() {
+      return assembler.payload();
+    }
+
+    @Override
+    public boolean more() {
+      if (ended || broken) {
+        return false;
+      }
+      assembler.compact();
+      int before = assembler.payload().remaining();
+      try {
+        while (true) {
+          if (!chunk.hasRemaining() && !fill()) {
+            throw new EOFException("the client closed the connection in the middle of a bulk load");
+          }
+          if (assembler.feed(chunk)) {
+            end();
+            return true;
+          }
+          if (assembler.payload().remaining() > before) {
+            return true;
+          }
+        }
+      } catch (IOException e) {
+        broken = true;
+        throw new UncheckedIOException(e);
+      } catch (TdsProtocolException e) {
+        broken = true;
+        throw new UncheckedIOException(
+            new IOException("protocol error in a bulk load message: " + e.getMessage(), e));
+      }
+    }
+
+    private void end() {
+      ended = true;
+      reads += assembler.packets();
+      lastRead = Instant.now();
+      current ^= 1; // the rest of this payload stays valid while the next message is read
+      onEnd.run();
+    }
+
+    @Override
+    public boolean ended() {
+      return ended;
+    }
+
+    @Override
+    public boolean abandoned() {
+      return ended && (assembler.lastHeader().status() & PacketHeader.STATUS_IGNORE) != 0;
     }
   }
 

@@ -88,6 +88,9 @@ final class RequestLoop {
         try {
           serve(m);
         } finally {
+          if (m.stream() != null) {
+            m.stream().skipRest(); // in step with the client, even after an engine failure
+          }
           attentions = reader.finish();
         }
         for (int i = 0; i < attentions; i++) {
@@ -151,7 +154,13 @@ final class RequestLoop {
    */
   private void bulkLoad(PacketChannel.Message m) {
     begin(m, false);
+    io.jctds.server.sql.StreamedPayload data = m.streamed();
     if (!engine.bulkLoadExpected()) {
+      data.skipRest();
+    }
+    if (!engine.bulkLoadExpected() && data.abandoned()) {
+      response.done(Done.STATUS_ERROR, 0, 0); // abandoned (IGNORE bit): nothing to report
+    } else if (!engine.bulkLoadExpected()) {
       response.message(
           new ServerMessage(
               true,
@@ -167,7 +176,7 @@ final class RequestLoop {
               1));
       response.done(Done.STATUS_ERROR, 0, 0);
     } else {
-      guarded(() -> engine.bulkLoad(m.payload(), response.version(), response));
+      guarded(() -> engine.bulkLoad(data, response.version(), response));
     }
     end(response::endBatch);
   }

@@ -30,10 +30,11 @@ public interface EngineSession extends AutoCloseable {
 
   /**
    * Loads the rows of a BulkLoadBCP message ([MS-TDS] 2.2.6.1) into the table the preceding INSERT
-   * BULK named, answering DONE with the row count or the error.
+   * BULK named, answering DONE with the row count or the error. The rows are read from {@code
+   * payload} as they arrive; the whole message is consumed before the answer, also after an error.
    */
   default void bulkLoad(
-      java.nio.ByteBuffer payload, io.jctds.protocol.TdsVersion version, ResultSink sink) {
+      StreamedPayload payload, io.jctds.protocol.TdsVersion version, ResultSink sink) {
     throw new UnsupportedOperationException("bulk load");
   }
 

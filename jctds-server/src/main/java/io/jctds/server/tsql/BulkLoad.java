@@ -10,6 +10,7 @@ import io.jctds.protocol.token.Token;
 import io.jctds.protocol.token.TokenDecoder;
 import io.jctds.server.catalog.Catalog;
 import io.jctds.server.sql.SqlException;
+import io.jctds.server.sql.StreamedPayload;
 import io.jctds.server.storage.Names;
 import io.jctds.server.types.SqlType;
 import io.jctds.server.types.Values;
@@ -66,15 +67,24 @@ final class BulkLoad {
     return new BulkLoad(session, st, table);
   }
 
-  /** Loads the rows of a BulkLoadBCP message; returns how many were inserted. */
-  long load(ByteBuffer payload, TdsVersion version) {
-    TokenDecoder decoder = new TokenDecoder(version);
-    ColMetadata md;
+  /**
+   * Loads the rows of a BulkLoadBCP message as they arrive; the whole message is read, also after
+   * an error.
+   *
+   * @return how many rows were inserted, or -1 when the client abandoned the message (IGNORE bit)
+   *     and nothing was kept
+   */
+  long load(StreamedPayload payload, TdsVersion version) {
     try {
-      md = BulkColMetadata.decode(payload, version);
-    } catch (TdsProtocolException e) {
-      throw protocol(e.getMessage());
+      return loadRows(payload, version);
+    } finally {
+      payload.skipRest();
     }
+  }
+
+  private long loadRows(StreamedPayload payload, TdsVersion version) {
+    TokenDecoder decoder = new TokenDecoder(version);
+    ColMetadata md = metadata(payload, version);
     decoder.metadata(md);
     Target target = target(md);
     Connection c = session.connection();
@@ -88,6 +98,10 @@ final class BulkLoad {
       }
       try {
         long n = insert(target, decoder, payload, c);
+        payload.skipRest();
+        if (payload.abandoned()) {
+          throw new Abandoned();
+        }
         if (n > 0 && java.util.Arrays.asList(target.columns()).contains(table.identity())) {
           IdentitySeed.passExplicit(c, table); // SQL Server reseeds past loaded identity values
         }
@@ -107,8 +121,35 @@ final class BulkLoad {
           c.setAutoCommit(true);
         }
       }
+    } catch (Abandoned e) {
+      return -1;
     } catch (SQLException e) {
       throw H2Errors.translate(e, new H2Errors.Where("INSERT", table.database(), table.display()));
+    }
+  }
+
+  /** The client abandoned the message: what it inserted is rolled back. */
+  private static final class Abandoned extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Abandoned() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** The message's COLMETADATA, read on until it has arrived whole. */
+  private static ColMetadata metadata(StreamedPayload payload, TdsVersion version) {
+    while (true) {
+      ByteBuffer b = payload.buffer();
+      int at = b.position();
+      try {
+        return BulkColMetadata.decode(b, version);
+      } catch (TdsProtocolException e) {
+        b.position(at);
+        if (!payload.more()) {
+          throw protocol(e.getMessage());
+        }
+      }
     }
   }
 
@@ -189,7 +230,7 @@ final class BulkLoad {
     return out;
   }
 
-  private long insert(Target t, TokenDecoder decoder, ByteBuffer payload, Connection c)
+  private long insert(Target t, TokenDecoder decoder, StreamedPayload payload, Connection c)
       throws SQLException {
     long rows = 0;
     int pending = 0;
@@ -259,16 +300,25 @@ final class BulkLoad {
     }
   }
 
-  private static Token next(TokenDecoder decoder, ByteBuffer payload) {
-    if (!payload.hasRemaining()) {
-      return null;
-    }
+  /**
+   * The next token, read on while the message streams in; null at the end of the message. A row
+   * refers to the buffer's bytes: it is bound before the next call may compact them away.
+   */
+  private static Token next(TokenDecoder decoder, StreamedPayload payload) {
     try {
-      Token t = decoder.next(payload);
-      if (t == null) {
-        throw protocol("the bulk load data ends inside a token");
+      while (true) {
+        ByteBuffer b = payload.buffer();
+        Token t = b.hasRemaining() ? decoder.next(b) : null;
+        if (t != null) {
+          return t;
+        }
+        if (!payload.more()) {
+          if (payload.buffer().hasRemaining()) {
+            throw protocol("the bulk load data ends inside a token");
+          }
+          return null;
+        }
       }
-      return t;
     } catch (TdsProtocolException e) {
       throw protocol(e.getMessage());
     }

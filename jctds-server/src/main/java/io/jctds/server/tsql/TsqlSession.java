@@ -172,7 +172,9 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
 
   @Override
   public void bulkLoad(
-      java.nio.ByteBuffer payload, io.jctds.protocol.TdsVersion version, ResultSink sink) {
+      io.jctds.server.sql.StreamedPayload payload,
+      io.jctds.protocol.TdsVersion version,
+      ResultSink sink) {
     BulkLoad load = pendingBulk;
     pendingBulk = null;
     if (load == null) {
@@ -180,6 +182,10 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
     }
     try {
       long n = load.load(payload, version);
+      if (n < 0) { // the client abandoned the message: nothing was kept
+        sink.done(io.jctds.protocol.token.Done.STATUS_ERROR, 0, 0);
+        return;
+      }
       rowCount = n;
       sink.done(io.jctds.protocol.token.Done.STATUS_COUNT, 0, n);
     } catch (SqlException e) {
