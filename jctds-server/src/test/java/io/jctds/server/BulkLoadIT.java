@@ -2,10 +2,17 @@ package io.jctds.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.jctds.protocol.TdsVersion;
 import io.jctds.protocol.framing.PacketType;
+import io.jctds.protocol.rpc.RpcParameter;
+import io.jctds.protocol.rpc.RpcRequest;
+import io.jctds.protocol.token.ColMetadata;
 import io.jctds.protocol.token.Done;
 import io.jctds.protocol.token.ServerMessage;
 import io.jctds.protocol.token.Token;
+import io.jctds.protocol.token.TokenType;
+import io.jctds.protocol.type.Collation;
+import io.jctds.protocol.type.TypeInfo;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -63,6 +70,37 @@ class BulkLoadIT {
       assertThat(bulkMessage(c, new byte[] {(byte) 0x81, 1, 0}))
           .extracting(ServerMessage::number)
           .containsExactly(4804);
+    }
+  }
+
+  @Test
+  void anRpcBetweenInsertBulkAndItsDataForgetsTheInsertBulk() throws IOException {
+    try (RawClient c = RawClient.connect(server)) {
+      c.loginOk();
+      c.batch("CREATE TABLE bulk_rpc_between (id int)");
+      assertThat(Responses.errors(c.batch("INSERT BULK bulk_rpc_between ([id] int)"))).isEmpty();
+      TypeInfo nvarchar = TypeInfo.nvarchar(4000, Collation.SQL_LATIN1_GENERAL_CP1_CI_AS);
+      List<Token> t =
+          c.rpc(
+              RpcRequest.named(
+                  "sp_executesql", List.of(RpcParameter.of("", nvarchar, "SELECT 5"))));
+      assertThat(Responses.scalar(t)).isEqualTo(5);
+      // as after another SQL batch, the bulk data has nothing to go to: 4804. The message is a
+      // valid one-row load ([MS-TDS] 2.2.6.1): it would be inserted if the INSERT BULK held
+      c.sendMessage(
+          PacketType.BULK_LOAD,
+          out -> {
+            new ColMetadata(
+                    List.of(
+                        ColMetadata.Column.of("id", TypeInfo.intN(4), ColMetadata.FLAG_NULLABLE)))
+                .encode(out, TdsVersion.V7_4);
+            out.u8(TokenType.ROW).u8(4).i32(7);
+            new Done(TokenType.DONE, 0, 0, 0).encode(out, TdsVersion.V7_4);
+          });
+      assertThat(Responses.errors(c.tokens()))
+          .extracting(ServerMessage::number)
+          .containsExactly(4804);
+      assertThat(Responses.scalar(c.batch("SELECT COUNT(*) FROM bulk_rpc_between"))).isEqualTo(0);
     }
   }
 

@@ -241,6 +241,14 @@ final class RawClient implements AutoCloseable {
     return tokens();
   }
 
+  /** Sends one RPC request message with {@code calls} (no ALL_HEADERS) and returns the answer. */
+  List<Token> rpc(io.jctds.protocol.rpc.RpcRequest... calls) throws IOException {
+    sendMessage(
+        PacketType.RPC,
+        out -> io.jctds.protocol.rpc.RpcRequest.encodeMessage(out, version, null, List.of(calls)));
+    return tokens();
+  }
+
   /** The packet size responses are split at (after ENVCHANGE). */
   void packetSize(int size) {
     writer.packetSize(size);

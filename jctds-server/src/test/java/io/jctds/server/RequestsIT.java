@@ -150,10 +150,7 @@ class RequestsIT {
   }
 
   private static List<Token> rpc(RawClient c, RpcRequest... calls) throws IOException {
-    c.sendMessage(
-        PacketType.RPC,
-        out -> RpcRequest.encodeMessage(out, TdsVersion.V7_4, null, List.of(calls)));
-    return c.tokens();
+    return c.rpc(calls);
   }
 
   @Test

@@ -140,6 +140,7 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
   @Override
   public void call(RpcRequest call, ResultSink sink) {
     FunctionContext.set(this);
+    pendingBulk = null; // as after a batch: the bulk data must follow its INSERT BULK
     Runner r = new Runner(this, sink);
     try {
       RpcCalls.call(r, call);
