@@ -73,6 +73,9 @@ public final class Aliases {
     {"object_definition", "CatalogFunctions.objectDefinition", ""},
     {"applock_mode", "LockFunctions.applockMode", ""},
     {"applock_test", "LockFunctions.applockTest", ""},
+    {"bench_created", "BenchFunctions.created", "D"},
+    {"bench_guid", "BenchFunctions.guid", "D"},
+    {"bench_blob", "BenchFunctions.blob", "D"},
   };
 
   private Aliases() {}

@@ -285,6 +285,28 @@ final class FromClause {
         }
         return add(t, List.of(alias), alias, cols, sql, false);
       }
+      case "JCTDS_BENCH_ROWS" -> {
+        Functions.arity(f.call(), 1, 1);
+        String n = Functions.args(t, f.call()).get(0).text();
+        return add(t, List.of(alias), alias, BenchTables.ROWS, BenchTables.rowsSql(n), false);
+      }
+      case "JCTDS_BENCH_BLOBS" -> {
+        Functions.arity(f.call(), 2, 2);
+        Expr sizeArg = f.call().args().get(1);
+        int size =
+            BenchTables.blobSize(
+                sizeArg instanceof Expr.Literal l && l.text().matches("\\d{1,9}")
+                    ? Long.valueOf(l.text())
+                    : "an expression that is not an integer constant");
+        String n = Functions.args(t, f.call()).get(0).text();
+        return add(
+            t,
+            List.of(alias),
+            alias,
+            BenchTables.blobColumns(size),
+            BenchTables.blobsSql(n, size),
+            false);
+      }
       default ->
           throw new SqlException(
               208, 16, 1, "Invalid object name '" + f.call().simpleName() + "'.", true);

@@ -20,6 +20,9 @@ final class Statements {
   private Statements() {}
 
   static void run(Runner r, Stmt st) {
+    if (st instanceof Stmt.Select sel && BenchSelect.run(r, sel)) {
+      return;
+    }
     if (st instanceof Stmt.Select
         || st instanceof Stmt.Insert
         || st instanceof Stmt.Update
