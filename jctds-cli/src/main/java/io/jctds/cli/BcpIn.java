@@ -1,9 +1,7 @@
 package io.jctds.cli;
 
 import io.jctds.BulkOptions;
-import io.jctds.Column;
 import io.jctds.Connection;
-import io.jctds.Cursor;
 import io.jctds.DatabaseError;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,9 +14,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code jctds bcp TABLE in FILE}: the table's columns from {@code SET FMTONLY ON; SELECT * FROM
- * TABLE}, then the file's records, converted lazily by {@link BcpRows}, through {@code
- * Connection.bulkInsert}.
+ * {@code jctds bcp TABLE in FILE}: the table's columns ({@link BcpTarget}), then the file's
+ * records, converted lazily by {@link BcpRows}, through {@code Connection.bulkInsert}.
  */
 final class BcpIn {
   private final BcpCommand cmd;
@@ -33,7 +30,7 @@ final class BcpIn {
 
   int run() throws IOException {
     long start = System.nanoTime();
-    List<Column> columns = columns();
+    BcpTarget target = BcpTarget.read(connection, cmd.source, cmd.keepIdentity);
     BulkOptions options = options();
     long copied;
     BcpRows rows;
@@ -50,7 +47,7 @@ final class BcpIn {
       rows =
           new BcpRows(
               records,
-              columns,
+              target,
               errors,
               cmd.fieldTerminator,
               cmd.first,
@@ -67,20 +64,6 @@ final class BcpIn {
     }
     BcpCommand.summary(err, copied, System.nanoTime() - start);
     return rows.rejected() > 0 ? ExitCodes.SERVER_ERROR : ExitCodes.OK;
-  }
-
-  private List<Column> columns() {
-    try (Cursor cursor = connection.cursor()) {
-      cursor.execute("SET FMTONLY ON; SELECT * FROM " + cmd.source + "; SET FMTONLY OFF");
-      List<Column> columns = cursor.description();
-      if (columns == null || columns.isEmpty()) {
-        throw new CliException(ExitCodes.SERVER_ERROR, "no columns for " + cmd.source);
-      }
-      return columns;
-    } catch (DatabaseError e) {
-      connection.cursor().execute("SET FMTONLY OFF");
-      throw new CliException(ExitCodes.SERVER_ERROR, e.getMessage(), e);
-    }
   }
 
   private BulkOptions options() {

@@ -4,8 +4,10 @@ import io.jctds.Column;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 
 /**
@@ -14,7 +16,7 @@ import java.util.NoSuchElementException;
  * is written to the error file (when there is one) with its record number and the reason, and
  * skipped; one rejection more than {@code maxErrors} stops the load with {@link TooManyErrors}.
  */
-final class BcpRows implements Iterator<Object[]> {
+final class BcpRows implements Iterator<Object> {
   /** Thrown out of bulkInsert (which then discards the current batch) to stop the load. */
   static final class TooManyErrors extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -26,6 +28,7 @@ final class BcpRows implements Iterator<Object[]> {
 
   private final BcpSource records;
   private final List<Column> columns;
+  private final BcpTarget target;
   private final Writer errors;
   private final String fieldTerminator;
   private final long first;
@@ -33,12 +36,12 @@ final class BcpRows implements Iterator<Object[]> {
   private final int maxErrors;
   private int rejected;
   private final BcpProgress progress;
-  private Object[] pending;
+  private Object pending;
   private boolean done;
 
   BcpRows(
       BcpSource records,
-      List<Column> columns,
+      BcpTarget target,
       Writer errors,
       String fieldTerminator,
       long first,
@@ -46,7 +49,8 @@ final class BcpRows implements Iterator<Object[]> {
       int maxErrors,
       BcpProgress progress) {
     this.records = records;
-    this.columns = columns;
+    this.target = target;
+    this.columns = target.columns();
     this.errors = errors;
     this.fieldTerminator = fieldTerminator;
     this.first = first;
@@ -69,18 +73,22 @@ final class BcpRows implements Iterator<Object[]> {
   }
 
   @Override
-  public Object[] next() {
+  public Object next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }
-    Object[] row = pending;
+    Object row = pending;
     pending = null;
     progress.row();
     return row;
   }
 
-  /** The next record's row, null when it was skipped or rejected (done set at the end). */
-  private Object[] read() {
+  /**
+   * The next record's row, null when it was skipped or rejected (done set at the end): an Object[]
+   * of every field, or (when {@link BcpTarget#byName}) a Map of the sent ones by column name. A
+   * field that is not sent is not converted.
+   */
+  private Object read() {
     List<String> fields;
     try {
       fields = records.next();
@@ -100,7 +108,11 @@ final class BcpRows implements Iterator<Object[]> {
       return null;
     }
     Object[] row = new Object[fields.size()];
+    Map<String, Object> named = target.byName() ? new HashMap<>() : null;
     for (int i = 0; i < row.length; i++) {
+      if (!target.sent()[i]) {
+        continue;
+      }
       Column c = columns.get(i);
       try {
         row[i] = BcpValues.parse(fields.get(i), c.typeName());
@@ -108,8 +120,11 @@ final class BcpRows implements Iterator<Object[]> {
         reject(n, fields, "column " + (i + 1) + " [" + c.name() + "]: " + e.getMessage());
         return null;
       }
+      if (named != null) {
+        named.put(c.name(), row[i]);
+      }
     }
-    return row;
+    return named != null ? named : row;
   }
 
   private void reject(long n, List<String> fields, String reason) {
