@@ -7,7 +7,9 @@ import io.jctds.DatabaseError;
 import io.jctds.Jctds;
 import io.jctds.JctdsException;
 import io.jctds.Row;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -153,9 +155,11 @@ public final class BcpCommand implements Callable<Integer> {
     long copied;
     try (Connection connection = connect();
         Cursor cursor = connection.cursor();
-        Writer out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+        BcpBytes.Out counted = new BcpBytes.Out(Files.newOutputStream(path));
+        Writer out =
+            new BufferedWriter(new OutputStreamWriter(counted, StandardCharsets.UTF_8), 1 << 16)) {
       cursor.execute(sql);
-      BcpProgress progress = BcpProgress.of(err);
+      BcpProgress progress = BcpProgress.out(err, terminal(), counted::count);
       copied = csv() ? writeCsv(cursor, out, progress) : writeRows(cursor, out, progress);
       progress.end();
     } catch (DatabaseError e) {
@@ -191,6 +195,16 @@ public final class BcpCommand implements Callable<Integer> {
       progress.row();
     }
     return copied;
+  }
+
+  /** Whether standard error is a terminal (tests set it; null: ask the system). */
+  Boolean terminal;
+
+  boolean terminal() {
+    if (terminal == null) {
+      terminal = BcpProgress.stderrIsTerminal();
+    }
+    return terminal;
   }
 
   boolean csv() {

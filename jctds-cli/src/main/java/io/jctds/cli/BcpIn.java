@@ -5,6 +5,7 @@ import io.jctds.Connection;
 import io.jctds.DatabaseError;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +35,11 @@ final class BcpIn {
     BulkOptions options = options();
     long copied;
     BcpRows rows;
-    BcpProgress progress = BcpProgress.of(err);
-    try (BufferedReader in = Files.newBufferedReader(cmd.path, StandardCharsets.UTF_8);
+    BcpBytes.In counted = new BcpBytes.In(Files.newInputStream(cmd.path));
+    BcpProgress progress = BcpProgress.in(err, cmd.terminal(), counted::count, cmd.path);
+    try (BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(counted, StandardCharsets.UTF_8.newDecoder()), 1 << 16);
         Writer errors =
             cmd.errorFile == null
                 ? null

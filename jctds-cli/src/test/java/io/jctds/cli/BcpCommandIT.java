@@ -244,4 +244,33 @@ class BcpCommandIT {
     assertThat(r.err()).contains("1 rows copied.");
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("1\n");
   }
+
+  /**
+   * Standard error is not a terminal here: a plain line every 1000 rows in FreeTDS's words
+   * (freebcp.c "%d rows sent to SQL Server.", sybdb.h SYBEKBCO "rows successfully bulk-copied to
+   * host-file."), counting all rows so far, before the summary.
+   */
+  @Test
+  void plainProgressLinesEveryThousandRows() throws Exception {
+    CliRun created = cli("sql", "-e", "CREATE TABLE bcp_many (id int)");
+    assertThat(created.code()).as(created.err()).isZero();
+    StringBuilder text = new StringBuilder();
+    for (int i = 1; i <= 2500; i++) {
+      text.append(i).append('\n');
+    }
+    Path file = Files.writeString(dir.resolve("many.txt"), text, StandardCharsets.UTF_8);
+    CliRun in = cli("bcp", "bcp_many", "in", file.toString(), "-c");
+    assertThat(in.code()).as(in.err()).isZero();
+    assertThat(in.err())
+        .startsWith(
+            "1000 rows sent to SQL Server.\n2000 rows sent to SQL Server.\n\n2500 rows copied.\n");
+    Path back = dir.resolve("many-back.txt");
+    CliRun out = cli("bcp", "SELECT id FROM bcp_many ORDER BY id", "queryout", back.toString());
+    assertThat(out.code()).as(out.err()).isZero();
+    assertThat(out.err())
+        .startsWith(
+            "1000 rows successfully bulk-copied to host-file.\n"
+                + "2000 rows successfully bulk-copied to host-file.\n\n2500 rows copied.\n");
+    assertThat(Files.readString(back, StandardCharsets.UTF_8)).isEqualTo(text.toString());
+  }
 }
