@@ -14,7 +14,8 @@ import java.util.NoSuchElementException;
  * The rows of a bcp file as {@code Connection.bulkInsert} takes them, converted one record at a
  * time. A record with the wrong number of fields or a field that does not convert is rejected: it
  * is written to the error file (when there is one) with its record number and the reason, and
- * skipped; one rejection more than {@code maxErrors} stops the load with {@link TooManyErrors}.
+ * skipped; the {@code maxErrors}-th rejection stops the load with {@link TooManyErrors} (as freebcp
+ * 1.3.17: bcp.c stops when its error count reaches maxerrs).
  */
 final class BcpRows implements Iterator<Object> {
   /** Thrown out of bulkInsert (which then discards the current batch) to stop the load. */
@@ -29,6 +30,7 @@ final class BcpRows implements Iterator<Object> {
   private final BcpSource records;
   private final List<Column> columns;
   private final BcpTarget target;
+  private final int[] limits;
   private final Writer errors;
   private final String fieldTerminator;
   private final long first;
@@ -51,6 +53,10 @@ final class BcpRows implements Iterator<Object> {
     this.records = records;
     this.target = target;
     this.columns = target.columns();
+    this.limits = new int[columns.size()];
+    for (int i = 0; i < limits.length; i++) {
+      limits[i] = BcpValues.limit(columns.get(i));
+    }
     this.errors = errors;
     this.fieldTerminator = fieldTerminator;
     this.first = first;
@@ -114,10 +120,15 @@ final class BcpRows implements Iterator<Object> {
         continue;
       }
       Column c = columns.get(i);
+      String problem;
       try {
         row[i] = BcpValues.parse(fields.get(i), c.typeName());
+        problem = BcpValues.tooLong(row[i], c, limits[i]);
       } catch (IllegalArgumentException e) {
-        reject(n, fields, "column " + (i + 1) + " [" + c.name() + "]: " + e.getMessage());
+        problem = e.getMessage();
+      }
+      if (problem != null) {
+        reject(n, fields, "column " + (i + 1) + " [" + c.name() + "]: " + problem);
         return null;
       }
       if (named != null) {
@@ -139,9 +150,17 @@ final class BcpRows implements Iterator<Object> {
         throw new UncheckedIOException("writing the error file", e);
       }
     }
-    if (rejected > maxErrors) {
+    if (rejected >= Math.max(maxErrors, 1)) {
       throw new TooManyErrors(
-          "row " + n + ": " + reason + "; more than " + maxErrors + " rows rejected, stopped");
+          "stopped at row "
+              + n
+              + ": "
+              + rejected
+              + " rows rejected, -m allows "
+              + maxErrors
+              + " (this one: "
+              + reason
+              + "); the rows of the current batch were not loaded");
     }
   }
 }

@@ -178,17 +178,72 @@ class BcpCommandIT {
         .isEqualTo("1\tone\n3\tthree\n5\tfive\n");
   }
 
-  /** One rejection more than -m stops the load: exit 1, nothing of the batch is inserted. */
+  /**
+   * -m N stops the load at the N-th rejected row, as freebcp 1.3.17 does (run against the embedded
+   * server: with -m 2 on this file it wrote rows 2 and 4 to its -e file and stopped at row 4): exit
+   * 1, a message naming the row, the count and the limit; the current batch (here the only one) is
+   * not loaded. freebcp kept rows 1 and 2; jctds discards the batch (docs/bulk.md).
+   */
   @Test
-  void moreRejectionsThanMaxErrorsStop() throws Exception {
+  void theMaxErrorsthRejectionStops() throws Exception {
     CliRun created = cli("sql", "-e", "CREATE TABLE bcp_max (id int)");
     assertThat(created.code()).as(created.err()).isZero();
-    Path file = Files.writeString(dir.resolve("max.txt"), "1\nx\n2\ny\n3\n");
-    CliRun in = cli("bcp", "bcp_max", "in", file.toString(), "-c", "-m", "1");
+    Path file = Files.writeString(dir.resolve("max.txt"), "1\nx\n2\ny\n3\nz\n4\n");
+    Path errors = dir.resolve("max.err");
+    CliRun in =
+        cli("bcp", "bcp_max", "in", file.toString(), "-c", "-m", "2", "-e", errors.toString());
     assertThat(in.code()).as(in.err()).isEqualTo(ExitCodes.SERVER_ERROR);
-    assertThat(in.err()).contains("row 4:");
+    assertThat(in.err())
+        .contains("stopped at row 4: 2 rows rejected, -m allows 2 (this one: column 1 [id]: 'y'")
+        .contains("the rows of the current batch were not loaded");
+    assertThat(lines(errors)).hasSize(5).element(2).asString().startsWith("#@ Row 4: ");
     CliRun count = cli("sql", "-e", "SELECT COUNT(*) AS n FROM bcp_max");
     assertThat(count.out().lines().toList()).contains("0");
+    // below the limit the load goes on: 3 rejections, -m 4
+    CliRun more = cli("bcp", "bcp_max", "in", file.toString(), "-c", "-m", "4");
+    assertThat(more.code()).as(more.err()).isEqualTo(ExitCodes.SERVER_ERROR);
+    assertThat(more.err()).contains("3 rows rejected.").contains("4 rows copied.");
+  }
+
+  /**
+   * A value longer than its column's declared size is rejected before it is sent, with its row,
+   * column and size: varchar(n) holds n bytes (n characters in a single-byte code page),
+   * nvarchar(n) n byte-pairs, varbinary(n) n bytes ("char and varchar", "nchar and nvarchar",
+   * "binary and varbinary (Transact-SQL)"); SQL Server would refuse it with error 2628 and the
+   * whole batch. The other rows are loaded.
+   */
+  @Test
+  void aValueTooLongForItsColumnIsRejectedWithItsRowAndColumn() throws Exception {
+    CliRun created =
+        cli(
+            "sql",
+            "-e",
+            "CREATE TABLE bcp_long (id int, v varchar(3), n nvarchar(2), b varbinary(2))");
+    assertThat(created.code()).as(created.err()).isZero();
+    Path file =
+        Files.writeString(
+            dir.resolve("long.txt"),
+            "1,abc,xy,0102\n2,abcd,x,01\n3,ab,xyz,01\n4,a,x,010203\n5,ok,żó,ff\n",
+            StandardCharsets.UTF_8);
+    Path errors = dir.resolve("long.err");
+    CliRun in =
+        cli("bcp", "bcp_long", "in", file.toString(), "-c", "-t", ",", "-e", errors.toString());
+    assertThat(in.code()).as(in.err()).isEqualTo(ExitCodes.SERVER_ERROR);
+    assertThat(in.err()).contains("3 rows rejected.").contains("2 rows copied.");
+    assertThat(lines(errors))
+        .containsExactly(
+            "#@ Row 2: column 2 [v]: 'abcd' is 4 characters, longer than varchar(3) @#",
+            "2,abcd,x,01",
+            "#@ Row 3: column 3 [n]: 'xyz' is 3 characters, longer than nvarchar(2) @#",
+            "3,ab,xyz,01",
+            "#@ Row 4: column 4 [b]: 3 bytes, longer than varbinary(2) @#",
+            "4,a,x,010203",
+            "");
+    CliRun check = cli("sql", "-e", "SELECT id FROM bcp_long ORDER BY id");
+    assertThat(check.out().lines().toList())
+        .as(check.err())
+        .contains("1", "5")
+        .doesNotContain("2", "3", "4");
   }
 
   /**
