@@ -85,7 +85,7 @@ public final class BcpCommand implements Callable<Integer> {
   @Option(
       names = "-m",
       paramLabel = "N",
-      description = "in: stop after more than N rejected rows (default 10).")
+      description = "in: stop at the N-th rejected row (default 10).")
   int maxErrors = 10;
 
   @Option(names = "-E", description = "in: keep the file's identity values.")

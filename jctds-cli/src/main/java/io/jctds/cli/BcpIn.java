@@ -60,7 +60,7 @@ final class BcpIn {
               progress);
       copied = connection.bulkInsert(cmd.source, rows, options);
       progress.end();
-    } catch (BcpRows.TooManyErrors | DatabaseError e) {
+    } catch (BcpRows.TooManyErrors | BcpRows.BadFile | DatabaseError e) {
       throw new CliException(ExitCodes.SERVER_ERROR, e.getMessage(), e);
     }
     if (rows.rejected() > 0) {

@@ -27,6 +27,19 @@ final class BcpRows implements Iterator<Object> {
     }
   }
 
+  /**
+   * Thrown out of bulkInsert (which then discards the current batch) when the file cannot be read
+   * on: a malformed CSV record, bytes that are not UTF-8, an I/O error. Not an IOException, so that
+   * bulkInsert does not take it for a broken connection.
+   */
+  static final class BadFile extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BadFile(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+
   private final BcpSource records;
   private final List<Column> columns;
   private final BcpTarget target;
@@ -98,8 +111,19 @@ final class BcpRows implements Iterator<Object> {
     List<String> fields;
     try {
       fields = records.next();
-    } catch (IOException e) {
-      throw new UncheckedIOException("reading the data file", e);
+    } catch (IOException | UncheckedIOException e) {
+      Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+      String why =
+          cause instanceof java.nio.charset.CharacterCodingException
+              ? "the file is not UTF-8 (a byte sequence somewhere after it; reading is buffered)"
+              : cause.getMessage();
+      throw new BadFile(
+          "cannot read the data file after record "
+              + records.number()
+              + ": "
+              + why
+              + "; the rows of the current batch were not loaded",
+          cause);
     }
     long n = records.number();
     if (fields == null || n > last) {

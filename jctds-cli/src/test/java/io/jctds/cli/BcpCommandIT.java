@@ -328,4 +328,36 @@ class BcpCommandIT {
                 + "2000 rows successfully bulk-copied to host-file.\n\n2500 rows copied.\n");
     assertThat(Files.readString(back, StandardCharsets.UTF_8)).isEqualTo(text.toString());
   }
+
+  /**
+   * A file that cannot be read on (a CSV record breaking RFC 4180 section 2: a character after a
+   * closing quote; bytes that are not UTF-8) ends the load with exit 1, the record it stopped after
+   * and the parser's reason; the batch is discarded and the table is untouched.
+   */
+  @Test
+  void aMalformedFileStopsWithWhereAndWhy() throws Exception {
+    CliRun created = cli("sql", "-e", "CREATE TABLE bcp_bad (id int, s varchar(5))");
+    assertThat(created.code()).as(created.err()).isZero();
+    Path csv =
+        Files.writeString(
+            dir.resolve("bad.csv"),
+            "\"id\",\"s\"\r\n\"1\",\"a\"\r\n\"2\"x,\"b\"\r\n\"3\",\"c\"\r\n");
+    CliRun in = cli("bcp", "bcp_bad", "in", csv.toString(), "--format", "csv");
+    assertThat(in.code()).as(in.err()).isEqualTo(ExitCodes.SERVER_ERROR);
+    assertThat(in.err())
+        .contains("cannot read the data file after record 1: ")
+        .contains("line: 3")
+        .contains("the rows of the current batch were not loaded")
+        .doesNotContain("connection");
+    Path latin = dir.resolve("latin1.txt");
+    Files.write(latin, new byte[] {'1', '\t', 'a', '\n', '2', '\t', (byte) 0xE9, '\n'});
+    CliRun text = cli("bcp", "bcp_bad", "in", latin.toString(), "-c");
+    assertThat(text.code()).as(text.err()).isEqualTo(ExitCodes.SERVER_ERROR);
+    // the decoder reads ahead, so the record named is where reading stood, not the bad line
+    assertThat(text.err())
+        .contains("cannot read the data file after record ")
+        .contains("is not UTF-8");
+    CliRun count = cli("sql", "-e", "SELECT COUNT(*) AS n FROM bcp_bad");
+    assertThat(count.out().lines().toList()).as(count.err()).contains("0");
+  }
 }
