@@ -134,9 +134,10 @@ final class BcpProgress {
     err.flush();
   }
 
-  /** Ends the progress line, if one was shown, before the summary. */
+  /** Ends the progress line, if one was shown, with the final counts, before the summary. */
   void end() {
     if (shown > 0) {
+      show(clock.getAsLong());
       err.println();
       err.flush();
     }

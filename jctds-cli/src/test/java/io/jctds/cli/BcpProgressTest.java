@@ -37,11 +37,16 @@ class BcpProgressTest {
     now[0] = 2 * BcpProgress.SECOND;
     bytes[0] = 25L << 20;
     rows(p, 256); // the clock is read at row 1024
-    p.end();
+    rows(p, 100);
+    now[0] = 4 * BcpProgress.SECOND;
+    bytes[0] = 100L << 20;
+    p.end(); // the final counts: 1124 rows in 4 s, all bytes read
     assertThat(text.toString())
         .isEqualTo(
             "\r[#####...............]  25%  1024 rows  512 rows/s  25.0 MiB of 100.0 MiB"
                 + "  ETA 0:00:06"
+                + "\r[####################] 100%  1124 rows  281 rows/s  100.0 MiB of 100.0 MiB"
+                + "  ETA 0:00:00"
                 + System.lineSeparator());
   }
 
