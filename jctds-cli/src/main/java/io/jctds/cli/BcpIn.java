@@ -48,16 +48,7 @@ final class BcpIn {
           cmd.csv()
               ? BcpCsv.reader(in)
               : new BcpRecords(in, cmd.fieldTerminator, cmd.rowTerminator);
-      rows =
-          new BcpRows(
-              records,
-              target,
-              errors,
-              cmd.fieldTerminator,
-              cmd.first,
-              cmd.last,
-              cmd.maxErrors,
-              progress);
+      rows = new BcpRows(records, target, errors, cmd.first, cmd.last, cmd.maxErrors, progress);
       copied = connection.bulkInsert(cmd.source, rows, options);
       progress.end();
     } catch (BcpRows.TooManyErrors | BcpRows.BadFile | DatabaseError e) {

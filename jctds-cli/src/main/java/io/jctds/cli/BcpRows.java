@@ -29,8 +29,8 @@ final class BcpRows implements Iterator<Object> {
 
   /**
    * Thrown out of bulkInsert (which then discards the current batch) when the file cannot be read
-   * on: a malformed CSV record, bytes that are not UTF-8, an I/O error. Not an IOException, so that
-   * bulkInsert does not take it for a broken connection.
+   * on (a malformed CSV record, bytes that are not UTF-8, an I/O error) or the error file cannot be
+   * written. Not an IOException, so that bulkInsert does not take it for a broken connection.
    */
   static final class BadFile extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -45,7 +45,6 @@ final class BcpRows implements Iterator<Object> {
   private final BcpTarget target;
   private final int[] limits;
   private final Writer errors;
-  private final String fieldTerminator;
   private final long first;
   private final long last;
   private final int maxErrors;
@@ -58,7 +57,6 @@ final class BcpRows implements Iterator<Object> {
       BcpSource records,
       BcpTarget target,
       Writer errors,
-      String fieldTerminator,
       long first,
       long last,
       int maxErrors,
@@ -71,7 +69,6 @@ final class BcpRows implements Iterator<Object> {
       limits[i] = BcpValues.limit(columns.get(i));
     }
     this.errors = errors;
-    this.fieldTerminator = fieldTerminator;
     this.first = first;
     this.last = last;
     this.maxErrors = maxErrors;
@@ -134,7 +131,7 @@ final class BcpRows implements Iterator<Object> {
       return null;
     }
     if (fields.size() != columns.size()) {
-      reject(n, fields, fields.size() + " fields, the table has " + columns.size() + " columns");
+      reject(fields, fields.size() + " fields, the table has " + columns.size() + " columns");
       return null;
     }
     Object[] row = new Object[fields.size()];
@@ -152,7 +149,7 @@ final class BcpRows implements Iterator<Object> {
         problem = e.getMessage();
       }
       if (problem != null) {
-        reject(n, fields, "column " + (i + 1) + " [" + c.name() + "]: " + problem);
+        reject(fields, "column " + (i + 1) + " [" + c.name() + "]: " + problem);
         return null;
       }
       if (named != null) {
@@ -162,22 +159,22 @@ final class BcpRows implements Iterator<Object> {
     return named != null ? named : row;
   }
 
-  private void reject(long n, List<String> fields, String reason) {
+  private void reject(List<String> fields, String reason) {
     rejected++;
     if (errors != null) {
       try {
-        errors.write("#@ Row " + n + ": " + reason + " @#\n");
-        errors.write(String.join(fieldTerminator, fields));
+        errors.write("#@ " + records.where() + ": " + reason + " @#\n");
+        errors.write(records.render(fields));
         errors.write('\n');
         errors.flush();
       } catch (IOException e) {
-        throw new UncheckedIOException("writing the error file", e);
+        throw new BadFile("cannot write the error file: " + e.getMessage(), e);
       }
     }
     if (rejected >= Math.max(maxErrors, 1)) {
       throw new TooManyErrors(
-          "stopped at row "
-              + n
+          "stopped at r"
+              + records.where().substring(1)
               + ": "
               + rejected
               + " rows rejected, -m allows "

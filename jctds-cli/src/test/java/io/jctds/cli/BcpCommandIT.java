@@ -360,4 +360,32 @@ class BcpCommandIT {
     CliRun count = cli("sql", "-e", "SELECT COUNT(*) AS n FROM bcp_bad");
     assertThat(count.out().lines().toList()).as(count.err()).contains("0");
   }
+
+  /**
+   * A rejected CSV record is named by its record number and the line it starts on (RFC 4180 section
+   * 2 rule 6: a quoted field may hold line breaks, so the two differ) and written to the -e file in
+   * CSV, as --format csv writes it (NULL empty, every other value quoted).
+   */
+  @Test
+  void csvRejectionsNameRecordAndLine() throws Exception {
+    CliRun created = cli("sql", "-e", "CREATE TABLE bcp_csvbad (id int, s nvarchar(20))");
+    assertThat(created.code()).as(created.err()).isZero();
+    Path csv =
+        Files.writeString(
+            dir.resolve("rej.csv"),
+            "id,s\r\n1,\"two\r\nlines\"\r\nx,\"b,c\"\r\n3,\"\"\r\n4\r\n",
+            StandardCharsets.UTF_8);
+    Path errors = dir.resolve("rej-csv.err");
+    CliRun in =
+        cli("bcp", "bcp_csvbad", "in", csv.toString(), "--format", "csv", "-e", errors.toString());
+    assertThat(in.code()).as(in.err()).isEqualTo(ExitCodes.SERVER_ERROR);
+    assertThat(in.err()).contains("2 rows rejected.").contains("2 rows copied.");
+    assertThat(lines(errors))
+        .containsExactly(
+            "#@ Row 2, line 4: column 1 [id]: 'x' is not a valid int value @#",
+            "\"x\",\"b,c\"",
+            "#@ Row 4, line 6: 1 fields, the table has 2 columns @#",
+            "\"4\"",
+            "");
+  }
 }
