@@ -160,8 +160,11 @@ public final class BcpCommand implements Callable<Integer> {
             new BufferedWriter(new OutputStreamWriter(counted, StandardCharsets.UTF_8), 1 << 16)) {
       cursor.execute(sql);
       BcpProgress progress = BcpProgress.out(err, terminal(), counted::count);
-      copied = csv() ? writeCsv(cursor, out, progress) : writeRows(cursor, out, progress);
-      progress.end();
+      try {
+        copied = csv() ? writeCsv(cursor, out, progress) : writeRows(cursor, out, progress);
+      } finally {
+        progress.end(); // a bar's line is ended before an error message too
+      }
     } catch (DatabaseError e) {
       throw new CliException(ExitCodes.SERVER_ERROR, e.getMessage(), e);
     }

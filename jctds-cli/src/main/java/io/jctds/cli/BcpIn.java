@@ -35,22 +35,25 @@ final class BcpIn {
     BulkOptions options = options();
     long copied;
     BcpRows rows;
-    BcpBytes.In counted = new BcpBytes.In(Files.newInputStream(cmd.path));
-    BcpProgress progress = BcpProgress.in(err, cmd.terminal(), counted::count, cmd.path);
-    try (BufferedReader in =
+    try (BcpBytes.In counted = new BcpBytes.In(Files.newInputStream(cmd.path));
+        BufferedReader in =
             new BufferedReader(
                 new InputStreamReader(counted, StandardCharsets.UTF_8.newDecoder()), 1 << 16);
         Writer errors =
             cmd.errorFile == null
                 ? null
                 : Files.newBufferedWriter(cmd.errorFile, StandardCharsets.UTF_8)) {
+      BcpProgress progress = BcpProgress.in(err, cmd.terminal(), counted::count, cmd.path);
       BcpSource records =
           cmd.csv()
               ? BcpCsv.reader(in)
               : new BcpRecords(in, cmd.fieldTerminator, cmd.rowTerminator);
       rows = new BcpRows(records, target, errors, cmd.first, cmd.last, cmd.maxErrors, progress);
-      copied = connection.bulkInsert(cmd.source, rows, options);
-      progress.end();
+      try {
+        copied = connection.bulkInsert(cmd.source, rows, options);
+      } finally {
+        progress.end(); // a bar's line is ended before an error message too
+      }
     } catch (BcpRows.TooManyErrors | BcpRows.BadFile | DatabaseError e) {
       throw new CliException(ExitCodes.SERVER_ERROR, e.getMessage(), e);
     }
