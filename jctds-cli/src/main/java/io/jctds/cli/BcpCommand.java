@@ -7,7 +7,9 @@ import io.jctds.DatabaseError;
 import io.jctds.Jctds;
 import io.jctds.JctdsException;
 import io.jctds.Row;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +85,7 @@ public final class BcpCommand implements Callable<Integer> {
   @Option(
       names = "-m",
       paramLabel = "N",
-      description = "in: stop after more than N rejected rows (default 10).")
+      description = "in: stop at the N-th rejected row (default 10).")
   int maxErrors = 10;
 
   @Option(names = "-E", description = "in: keep the file's identity values.")
@@ -153,11 +155,16 @@ public final class BcpCommand implements Callable<Integer> {
     long copied;
     try (Connection connection = connect();
         Cursor cursor = connection.cursor();
-        Writer out = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+        BcpBytes.Out counted = new BcpBytes.Out(Files.newOutputStream(path));
+        Writer out =
+            new BufferedWriter(new OutputStreamWriter(counted, StandardCharsets.UTF_8), 1 << 16)) {
       cursor.execute(sql);
-      BcpProgress progress = BcpProgress.of(err);
-      copied = csv() ? writeCsv(cursor, out, progress) : writeRows(cursor, out, progress);
-      progress.end();
+      BcpProgress progress = BcpProgress.out(err, terminal(), counted::count);
+      try {
+        copied = csv() ? writeCsv(cursor, out, progress) : writeRows(cursor, out, progress);
+      } finally {
+        progress.end(); // a bar's line is ended before an error message too
+      }
     } catch (DatabaseError e) {
       throw new CliException(ExitCodes.SERVER_ERROR, e.getMessage(), e);
     }
@@ -191,6 +198,16 @@ public final class BcpCommand implements Callable<Integer> {
       progress.row();
     }
     return copied;
+  }
+
+  /** Whether standard error is a terminal (tests set it; null: ask the system). */
+  Boolean terminal;
+
+  boolean terminal() {
+    if (terminal == null) {
+      terminal = BcpProgress.stderrIsTerminal();
+    }
+    return terminal;
   }
 
   boolean csv() {

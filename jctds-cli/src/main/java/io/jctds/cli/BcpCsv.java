@@ -72,14 +72,17 @@ final class BcpCsv {
     Iterator<CSVRecord> records = parser.iterator();
     return new BcpSource() {
       private long number;
+      private long line;
 
       @Override
       public List<String> next() {
+        long before = parser.getCurrentLineNumber();
         if (!records.hasNext()) {
           return null;
         }
         CSVRecord r = records.next();
         number++;
+        line = before + 1;
         List<String> fields = new ArrayList<>(r.size());
         for (String v : r) {
           fields.add(v == null ? "" : v.isEmpty() ? "\0" : v);
@@ -90,6 +93,22 @@ final class BcpCsv {
       @Override
       public long number() {
         return number;
+      }
+
+      /** {@code Row N, line L}: N counts records after the header, L the line it starts on. */
+      @Override
+      public String where() {
+        return "Row " + number + ", line " + line;
+      }
+
+      @Override
+      public String render(List<String> fields) {
+        Object[] values = new Object[fields.size()];
+        for (int i = 0; i < values.length; i++) {
+          String f = fields.get(i);
+          values[i] = f.isEmpty() ? null : f.equals("\0") ? "" : f;
+        }
+        return FORMAT.format(values);
       }
     };
   }

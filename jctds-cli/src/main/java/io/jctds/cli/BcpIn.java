@@ -1,12 +1,11 @@
 package io.jctds.cli;
 
 import io.jctds.BulkOptions;
-import io.jctds.Column;
 import io.jctds.Connection;
-import io.jctds.Cursor;
 import io.jctds.DatabaseError;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +15,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code jctds bcp TABLE in FILE}: the table's columns from {@code SET FMTONLY ON; SELECT * FROM
- * TABLE}, then the file's records, converted lazily by {@link BcpRows}, through {@code
- * Connection.bulkInsert}.
+ * {@code jctds bcp TABLE in FILE}: the table's columns ({@link BcpTarget}), then the file's
+ * records, converted lazily by {@link BcpRows}, through {@code Connection.bulkInsert}.
  */
 final class BcpIn {
   private final BcpCommand cmd;
@@ -33,33 +31,30 @@ final class BcpIn {
 
   int run() throws IOException {
     long start = System.nanoTime();
-    List<Column> columns = columns();
+    BcpTarget target = BcpTarget.read(connection, cmd.source, cmd.keepIdentity);
     BulkOptions options = options();
     long copied;
     BcpRows rows;
-    BcpProgress progress = BcpProgress.of(err);
-    try (BufferedReader in = Files.newBufferedReader(cmd.path, StandardCharsets.UTF_8);
+    try (BcpBytes.In counted = new BcpBytes.In(Files.newInputStream(cmd.path));
+        BufferedReader in =
+            new BufferedReader(
+                new InputStreamReader(counted, StandardCharsets.UTF_8.newDecoder()), 1 << 16);
         Writer errors =
             cmd.errorFile == null
                 ? null
                 : Files.newBufferedWriter(cmd.errorFile, StandardCharsets.UTF_8)) {
+      BcpProgress progress = BcpProgress.in(err, cmd.terminal(), counted::count, cmd.path);
       BcpSource records =
           cmd.csv()
               ? BcpCsv.reader(in)
               : new BcpRecords(in, cmd.fieldTerminator, cmd.rowTerminator);
-      rows =
-          new BcpRows(
-              records,
-              columns,
-              errors,
-              cmd.fieldTerminator,
-              cmd.first,
-              cmd.last,
-              cmd.maxErrors,
-              progress);
-      copied = connection.bulkInsert(cmd.source, rows, options);
-      progress.end();
-    } catch (BcpRows.TooManyErrors | DatabaseError e) {
+      rows = new BcpRows(records, target, errors, cmd.first, cmd.last, cmd.maxErrors, progress);
+      try {
+        copied = connection.bulkInsert(cmd.source, rows, options);
+      } finally {
+        progress.end(); // a bar's line is ended before an error message too
+      }
+    } catch (BcpRows.TooManyErrors | BcpRows.BadFile | DatabaseError e) {
       throw new CliException(ExitCodes.SERVER_ERROR, e.getMessage(), e);
     }
     if (rows.rejected() > 0) {
@@ -67,20 +62,6 @@ final class BcpIn {
     }
     BcpCommand.summary(err, copied, System.nanoTime() - start);
     return rows.rejected() > 0 ? ExitCodes.SERVER_ERROR : ExitCodes.OK;
-  }
-
-  private List<Column> columns() {
-    try (Cursor cursor = connection.cursor()) {
-      cursor.execute("SET FMTONLY ON; SELECT * FROM " + cmd.source + "; SET FMTONLY OFF");
-      List<Column> columns = cursor.description();
-      if (columns == null || columns.isEmpty()) {
-        throw new CliException(ExitCodes.SERVER_ERROR, "no columns for " + cmd.source);
-      }
-      return columns;
-    } catch (DatabaseError e) {
-      connection.cursor().execute("SET FMTONLY OFF");
-      throw new CliException(ExitCodes.SERVER_ERROR, e.getMessage(), e);
-    }
   }
 
   private BulkOptions options() {

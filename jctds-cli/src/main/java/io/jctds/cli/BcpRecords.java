@@ -51,6 +51,11 @@ final class BcpRecords implements BcpSource {
     return split();
   }
 
+  @Override
+  public String render(List<String> fields) {
+    return String.join(fieldTerminator, fields);
+  }
+
   private boolean endsWithTerminator(int end) {
     int from = record.length() - end;
     for (int i = 0; i < end; i++) {

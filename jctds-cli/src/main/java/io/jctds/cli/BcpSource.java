@@ -13,4 +13,15 @@ interface BcpSource {
 
   /** The number of the record {@link #next} returned last, from 1. */
   long number();
+
+  /**
+   * Where the record {@link #next} returned last is, for a rejection: {@code Row N} (for a text
+   * file with the default row terminator N is also its line).
+   */
+  default String where() {
+    return "Row " + number();
+  }
+
+  /** The record's fields as the file writes them, for the error file (no row terminator). */
+  String render(List<String> fields);
 }

@@ -43,7 +43,7 @@ final class BcpValues {
       };
     } catch (RuntimeException e) {
       throw new IllegalArgumentException(
-          "'" + field + "' is not a valid " + typeName + " value", e);
+          shortened(field) + " is not a valid " + typeName + " value", e);
     }
   }
 
@@ -92,5 +92,44 @@ final class BcpValues {
       }
     }
     return OffsetDateTime.of(dateTime(field), ZoneOffset.UTC);
+  }
+
+  /**
+   * The most a value of column {@code c} may hold, from its declared size: characters for char and
+   * varchar (their bytes in a single-byte code page), UTF-16 units for nchar and nvarchar, bytes
+   * for binary and varbinary; 0 when no limit is checked here ((max) types, text, other types).
+   */
+  static int limit(io.jctds.Column c) {
+    int size = c.internalSize();
+    if (size <= 0) {
+      return 0;
+    }
+    return switch (baseType(c.typeName())) {
+      case "char", "varchar", "binary", "varbinary" -> size;
+      case "nchar", "nvarchar" -> size / 2;
+      default -> 0;
+    };
+  }
+
+  /**
+   * Why {@code value} does not fit a column of {@code limit} ({@link #limit}), or null when it does
+   * (SQL Server would refuse it with error 2628, "String or binary data would be truncated").
+   */
+  static String tooLong(Object value, io.jctds.Column c, int limit) {
+    if (limit == 0) {
+      return null;
+    }
+    if (value instanceof String s && s.length() > limit) {
+      return shortened(s) + " is " + s.length() + " characters, longer than " + c.typeName();
+    }
+    if (value instanceof byte[] b && b.length > limit) {
+      return b.length + " bytes, longer than " + c.typeName();
+    }
+    return null;
+  }
+
+  /** {@code 'text'} quoted, cut after 40 characters. */
+  static String shortened(String s) {
+    return "'" + (s.length() <= 40 ? s : s.substring(0, 40) + "...") + "'";
   }
 }

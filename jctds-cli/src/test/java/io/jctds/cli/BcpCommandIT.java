@@ -178,17 +178,72 @@ class BcpCommandIT {
         .isEqualTo("1\tone\n3\tthree\n5\tfive\n");
   }
 
-  /** One rejection more than -m stops the load: exit 1, nothing of the batch is inserted. */
+  /**
+   * -m N stops the load at the N-th rejected row, as freebcp 1.3.17 does (run against the embedded
+   * server: with -m 2 on this file it wrote rows 2 and 4 to its -e file and stopped at row 4): exit
+   * 1, a message naming the row, the count and the limit; the current batch (here the only one) is
+   * not loaded. freebcp kept rows 1 and 2; jctds discards the batch (docs/bulk.md).
+   */
   @Test
-  void moreRejectionsThanMaxErrorsStop() throws Exception {
+  void theMaxErrorsthRejectionStops() throws Exception {
     CliRun created = cli("sql", "-e", "CREATE TABLE bcp_max (id int)");
     assertThat(created.code()).as(created.err()).isZero();
-    Path file = Files.writeString(dir.resolve("max.txt"), "1\nx\n2\ny\n3\n");
-    CliRun in = cli("bcp", "bcp_max", "in", file.toString(), "-c", "-m", "1");
+    Path file = Files.writeString(dir.resolve("max.txt"), "1\nx\n2\ny\n3\nz\n4\n");
+    Path errors = dir.resolve("max.err");
+    CliRun in =
+        cli("bcp", "bcp_max", "in", file.toString(), "-c", "-m", "2", "-e", errors.toString());
     assertThat(in.code()).as(in.err()).isEqualTo(ExitCodes.SERVER_ERROR);
-    assertThat(in.err()).contains("row 4:");
+    assertThat(in.err())
+        .contains("stopped at row 4: 2 rows rejected, -m allows 2 (this one: column 1 [id]: 'y'")
+        .contains("the rows of the current batch were not loaded");
+    assertThat(lines(errors)).hasSize(5).element(2).asString().startsWith("#@ Row 4: ");
     CliRun count = cli("sql", "-e", "SELECT COUNT(*) AS n FROM bcp_max");
     assertThat(count.out().lines().toList()).contains("0");
+    // below the limit the load goes on: 3 rejections, -m 4
+    CliRun more = cli("bcp", "bcp_max", "in", file.toString(), "-c", "-m", "4");
+    assertThat(more.code()).as(more.err()).isEqualTo(ExitCodes.SERVER_ERROR);
+    assertThat(more.err()).contains("3 rows rejected.").contains("4 rows copied.");
+  }
+
+  /**
+   * A value longer than its column's declared size is rejected before it is sent, with its row,
+   * column and size: varchar(n) holds n bytes (n characters in a single-byte code page),
+   * nvarchar(n) n byte-pairs, varbinary(n) n bytes ("char and varchar", "nchar and nvarchar",
+   * "binary and varbinary (Transact-SQL)"); SQL Server would refuse it with error 2628 and the
+   * whole batch. The other rows are loaded.
+   */
+  @Test
+  void aValueTooLongForItsColumnIsRejectedWithItsRowAndColumn() throws Exception {
+    CliRun created =
+        cli(
+            "sql",
+            "-e",
+            "CREATE TABLE bcp_long (id int, v varchar(3), n nvarchar(2), b varbinary(2))");
+    assertThat(created.code()).as(created.err()).isZero();
+    Path file =
+        Files.writeString(
+            dir.resolve("long.txt"),
+            "1,abc,xy,0102\n2,abcd,x,01\n3,ab,xyz,01\n4,a,x,010203\n5,ok,żó,ff\n",
+            StandardCharsets.UTF_8);
+    Path errors = dir.resolve("long.err");
+    CliRun in =
+        cli("bcp", "bcp_long", "in", file.toString(), "-c", "-t", ",", "-e", errors.toString());
+    assertThat(in.code()).as(in.err()).isEqualTo(ExitCodes.SERVER_ERROR);
+    assertThat(in.err()).contains("3 rows rejected.").contains("2 rows copied.");
+    assertThat(lines(errors))
+        .containsExactly(
+            "#@ Row 2: column 2 [v]: 'abcd' is 4 characters, longer than varchar(3) @#",
+            "2,abcd,x,01",
+            "#@ Row 3: column 3 [n]: 'xyz' is 3 characters, longer than nvarchar(2) @#",
+            "3,ab,xyz,01",
+            "#@ Row 4: column 4 [b]: 3 bytes, longer than varbinary(2) @#",
+            "4,a,x,010203",
+            "");
+    CliRun check = cli("sql", "-e", "SELECT id FROM bcp_long ORDER BY id");
+    assertThat(check.out().lines().toList())
+        .as(check.err())
+        .contains("1", "5")
+        .doesNotContain("2", "3", "4");
   }
 
   /**
@@ -243,5 +298,94 @@ class BcpCommandIT {
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).contains("1 rows copied.");
     assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo("1\n");
+  }
+
+  /**
+   * Standard error is not a terminal here: a plain line every 1000 rows in FreeTDS's words
+   * (freebcp.c "%d rows sent to SQL Server.", sybdb.h SYBEKBCO "rows successfully bulk-copied to
+   * host-file."), counting all rows so far, before the summary.
+   */
+  @Test
+  void plainProgressLinesEveryThousandRows() throws Exception {
+    CliRun created = cli("sql", "-e", "CREATE TABLE bcp_many (id int)");
+    assertThat(created.code()).as(created.err()).isZero();
+    StringBuilder text = new StringBuilder();
+    for (int i = 1; i <= 2500; i++) {
+      text.append(i).append('\n');
+    }
+    Path file = Files.writeString(dir.resolve("many.txt"), text, StandardCharsets.UTF_8);
+    CliRun in = cli("bcp", "bcp_many", "in", file.toString(), "-c");
+    assertThat(in.code()).as(in.err()).isZero();
+    assertThat(in.err())
+        .startsWith(
+            "1000 rows sent to SQL Server.\n2000 rows sent to SQL Server.\n\n2500 rows copied.\n");
+    Path back = dir.resolve("many-back.txt");
+    CliRun out = cli("bcp", "SELECT id FROM bcp_many ORDER BY id", "queryout", back.toString());
+    assertThat(out.code()).as(out.err()).isZero();
+    assertThat(out.err())
+        .startsWith(
+            "1000 rows successfully bulk-copied to host-file.\n"
+                + "2000 rows successfully bulk-copied to host-file.\n\n2500 rows copied.\n");
+    assertThat(Files.readString(back, StandardCharsets.UTF_8)).isEqualTo(text.toString());
+  }
+
+  /**
+   * A file that cannot be read on (a CSV record breaking RFC 4180 section 2: a character after a
+   * closing quote; bytes that are not UTF-8) ends the load with exit 1, the record it stopped after
+   * and the parser's reason; the batch is discarded and the table is untouched.
+   */
+  @Test
+  void aMalformedFileStopsWithWhereAndWhy() throws Exception {
+    CliRun created = cli("sql", "-e", "CREATE TABLE bcp_bad (id int, s varchar(5))");
+    assertThat(created.code()).as(created.err()).isZero();
+    Path csv =
+        Files.writeString(
+            dir.resolve("bad.csv"),
+            "\"id\",\"s\"\r\n\"1\",\"a\"\r\n\"2\"x,\"b\"\r\n\"3\",\"c\"\r\n");
+    CliRun in = cli("bcp", "bcp_bad", "in", csv.toString(), "--format", "csv");
+    assertThat(in.code()).as(in.err()).isEqualTo(ExitCodes.SERVER_ERROR);
+    assertThat(in.err())
+        .contains("cannot read the data file after record 1: ")
+        .contains("line: 3")
+        .contains("the rows of the current batch were not loaded")
+        .doesNotContain("connection");
+    Path latin = dir.resolve("latin1.txt");
+    Files.write(latin, new byte[] {'1', '\t', 'a', '\n', '2', '\t', (byte) 0xE9, '\n'});
+    CliRun text = cli("bcp", "bcp_bad", "in", latin.toString(), "-c");
+    assertThat(text.code()).as(text.err()).isEqualTo(ExitCodes.SERVER_ERROR);
+    // the decoder reads ahead, so the record named is where reading stood, not the bad line
+    assertThat(text.err())
+        .contains("cannot read the data file after record ")
+        .contains("is not UTF-8");
+    CliRun count = cli("sql", "-e", "SELECT COUNT(*) AS n FROM bcp_bad");
+    assertThat(count.out().lines().toList()).as(count.err()).contains("0");
+  }
+
+  /**
+   * A rejected CSV record is named by its record number and the line it starts on (RFC 4180 section
+   * 2 rule 6: a quoted field may hold line breaks, so the two differ) and written to the -e file in
+   * CSV, as --format csv writes it (NULL empty, every other value quoted).
+   */
+  @Test
+  void csvRejectionsNameRecordAndLine() throws Exception {
+    CliRun created = cli("sql", "-e", "CREATE TABLE bcp_csvbad (id int, s nvarchar(20))");
+    assertThat(created.code()).as(created.err()).isZero();
+    Path csv =
+        Files.writeString(
+            dir.resolve("rej.csv"),
+            "id,s\r\n1,\"two\r\nlines\"\r\nx,\"b,c\"\r\n3,\"\"\r\n4\r\n",
+            StandardCharsets.UTF_8);
+    Path errors = dir.resolve("rej-csv.err");
+    CliRun in =
+        cli("bcp", "bcp_csvbad", "in", csv.toString(), "--format", "csv", "-e", errors.toString());
+    assertThat(in.code()).as(in.err()).isEqualTo(ExitCodes.SERVER_ERROR);
+    assertThat(in.err()).contains("2 rows rejected.").contains("2 rows copied.");
+    assertThat(lines(errors))
+        .containsExactly(
+            "#@ Row 2, line 4: column 1 [id]: 'x' is not a valid int value @#",
+            "\"x\",\"b,c\"",
+            "#@ Row 4, line 6: 1 fields, the table has 2 columns @#",
+            "\"4\"",
+            "");
   }
 }

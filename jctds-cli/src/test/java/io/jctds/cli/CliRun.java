@@ -30,6 +30,8 @@ record CliRun(int code, String out, String err) {
     cl.setErr(new PrintWriter(err, true));
     SqlCommand sql = cl.getSubcommands().get("sql").getCommand();
     sql.in = new ByteArrayInputStream(stdin.getBytes(Charset.defaultCharset()));
+    BcpCommand bcp = cl.getSubcommands().get("bcp").getCommand();
+    bcp.terminal = false; // err is a StringWriter: bcp's plain progress lines, never the bar
     int code = cl.execute(args);
     return new CliRun(code, out.toString(), err.toString());
   }
