@@ -8,6 +8,7 @@ import io.jctds.protocol.TdsWriter;
 import io.jctds.protocol.token.ColMetadata;
 import io.jctds.protocol.token.TokenType;
 import io.jctds.protocol.type.DecimalCodec;
+import io.jctds.protocol.type.PlpCodec;
 import io.jctds.protocol.type.TypeInfo;
 import io.jctds.protocol.type.ValueWriter;
 import java.io.IOException;
@@ -37,6 +38,7 @@ public final class BulkRowEncoder {
   private final Map<String, Integer> byName = new HashMap<>();
   private final CharsetEncoder[] encoders;
   private final BufferWriter scratch = new BufferWriter();
+  private final BufferWriter plp = new BufferWriter();
   private final BulkStreams streams = new BulkStreams();
   private final int[] streamColumn;
   private final int[] streamAt;
@@ -146,14 +148,32 @@ public final class BulkRowEncoder {
     if (v != null && t.family() == TypeInfo.Family.DECIMAL) {
       writeDecimal(t, v);
     } else if (v != null && t.isPlp()) {
-      int at = scratch.size();
-      ValueWriter.write(scratch, t, v);
-      // PLP_UNKNOWN_LEN ([MS-TDS] 2.2.5.2.3) instead of the total, as mssql-jdbc 13.6.2 sends
-      scratch.setI32(at, 0xFFFFFFFE);
-      scratch.setI32(at + 4, 0xFFFFFFFF);
+      writeChunked(t, v);
     } else {
       ValueWriter.write(scratch, t, v);
     }
+  }
+
+  /**
+   * A (max) value held in memory as PLP_UNKNOWN_LEN ([MS-TDS] 2.2.5.2.3) and chunks of the sizes a
+   * streamed value has ({@link BulkStreams}), as mssql-jdbc 13.6.2 sends a String or byte[] value:
+   * through a StringReader or ByteArrayInputStream.
+   */
+  private void writeChunked(TypeInfo t, Object v) {
+    plp.clear();
+    ValueWriter.write(plp, t, v); // total length, one chunk, terminator
+    ByteBuffer b = plp.view();
+    int len = b.getInt(8);
+    int chunk =
+        t.family() == TypeInfo.Family.CHAR ? BulkStreams.CODE_PAGE_CHUNK : BulkStreams.CHUNK;
+    PlpCodec.writeUnknownLengthHeader(scratch);
+    for (int off = 0; off < len; off += chunk) {
+      int n = Math.min(chunk, len - off);
+      scratch.i32(n);
+      b.limit(12 + off + n).position(12 + off);
+      scratch.bytes(b);
+    }
+    PlpCodec.writeTerminator(scratch);
   }
 
   private void stream(TdsWriter out, int i, long rowNumber) {
