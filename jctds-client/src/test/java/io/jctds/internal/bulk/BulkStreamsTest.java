@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jctds.BulkOptions;
 import io.jctds.DataError;
 import io.jctds.protocol.BufferWriter;
+import io.jctds.protocol.TdsWriter;
 import io.jctds.protocol.token.ColMetadata;
 import io.jctds.protocol.type.Collation;
 import io.jctds.protocol.type.TypeInfo;
@@ -263,5 +264,58 @@ class BulkStreamsTest {
     // (738944 days since 0001-01-01), offset 2 bytes (0)
     assertThat(HexFormat.of().formatHex(w.toByteArray()))
         .isEqualTo("d108" + "f0b000" + "80460b" + "0000");
+  }
+
+  /** A writer that forgets what it is given, 4096 bytes at a time, and counts it. */
+  static final class Sink extends TdsWriter {
+    long passed;
+
+    Sink() {
+      super(ByteBuffer.allocate(4096));
+    }
+
+    @Override
+    protected void overflow(int wanted) {
+      passed += buf.position();
+      buf.clear();
+    }
+
+    long total() {
+      return passed + buf.position();
+    }
+  }
+
+  @Test
+  void aStreamedValueIsPassedOnWhileItIsReadNotHeld() {
+    Sink out = new Sink();
+    long n = 5_000_000;
+    long[] worst = {0};
+    Reader r =
+        new Reader() {
+          long at;
+
+          @Override
+          public int read(char[] buf, int off, int len) {
+            if (at >= n) {
+              return -1;
+            }
+            // UTF-16LE bytes read so far that the writer has not been given yet
+            worst[0] = Math.max(worst[0], 2 * at - out.total());
+            int k = (int) Math.min(len, n - at);
+            Arrays.fill(buf, off, off + k, 'q');
+            at += k;
+            return k;
+          }
+
+          @Override
+          public void close() {}
+        };
+    new BulkRowEncoder(BulkTable.of("t", TABLE, AUTO))
+        .writeRow(out, Arrays.asList(1, r, null, null, null, 2), 1);
+    // ROW, a (INTN 4), PLP_UNKNOWN_LEN, 10_000_000 bytes in 313 chunks of at most 32000 with their
+    // lengths, the terminator, the PLP NULLs of b and c (8 each), v's USHORTLEN NULL, z (INTN 4)
+    assertThat(out.total()).isEqualTo(1 + 5 + 8 + 10_000_000 + 313 * 4 + 4 + 8 + 8 + 2 + 5);
+    // at most one chunk is ever held back
+    assertThat(worst[0]).isLessThanOrEqualTo(BulkStreams.CHUNK);
   }
 }
