@@ -8,6 +8,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CharsetEncoder;
 
 /**
@@ -81,11 +82,19 @@ final class BulkStreams {
     PlpSource.writeUnknownLength(out, limited(PlpSource.filling(source), t), buf);
   }
 
-  /** {@code source} that fails once it has produced more than {@link #maxBytes}. */
+  /**
+   * {@code source} that fails once it has produced more than {@link #maxBytes}, and turns the
+   * caller's UncheckedIOException back into its IOException.
+   */
   private PlpSource limited(PlpSource source, TypeInfo t) {
     long[] total = {0};
     return (buf, off, len) -> {
-      int n = source.read(buf, off, len);
+      int n;
+      try {
+        n = source.read(buf, off, len);
+      } catch (UncheckedIOException e) {
+        throw e.getCause(); // the caller's, not the transport's (which the channel takes it for)
+      }
       total[0] += Math.max(n, 0);
       if (total[0] > maxBytes) {
         throw new IllegalArgumentException(

@@ -211,6 +211,23 @@ class BulkStreamsTest {
         .hasMessageContaining("disk gone")
         .hasCauseInstanceOf(IOException.class);
     assertThat(closed[0]).isTrue();
+    // an UncheckedIOException of the caller's Reader is the same DataError (the packet channel
+    // would take it for a broken connection)
+    Reader unchecked =
+        new Reader() {
+          @Override
+          public int read(char[] b, int o, int l) {
+            throw new java.io.UncheckedIOException(new IOException("share gone"));
+          }
+
+          @Override
+          public void close() {}
+        };
+    assertThatThrownBy(() -> row(AUTO, 1, unchecked, null, null, null, 2))
+        .isInstanceOf(DataError.class)
+        .hasMessageContaining("row 1, column [t]")
+        .hasMessageContaining("share gone")
+        .hasCauseInstanceOf(IOException.class);
   }
 
   @Test
