@@ -153,6 +153,20 @@ class BulkFlowTest {
 
   @Test
   void theCallersRowSourceFailingEndsTheMessageWithTheIgnoreBitAndPropagates() throws Exception {
+    sourceFails(new IllegalStateException("the source failed"));
+  }
+
+  /**
+   * An UncheckedIOException from the caller (Files.lines, a CSV reader) is the caller's failure,
+   * not the connection's: it propagates unchanged and the connection stays usable.
+   */
+  @Test
+  void anUncheckedIoExceptionOfTheRowSourceDoesNotCloseTheConnection() throws Exception {
+    sourceFails(new java.io.UncheckedIOException(new java.io.IOException("the file failed")));
+  }
+
+  /** A row source whose second row throws {@code failure}. */
+  private void sourceFails(RuntimeException failure) throws Exception {
     List<PacketHeader> headers = new ArrayList<>();
     try (RogueServer server =
         new RogueServer(
@@ -173,14 +187,12 @@ class BulkFlowTest {
                 .map(
                     r -> {
                       if (r.equals("boom")) {
-                        throw new IllegalStateException("the source failed");
+                        throw failure;
                       }
                       return r;
                     })
                 .iterator();
-        assertThatThrownBy(() -> c.bulkInsert("t", rows))
-            .isInstanceOf(IllegalStateException.class)
-            .hasMessage("the source failed");
+        assertThatThrownBy(() -> c.bulkInsert("t", rows)).isSameAs(failure);
         assertThat(c.isClosed()).isFalse();
         c.cursor().execute("SELECT 1");
       }

@@ -9,6 +9,7 @@ import io.jctds.protocol.token.Done;
 import io.jctds.protocol.token.Token;
 import io.jctds.session.ResponseStream;
 import io.jctds.session.Session;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 
 /**
@@ -31,20 +32,54 @@ public final class BulkLoader {
     long total = 0;
     while (rows.hasNext()) {
       session.run(insertBulk);
-      ResponseStream answer =
-          session.bulkLoad(
-              w -> {
-                encoder.writeMetadata(w, v);
-                long n = 0;
-                while (n < batch && rows.hasNext()) {
-                  encoder.writeRow(w, rows.next(), ++rowNumber[0]);
-                  n++;
-                }
-                new Done(io.jctds.protocol.token.TokenType.DONE, 0, 0, 0).encode(w, v);
-              });
+      ResponseStream answer;
+      try {
+        answer =
+            session.bulkLoad(
+                w -> {
+                  encoder.writeMetadata(w, v);
+                  long n = 0;
+                  while (n < batch && hasNext(rows)) {
+                    encoder.writeRow(w, next(rows), ++rowNumber[0]);
+                    n++;
+                  }
+                  new Done(io.jctds.protocol.token.TokenType.DONE, 0, 0, 0).encode(w, v);
+                });
+      } catch (SourceFailure f) {
+        throw (UncheckedIOException) f.getCause();
+      }
       total += rowCount(answer);
     }
     return total;
+  }
+
+  /**
+   * Carries the caller's UncheckedIOException (Files.lines, a CSV parser) through the packet
+   * channel, which takes an UncheckedIOException for a broken transport and would close the
+   * connection; unwrapped once the message has been ended with the IGNORE bit.
+   */
+  private static final class SourceFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    SourceFailure(UncheckedIOException e) {
+      super(e.getMessage(), e, false, false);
+    }
+  }
+
+  private static boolean hasNext(Iterator<?> rows) {
+    try {
+      return rows.hasNext();
+    } catch (UncheckedIOException e) {
+      throw new SourceFailure(e);
+    }
+  }
+
+  private static Object next(Iterator<?> rows) {
+    try {
+      return rows.next();
+    } catch (UncheckedIOException e) {
+      throw new SourceFailure(e);
+    }
   }
 
   /** The table's COLMETADATA from FMTONLY; FMTONLY is switched off again even on an error. */

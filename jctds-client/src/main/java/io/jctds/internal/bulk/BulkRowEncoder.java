@@ -8,8 +8,10 @@ import io.jctds.protocol.TdsWriter;
 import io.jctds.protocol.token.ColMetadata;
 import io.jctds.protocol.token.TokenType;
 import io.jctds.protocol.type.DecimalCodec;
+import io.jctds.protocol.type.PlpCodec;
 import io.jctds.protocol.type.TypeInfo;
 import io.jctds.protocol.type.ValueWriter;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
@@ -18,6 +20,8 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +38,11 @@ public final class BulkRowEncoder {
   private final Map<String, Integer> byName = new HashMap<>();
   private final CharsetEncoder[] encoders;
   private final BufferWriter scratch = new BufferWriter();
+  private final BufferWriter plp = new BufferWriter();
+  private final BulkStreams streams = new BulkStreams();
+  private final int[] streamColumn;
+  private final int[] streamAt;
+  private boolean hasStreams;
 
   /** An encoder for the sent columns of {@code table}. */
   public BulkRowEncoder(BulkTable table) {
@@ -41,6 +50,8 @@ public final class BulkRowEncoder {
     this.columns = table.metadata().columns();
     this.values = new Object[columns.size()];
     this.encoders = new CharsetEncoder[columns.size()];
+    this.streamColumn = new int[columns.size()];
+    this.streamAt = new int[columns.size()];
     for (int i = 0; i < columns.size(); i++) {
       byName.put(columns.get(i).name(), i);
       TypeInfo t = columns.get(i).typeInfo();
@@ -61,38 +72,123 @@ public final class BulkRowEncoder {
   }
 
   /**
-   * Writes one ROW token for {@code row}.
+   * Writes one ROW token for {@code row}. Reader and InputStream values of (max) columns are
+   * streamed after the rest of the row has been encoded; any other value that does not fit fails
+   * before a byte of the row is written. A streamed value that fails (too long, a character the
+   * code page lacks, an IOException) fails after part of the row was written: the caller then ends
+   * the message with the IGNORE bit. Every Reader and InputStream of the row is closed.
    *
    * @param rowNumber the row's 1-based number among all rows of the bulk insert
    * @throws DataError if the row has the wrong shape or a value does not fit its column
    */
   public void writeRow(TdsWriter out, Object row, long rowNumber) {
-    fill(row, rowNumber);
+    hasStreams = false;
+    boolean done = false;
+    try {
+      fill(row, rowNumber);
+      int streams = encode(rowNumber);
+      ByteBuffer b = scratch.view();
+      if (streams == 0) {
+        out.bytes(b);
+        done = true;
+        return;
+      }
+      int end = b.limit();
+      for (int k = 0; k < streams; k++) {
+        b.limit(streamAt[k]);
+        out.bytes(b);
+        b.limit(end);
+        stream(out, streamColumn[k], rowNumber);
+      }
+      out.bytes(b);
+      done = true;
+    } finally {
+      if (hasStreams || !done) {
+        for (Object v : values) {
+          BulkStreams.close(v instanceof SqlValue<?> w ? w.value() : v);
+        }
+      }
+    }
+  }
+
+  /**
+   * Encodes the row into the scratch buffer but for its streamed values, whose columns and offsets
+   * go to {@link #streamColumn} and {@link #streamAt}; returns how many there are.
+   */
+  private int encode(long rowNumber) {
     scratch.clear();
     scratch.u8(TokenType.ROW);
+    int streams = 0;
     for (int i = 0; i < values.length; i++) {
       TypeInfo t = columns.get(i).typeInfo();
       try {
-        Object v = prepare(i, t, values[i]);
-        if (v != null && t.family() == TypeInfo.Family.DECIMAL) {
-          writeDecimal(t, v);
-        } else if (v != null && t.isPlp()) {
-          int at = scratch.size();
-          ValueWriter.write(scratch, t, v);
-          // PLP_UNKNOWN_LEN ([MS-TDS] 2.2.5.2.3) instead of the total, as mssql-jdbc 13.6.2 sends
-          scratch.setI32(at, 0xFFFFFFFE);
-          scratch.setI32(at + 4, 0xFFFFFFFF);
-        } else {
-          ValueWriter.write(scratch, t, v);
+        Object v = values[i] instanceof SqlValue<?> s ? s.value() : values[i];
+        if (BulkStreams.isStream(v)) {
+          hasStreams = true;
+          if (t.isPlp()) {
+            streamColumn[streams] = i;
+            streamAt[streams++] = scratch.size();
+            continue;
+          }
+          v = BulkStreams.bounded(t, v);
         }
+        writeValue(t, v == null ? null : prepare(i, t, v));
       } catch (DataError e) {
         throw e;
+      } catch (IOException e) {
+        throw bad(rowNumber, i, "reading the value failed: " + e, e);
       } catch (RuntimeException e) {
         throw bad(rowNumber, i, e.getMessage(), e);
       }
     }
-    ByteBuffer b = scratch.view();
-    out.bytes(b);
+    return streams;
+  }
+
+  private void writeValue(TypeInfo t, Object v) {
+    if (v != null && t.family() == TypeInfo.Family.DECIMAL) {
+      writeDecimal(t, v);
+    } else if (v != null && t.isPlp()) {
+      writeChunked(t, v);
+    } else {
+      ValueWriter.write(scratch, t, v);
+    }
+  }
+
+  /**
+   * A (max) value held in memory as PLP_UNKNOWN_LEN ([MS-TDS] 2.2.5.2.3) and chunks of the sizes a
+   * streamed value has ({@link BulkStreams}), as mssql-jdbc 13.6.2 sends a String or byte[] value:
+   * through a StringReader or ByteArrayInputStream.
+   */
+  private void writeChunked(TypeInfo t, Object v) {
+    plp.clear();
+    ValueWriter.write(plp, t, v); // total length, one chunk, terminator
+    ByteBuffer b = plp.view();
+    int len = b.getInt(8);
+    int chunk =
+        t.family() == TypeInfo.Family.CHAR ? BulkStreams.CODE_PAGE_CHUNK : BulkStreams.CHUNK;
+    PlpCodec.writeUnknownLengthHeader(scratch);
+    for (int off = 0; off < len; off += chunk) {
+      int n = Math.min(chunk, len - off);
+      scratch.i32(n);
+      b.limit(12 + off + n).position(12 + off);
+      scratch.bytes(b);
+    }
+    PlpCodec.writeTerminator(scratch);
+  }
+
+  private void stream(TdsWriter out, int i, long rowNumber) {
+    TypeInfo t = columns.get(i).typeInfo();
+    Object v = values[i] instanceof SqlValue<?> s ? s.value() : values[i];
+    try {
+      int codePage = encoders[i] == null ? 0 : t.collation().codePage();
+      streams.write(out, t, v, encoders[i], codePage);
+    } catch (IOException e) {
+      throw bad(rowNumber, i, "reading the value failed: " + e, e);
+    } catch (DataError e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw bad(rowNumber, i, e.getMessage(), e);
+    }
   }
 
   /**
@@ -132,9 +228,30 @@ public final class BulkRowEncoder {
         "a " + v.getClass().getName() + " cannot be sent as a decimal");
   }
 
+  /**
+   * The value as {@link ValueWriter} takes it for column {@code i}: code page bytes for a character
+   * column with autoEncode, and the Java types parameters accept but ValueWriter does not (char[],
+   * Instant) converted. Bytes into a Unicode column are refused rather than sent as their
+   * toString().
+   */
   private Object prepare(int i, TypeInfo t, Object v) {
-    Object x = v instanceof SqlValue<?> s ? s.value() : v;
+    Object x = v instanceof char[] c ? new String(c) : v;
+    if (x instanceof Instant n) {
+      x = n.atOffset(ZoneOffset.UTC);
+    }
+    if ((x instanceof byte[] || x instanceof ByteBuffer)
+        && (t.family() == TypeInfo.Family.NCHAR || t.family() == TypeInfo.Family.XML)) {
+      throw new IllegalArgumentException(
+          "bytes cannot be sent as "
+              + t.sqlName()
+              + "; pass a String (or bytes with autoEncode for a varchar column)");
+    }
     if (encoders[i] != null && x != null && !(x instanceof byte[])) {
+      if (x instanceof ByteBuffer b) {
+        byte[] a = new byte[b.remaining()];
+        b.duplicate().get(a);
+        return a;
+      }
       try {
         ByteBuffer b = encoders[i].encode(CharBuffer.wrap(x.toString()));
         byte[] a = new byte[b.remaining()];

@@ -9,11 +9,12 @@ import java.io.UncheckedIOException;
  * A {@link Reader} as the UTF-16LE bytes of an nvarchar(max) value, pulled chunk by chunk. A
  * surrogate pair split between two chunks stays valid: UTF-16 code units are encoded one by one.
  */
-final class ReaderSource implements PlpSource {
+public final class ReaderSource implements PlpSource {
   private final Reader reader;
   private char[] chars = new char[0];
 
-  ReaderSource(Reader reader) {
+  /** A source of the UTF-16LE bytes of what {@code reader} produces. */
+  public ReaderSource(Reader reader) {
     this.reader = reader;
   }
 

@@ -4,7 +4,6 @@ import io.jctds.protocol.BufferWriter;
 import io.jctds.protocol.TdsVersion;
 import io.jctds.protocol.TdsWriter;
 import io.jctds.protocol.Wire;
-import io.jctds.protocol.type.PlpCodec;
 import io.jctds.protocol.type.TdsType;
 import io.jctds.protocol.type.TypeInfo;
 import io.jctds.protocol.type.ValueScanner;
@@ -164,19 +163,11 @@ public record RpcParameter(
 
   /** An unknown-length PLP value: the marker, one chunk per read, the terminator. */
   private static void writeStream(TdsWriter out, PlpSource source) {
-    PlpCodec.writeUnknownLengthHeader(out);
-    byte[] buf = new byte[STREAM_CHUNK];
     try {
-      int n;
-      while ((n = source.read(buf, 0, buf.length)) >= 0) {
-        if (n > 0) {
-          PlpCodec.writeChunk(out, buf, 0, n);
-        }
-      }
+      PlpSource.writeUnknownLength(out, source, new byte[STREAM_CHUNK]);
     } catch (IOException e) {
       throw new UncheckedIOException("reading a streamed parameter value failed", e);
     }
-    PlpCodec.writeTerminator(out);
   }
 
   static RpcParameter decode(ByteBuffer in, TdsVersion v) {
