@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -25,7 +26,7 @@ public final class Connection implements AutoCloseable {
   private final ParamStyle paramstyle;
   private final boolean enableBcp;
   private final Consumer<Connection> release;
-  private volatile boolean released;
+  private final AtomicBoolean released = new AtomicBoolean();
   private boolean autocommit;
 
   Connection(Session session, ParamStyle paramstyle, boolean autocommit) {
@@ -229,7 +230,7 @@ public final class Connection implements AutoCloseable {
 
   /** Every message of the last request, INFO and ERROR, in the order the server sent them. */
   public List<SqlServerMessage> allMessages() {
-    return released ? List.of() : session.messages();
+    return released.get() ? List.of() : session.messages();
   }
 
   /**
@@ -264,7 +265,7 @@ public final class Connection implements AutoCloseable {
 
   /** Whether the connection is closed. */
   public boolean isClosed() {
-    return released || session.isClosed();
+    return released.get() || session.isClosed();
   }
 
   /**
@@ -276,14 +277,13 @@ public final class Connection implements AutoCloseable {
   public void close() {
     if (release == null) {
       session.close();
-    } else if (!released) {
-      released = true;
+    } else if (released.compareAndSet(false, true)) {
       release.accept(this);
     }
   }
 
   private void requireOpen() {
-    if (released) {
+    if (released.get()) {
       throw new InterfaceError(
           "the connection was returned to its pool (closed); borrow another one");
     }

@@ -267,7 +267,9 @@ public final class ConnectionPool implements AutoCloseable {
     Pooled surplus = null;
     lock.lock();
     try {
-      borrowed.remove(p);
+      if (!borrowed.remove(p)) {
+        return; // not borrowed (cannot happen: Connection returns once)
+      }
       long now = clock.getAsLong();
       if (keep && !closed && !p.gone && !expired(p, now) && idle.size() < maxSize) {
         p.lastUsed = now;

@@ -202,6 +202,40 @@ class ConnectionPoolIT {
   }
 
   @Test
+  void aKilledConnectionIsReplacedUnderTlsToo() throws Exception {
+    try (TdsServer tls =
+        TdsServer.builder()
+            .port(0)
+            .encryption(EncryptionPolicy.REQUIRED)
+            .user("sa", "pw")
+            .build()
+            .start()) {
+      TestWorld own = new TestWorld(java.nio.file.Files.createDirectories(dir.resolve("tls")));
+      Path ca = tls.writeTrustedCertificate(own.dir.resolve("ca.pem"));
+      Path file = own.conf(tls.port(), "encryption = require", "ca file = " + ca);
+      ConnectOptions o = own.options(file, "pw").autocommit(true).build();
+      try (ConnectionPool pool = ConnectionPool.builder("rogue", o).build();
+          Connection killer = Jctds.connect("rogue", o)) {
+        int victim;
+        try (Connection c = pool.borrow()) {
+          assertThat(
+                  one(
+                      c,
+                      "SELECT encrypt_option FROM sys.dm_exec_connections"
+                          + " WHERE session_id = @@SPID"))
+              .isEqualTo("TRUE");
+          victim = c.spid();
+        }
+        killer.cursor().execute("KILL " + victim);
+        try (Connection c = pool.borrow()) {
+          assertThat(one(c, "SELECT 1")).isEqualTo(1);
+        }
+        assertThat(pool.stats().destroyed()).isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
   void aConnectionIdlePastTheValidationIntervalIsCheckedWithARoundTrip() {
     AtomicLong now = new AtomicLong();
     try (ConnectionPool pool =
