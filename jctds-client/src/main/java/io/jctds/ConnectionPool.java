@@ -239,8 +239,8 @@ public final class ConnectionPool implements AutoCloseable {
       p.session.ping(VALIDATION_LIMIT);
       p.lastUsed = clock.getAsLong();
       return true;
-    } catch (JctdsException e) {
-      return false;
+    } catch (RuntimeException e) {
+      return false; // a JctdsException, or anything else: never hand it out
     }
   }
 
@@ -307,8 +307,8 @@ public final class ConnectionPool implements AutoCloseable {
         s.run("IF @@TRANCOUNT > 0 ROLLBACK TRANSACTION");
       }
       return !s.isClosed();
-    } catch (JctdsException e) {
-      return false;
+    } catch (RuntimeException e) {
+      return false; // the session is closed by retire: the borrower's close() must not fail
     }
   }
 
