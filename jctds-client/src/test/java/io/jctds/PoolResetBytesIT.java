@@ -1,6 +1,7 @@
 package io.jctds;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jctds.protocol.framing.PacketType;
 import io.jctds.server.EncryptionPolicy;
@@ -75,6 +76,53 @@ class PoolResetBytesIT {
           .isEqualTo(new PoolRelay.Sent(0, PacketType.SQL_BATCH, EOM_RESET, setup));
       assertThat(sent.get(6).type()).isEqualTo(PacketType.RPC);
       assertThat(sent.get(6).firstStatus()).isEqualTo(EOM);
+    }
+  }
+
+  @Test
+  void theSetStatementsAreSentAgainAfterAFailedBatchAndApartBeforeCreateProcedure()
+      throws Exception {
+    try (TdsServer server =
+            TdsServer.builder()
+                .port(0)
+                .encryption(EncryptionPolicy.OFF)
+                .user("sa", "pw")
+                .build()
+                .start();
+        PoolRelay relay = new PoolRelay(server.port())) {
+      TestWorld world = new TestWorld(dir);
+      ConnectOptions options =
+          world
+              .options(world.conf(relay.port(), "encryption = off"), "pw")
+              .autocommit(true) // no implicit transaction: no ROLLBACK on return
+              .build();
+      try (ConnectionPool pool = ConnectionPool.builder("rogue", options).build()) {
+        pool.borrow().close();
+        try (Connection c = pool.borrow();
+            Cursor cur = c.cursor()) {
+          assertThatThrownBy(() -> cur.execute("SELECT * FROM dbo.nowhere"))
+              .isInstanceOf(ProgrammingError.class);
+          cur.execute("SELECT 6");
+          cur.execute("SELECT 7");
+        }
+        try (Connection c = pool.borrow();
+            Cursor cur = c.cursor()) {
+          cur.execute("CREATE PROCEDURE dbo.p AS SELECT 1");
+        }
+      }
+      List<PoolRelay.Sent> sent = relay.sent();
+      String setup = sent.get(0).sql();
+      assertThat(sent.subList(1, sent.size()))
+          .containsExactly(
+              // the failed batch may have stopped before its SET statements: they go again
+              new PoolRelay.Sent(
+                  0, PacketType.SQL_BATCH, EOM_RESET, setup + "SELECT * FROM dbo.nowhere"),
+              new PoolRelay.Sent(0, PacketType.SQL_BATCH, EOM, setup + "SELECT 6"),
+              new PoolRelay.Sent(0, PacketType.SQL_BATCH, EOM, "SELECT 7"),
+              // CREATE PROCEDURE must be first in its batch (T-SQL "CREATE PROCEDURE")
+              new PoolRelay.Sent(0, PacketType.SQL_BATCH, EOM_RESET, setup),
+              new PoolRelay.Sent(
+                  0, PacketType.SQL_BATCH, EOM, "CREATE PROCEDURE dbo.p AS SELECT 1"));
     }
   }
 }
