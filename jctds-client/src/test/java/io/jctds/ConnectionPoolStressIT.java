@@ -60,6 +60,7 @@ class ConnectionPoolStressIT {
         assertThat(outcome.failures).isEmpty();
         assertThat(outcome.ok.get() + outcome.timeouts.get()).isEqualTo((long) THREADS * BORROWS);
         assertThat(outcome.kills.get()).isPositive();
+        borrowEveryIdleConnection(pool); // a session killed by the last borrowers is still idle
         PoolStats s = pool.stats();
         assertThat(s.inUse()).isZero();
         assertThat(s.waiting()).isZero();
@@ -75,6 +76,17 @@ class ConnectionPoolStressIT {
         pool.close(Duration.ZERO);
       }
     }
+  }
+
+  /** Borrows as many connections as are idle, all at once, then returns them. */
+  private static void borrowEveryIdleConnection(ConnectionPool pool) {
+    List<Connection> all = new ArrayList<>();
+    for (int i = pool.stats().idle(); i > 0; i--) {
+      Connection c = pool.borrow();
+      all.add(c);
+      assertThat(c.spid()).isPositive();
+    }
+    all.forEach(Connection::close);
   }
 
   private static final class Outcome {
