@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +25,8 @@ public final class Connection implements AutoCloseable {
   private final Session session;
   private final ParamStyle paramstyle;
   private final boolean enableBcp;
+  private final Consumer<Connection> release;
+  private final AtomicBoolean released = new AtomicBoolean();
   private boolean autocommit;
 
   Connection(Session session, ParamStyle paramstyle, boolean autocommit) {
@@ -30,7 +34,21 @@ public final class Connection implements AutoCloseable {
   }
 
   Connection(Session session, ParamStyle paramstyle, boolean autocommit, boolean enableBcp) {
+    this(session, paramstyle, autocommit, enableBcp, null);
+  }
+
+  /**
+   * A connection whose {@link #close()} hands it to {@code release} (a {@link ConnectionPool}'s
+   * return) instead of closing the session; afterwards this object is closed for its user.
+   */
+  Connection(
+      Session session,
+      ParamStyle paramstyle,
+      boolean autocommit,
+      boolean enableBcp,
+      Consumer<Connection> release) {
     this.session = session;
+    this.release = release;
     this.paramstyle = paramstyle;
     this.autocommit = autocommit;
     this.enableBcp = enableBcp;
@@ -197,7 +215,7 @@ public final class Connection implements AutoCloseable {
 
   /** The current database, as the server last reported it; null when closed. */
   public String database() {
-    return session.isClosed() ? null : session.database();
+    return isClosed() ? null : session.database();
   }
 
   /**
@@ -207,12 +225,12 @@ public final class Connection implements AutoCloseable {
    * {@link JctdsException#messages()}, and in {@link #allMessages()}.
    */
   public List<SqlServerMessage> messages() {
-    return session.messages().stream().filter(m -> !m.isError()).toList();
+    return allMessages().stream().filter(m -> !m.isError()).toList();
   }
 
   /** Every message of the last request, INFO and ERROR, in the order the server sent them. */
   public List<SqlServerMessage> allMessages() {
-    return session.messages();
+    return released.get() ? List.of() : session.messages();
   }
 
   /**
@@ -220,7 +238,7 @@ public final class Connection implements AutoCloseable {
    * them through Python's warnings module.
    */
   public List<Warning> warnings() {
-    return session.messages().stream()
+    return allMessages().stream()
         .filter(m -> m.severity() >= 1 && !m.isError())
         .map(Warning::new)
         .toList();
@@ -247,16 +265,28 @@ public final class Connection implements AutoCloseable {
 
   /** Whether the connection is closed. */
   public boolean isClosed() {
-    return session.isClosed();
+    return released.get() || session.isClosed();
   }
 
-  /** Closes the connection; closing twice does nothing. */
+  /**
+   * Closes the connection; closing twice does nothing. A connection borrowed from a {@link
+   * ConnectionPool} goes back to the pool instead, and this object can no longer be used (its
+   * methods throw {@link InterfaceError}); the next borrower gets a new one.
+   */
   @Override
   public void close() {
-    session.close();
+    if (release == null) {
+      session.close();
+    } else if (released.compareAndSet(false, true)) {
+      release.accept(this);
+    }
   }
 
   private void requireOpen() {
+    if (released.get()) {
+      throw new InterfaceError(
+          "the connection was returned to its pool (closed); borrow another one");
+    }
     if (session.isClosed()) {
       throw new InterfaceError("the connection is closed");
     }
@@ -265,7 +295,7 @@ public final class Connection implements AutoCloseable {
   /** {@code Connection[database=master, spid=54]}, or {@code Connection[closed]}. */
   @Override
   public String toString() {
-    if (session.isClosed()) {
+    if (isClosed()) {
       return "Connection[closed]";
     }
     return "Connection[database=" + session.database() + ", spid=" + session.spid() + "]";

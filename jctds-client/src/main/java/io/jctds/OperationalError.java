@@ -49,7 +49,9 @@ public class OperationalError extends DatabaseError {
     /** The connection broke while COMMIT was in flight: whether it committed is unknown. */
     COMMIT_OUTCOME_UNKNOWN,
     /** Any other server error of severity 17 to 19. */
-    SERVER
+    SERVER,
+    /** No pooled connection became free within the pool's borrow timeout. */
+    POOL_TIMEOUT
   }
 
   private final Reason reason;
@@ -99,7 +101,7 @@ public class OperationalError extends DatabaseError {
   /** Whether the connection can no longer be used. */
   public boolean isConnectionBroken() {
     return switch (reason) {
-      case QUERY_TIMEOUT, QUERY_CANCELLED, DEADLOCK, LOCK_TIMEOUT, SERVER -> false;
+      case QUERY_TIMEOUT, QUERY_CANCELLED, DEADLOCK, LOCK_TIMEOUT, SERVER, POOL_TIMEOUT -> false;
       default -> true;
     };
   }

@@ -110,7 +110,22 @@ public final class PacketChannel implements AutoCloseable {
    * @throws IOException if the transport fails
    */
   public void send(int type, Consumer<TdsWriter> body) throws IOException {
-    send(type, body, 0, 0, null);
+    send(type, 0, body);
+  }
+
+  /**
+   * Sends one message whose first packet carries the extra {@code status} bits (such as {@link
+   * PacketHeader#STATUS_RESET_CONNECTION}).
+   *
+   * @throws IOException if the transport fails
+   */
+  public void send(int type, int status, Consumer<TdsWriter> body) throws IOException {
+    send(type, status, body, 0, 0, null);
+  }
+
+  /** The number of bytes read from the transport and not yet used. */
+  public int buffered() {
+    return inbound.remaining();
   }
 
   /**
@@ -121,17 +136,17 @@ public final class PacketChannel implements AutoCloseable {
    */
   public void sendMasked(int type, ByteBuffer payload, int maskFrom, int maskTo, String what)
       throws IOException {
-    send(type, w -> w.bytes(payload), maskFrom, maskTo, what);
+    send(type, 0, w -> w.bytes(payload), maskFrom, maskTo, what);
   }
 
-  private void send(int type, Consumer<TdsWriter> body, int from, int to, String what)
+  private void send(int type, int status, Consumer<TdsWriter> body, int from, int to, String what)
       throws IOException {
     sentOffset = 0;
     maskFrom = from;
     maskTo = to;
     sendingWhat = what;
     try {
-      writer.beginMessage(type);
+      writer.beginMessage(type, status);
       try {
         body.accept(writer);
       } catch (RuntimeException e) {

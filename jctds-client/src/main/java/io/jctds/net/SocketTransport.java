@@ -14,6 +14,9 @@ import java.time.Duration;
  * so the caller may send an attention and read on.
  */
 public final class SocketTransport implements Transport, ReadTimeout {
+  /** The shortest read timeout a socket takes. */
+  private static final int PROBE_MILLIS = 1;
+
   private final Socket socket;
   private final Transport streams;
   private volatile Deadline deadline = Deadline.NONE;
@@ -57,6 +60,30 @@ public final class SocketTransport implements Transport, ReadTimeout {
       return (int) Math.max(1, Math.min(Integer.MAX_VALUE, t.toMillis()));
     }
     return deadline.remainingMillis("reading from the server");
+  }
+
+  /**
+   * Looks at the idle socket without waiting for the server: unread bytes ({@code available()}) or
+   * a read that returns within {@value #PROBE_MILLIS} ms — a byte the server sent unasked (SQL
+   * Server sends nothing between responses) or the end of the stream (the server closed the
+   * connection, as after KILL) — mean not quiet; a read that times out means quiet. Works under TLS
+   * too: TLS records arrive on this socket, and none is due between responses either.
+   */
+  @Override
+  public boolean quiet() {
+    try {
+      java.io.InputStream in = socket.getInputStream();
+      if (in.available() > 0) {
+        return false;
+      }
+      socket.setSoTimeout(PROBE_MILLIS);
+      in.read(); // a byte or the end of the stream: the connection is discarded either way
+      return false;
+    } catch (SocketTimeoutException quiet) {
+      return true;
+    } catch (IOException broken) {
+      return false;
+    }
   }
 
   @Override

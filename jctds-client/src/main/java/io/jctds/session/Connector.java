@@ -138,7 +138,9 @@ public final class Connector {
   private static void setup(Session session, ConnectSettings s) {
     try {
       var login = session.messages();
-      session.run(setupSql(s));
+      String sql = setupSql(s);
+      session.run(sql);
+      session.setupSql(sql);
       session.prependMessages(login);
     } catch (JctdsException ex) {
       session.close();

@@ -9,6 +9,7 @@ import io.jctds.protocol.TdsVersion;
 import io.jctds.protocol.TdsWriter;
 import io.jctds.protocol.batch.AllHeaders;
 import io.jctds.protocol.batch.SqlBatch;
+import io.jctds.protocol.framing.PacketHeader;
 import io.jctds.protocol.framing.PacketType;
 import io.jctds.protocol.rpc.RpcRequest;
 import io.jctds.protocol.tls.TlsSessionInfo;
@@ -66,6 +67,8 @@ public final class Session implements AutoCloseable {
   private final int spid;
   private final EncryptionReport encryption;
   private final String id;
+  private final String loginDatabase;
+  private final Collation loginCollation;
   private final List<SqlServerMessage> messages = new CopyOnWriteArrayList<>();
   private Duration queryTimeout;
   private String queryTimeoutOrigin;
@@ -74,6 +77,21 @@ public final class Session implements AutoCloseable {
   private Collation collation;
   private ResponseStream current;
   private volatile boolean closed;
+
+  /** The SET statements that configure the session after login (re-run after a reset). */
+  private String setupSql = "";
+
+  /** SET statements the next SQL batch starts with (after a reset), or null. */
+  private String pendingSetup;
+
+  /** Status bits for the first packet of the next message (RESETCONNECTION), or 0. */
+  private int resetBits;
+
+  /** The request in flight started with {@link #pendingSetup}. */
+  private boolean setupSent;
+
+  /** The request in flight got an ERROR token. */
+  private boolean errorSeen;
 
   /** cancel() was called for the request being sent or in flight. */
   private volatile boolean cancelRequested;
@@ -110,10 +128,12 @@ public final class Session implements AutoCloseable {
     this.label = e.label();
     this.spid = e.spid();
     this.database = e.database();
+    this.loginDatabase = e.database();
     this.collation =
         e.collation() != null && e.collation().length == Collation.SIZE
             ? Collation.fromBytes(e.collation())
             : Collation.SQL_LATIN1_GENERAL_CP1_CI_AS;
+    this.loginCollation = collation;
     this.encryption = encryption;
     this.id = id;
     this.reader = new TokenReader(channel, new TokenDecoder(version));
@@ -175,7 +195,8 @@ public final class Session implements AutoCloseable {
     socket.readTimeout(timeout);
   }
 
-  String timeoutOrigin() {
+  /** Where the query timeout came from (for messages). */
+  public String timeoutOrigin() {
     return queryTimeoutOrigin;
   }
 
@@ -196,8 +217,101 @@ public final class Session implements AutoCloseable {
    * @throws InterfaceError if the session is closed
    */
   public ResponseStream execute(String sql) {
-    SqlBatch batch = SqlBatch.inTransaction(transaction, sql);
-    return send(PacketType.SQL_BATCH, w -> batch.encode(w, version), "sending the SQL batch");
+    requireOpen();
+    finishCurrent();
+    String setup = pendingSetup;
+    if (setup != null && BatchStart.mustComeFirst(sql)) {
+      runSetup(); // CREATE PROCEDURE and friends must be the first statement of their batch
+      setup = null;
+    }
+    SqlBatch batch = SqlBatch.inTransaction(transaction, setup == null ? sql : setup + sql);
+    setupSent = setup != null;
+    return send(
+        PacketType.SQL_BATCH,
+        setup == null ? 0 : resetBits,
+        w -> batch.encode(w, version),
+        "sending the SQL batch");
+  }
+
+  /**
+   * Makes the next request reset the session: its first packet carries RESETCONNECTION ([MS-TDS]
+   * 2.2.3.1.2), so the server rolls back an open transaction, drops temporary tables and prepared
+   * handles and restores the login's SET options and database before running it, with no extra
+   * round trip; and the session's setup SET statements (autocommit, ANSI defaults, TEXTSIZE), which
+   * the reset undoes, start the next SQL batch again. When the next request is an RPC or a bulk
+   * load (which cannot carry SET statements), a SQL batch with the bit and the setup goes first.
+   * Used by {@link io.jctds.ConnectionPool} between borrowers.
+   */
+  public void resetOnNextRequest() {
+    requireOpen();
+    finishCurrent();
+    pendingSetup = setupSql;
+    resetBits = PacketHeader.STATUS_RESET_CONNECTION;
+    database = loginDatabase;
+    messages.clear();
+  }
+
+  /** Whether a request is being sent or its response is being read (or was left unread). */
+  public boolean busy() {
+    return state.get() != IDLE || (current != null && !current.isFinished());
+  }
+
+  /** Whether a reset is due on the next request, or its setup has not yet run without error. */
+  public boolean resetPending() {
+    return pendingSetup != null;
+  }
+
+  /** Sets the session's setup SET statements (the connector, after login). */
+  void setupSql(String sql) {
+    this.setupSql = sql;
+  }
+
+  /** Runs the pending setup (and the reset bit) as a batch of its own. */
+  private void runSetup() {
+    execute("").drain(true);
+  }
+
+  /**
+   * Whether a transaction is open, as the server reported it (ENVCHANGE begin/commit/rollback, TDS
+   * 7.2 and later); always false on TDS 7.0/7.1, which do not report them.
+   */
+  public boolean inTransaction() {
+    return transaction != 0;
+  }
+
+  /**
+   * Whether the idle session looks usable without a round trip: open, no response being read, no
+   * byte read ahead, and the socket shows neither unread bytes nor the end of the stream ({@link
+   * ReadTimeout#quiet()}; a session that is not quiet must be closed, since the check may have
+   * consumed a byte).
+   */
+  public boolean isQuiet() {
+    return !closed
+        && state.get() == IDLE
+        && (current == null || current.isFinished())
+        && channel.buffered() == 0
+        && socket.quiet();
+  }
+
+  /**
+   * One cheap round trip that proves the session works: the pending reset and setup if any (which
+   * it then completes), else {@code SELECT 1}; it waits at most {@code limit} (or the query
+   * timeout, if shorter).
+   *
+   * @throws JctdsException if the session does not answer in time or answers with an error
+   */
+  public void ping(Duration limit) {
+    Duration saved = queryTimeout;
+    String savedOrigin = queryTimeoutOrigin;
+    Duration wait = saved == null || saved.compareTo(limit) > 0 ? limit : saved;
+    timeout(wait, "(the pool's validation limit)");
+    try {
+      run(pendingSetup != null ? "" : "SELECT 1");
+    } finally {
+      if (!closed) {
+        timeout(saved, savedOrigin);
+      }
+    }
   }
 
   /**
@@ -232,11 +346,23 @@ public final class Session implements AutoCloseable {
   private ResponseStream send(int type, Consumer<TdsWriter> body, String doing) {
     requireOpen();
     finishCurrent();
+    if (pendingSetup != null) {
+      runSetup(); // an RPC or a bulk load cannot start with SET statements
+    }
+    setupSent = false;
+    return send(type, 0, body, doing);
+  }
+
+  private ResponseStream send(int type, int status, Consumer<TdsWriter> body, String doing) {
+    requireOpen();
+    finishCurrent();
     messages.clear();
     cancelRequested = false;
+    errorSeen = false;
     state.set(SENDING);
     try {
-      channel.send(type, body);
+      channel.send(type, status, body);
+      resetBits &= ~status;
     } catch (RuntimeException e) {
       if (type != PacketType.BULK_LOAD) {
         state.set(IDLE);
@@ -296,7 +422,14 @@ public final class Session implements AutoCloseable {
    * then read on to the acknowledgement for.
    */
   boolean endResponse() {
-    return state.compareAndSet(IN_FLIGHT, IDLE) || state.get() != ATTENTION;
+    if (state.compareAndSet(IN_FLIGHT, IDLE)) {
+      if (setupSent && !errorSeen) {
+        pendingSetup = null; // the setup ran; after an error it starts the next batch again
+      }
+      setupSent = false;
+      return true;
+    }
+    return state.get() != ATTENTION;
   }
 
   /** The acknowledgement of the ATTENTION was read: the request is over. */
@@ -344,6 +477,12 @@ public final class Session implements AutoCloseable {
         collation = b.collation();
       }
       switch (b.changeType()) {
+        case EnvChange.RESET_ACK -> {
+          // sp_reset_connection: back to the login's database and collation, no transaction
+          database = loginDatabase;
+          collation = loginCollation;
+          transaction = 0;
+        }
         case EnvChange.BEGIN_TRAN, EnvChange.ENLIST_DTC -> transaction = b.descriptor();
         case EnvChange.COMMIT_TRAN,
             EnvChange.ROLLBACK_TRAN,
@@ -356,6 +495,9 @@ public final class Session implements AutoCloseable {
   }
 
   void onMessage(SqlServerMessage m) {
+    if (m.isError()) {
+      errorSeen = true;
+    }
     messages.add(m);
   }
 
