@@ -2,7 +2,6 @@ package io.jctds.server.session;
 
 import io.jctds.protocol.TdsVersion;
 import io.jctds.protocol.batch.SqlBatch;
-import io.jctds.protocol.framing.PacketHeader;
 import io.jctds.protocol.framing.PacketType;
 import io.jctds.protocol.rpc.RpcRequest;
 import io.jctds.protocol.token.Done;
@@ -129,10 +128,12 @@ final class RequestLoop {
 
   private void begin(PacketChannel.Message m, boolean rpc) {
     response.begin(rpc);
-    if (m.resetConnection()) {
-      boolean keepTran = (m.status() & PacketHeader.STATUS_RESET_CONNECTION_SKIP_TRAN) != 0;
-      engine.reset(keepTran);
-      response.envChange(new EnvChange.Binary(EnvChange.RESET_ACK, new byte[0], new byte[0]));
+    ResetRequest reset = ResetRequest.of(m.type(), m.status(), response.version());
+    if (reset != ResetRequest.NONE) {
+      engine.reset(reset == ResetRequest.RESET_KEEP_TRANSACTION);
+      if (ResetRequest.acknowledged(response.version())) {
+        response.envChange(new EnvChange.Binary(EnvChange.RESET_ACK, new byte[0], new byte[0]));
+      }
     }
   }
 

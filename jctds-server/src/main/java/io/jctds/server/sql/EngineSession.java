@@ -42,8 +42,9 @@ public interface EngineSession extends AutoCloseable {
 
   /**
    * Resets the session as sp_reset_connection does (RESETCONNECTION): rolls back an open
-   * transaction unless {@code keepTransaction}, drops temporary tables, restores the login's
-   * database and the default SET options.
+   * transaction unless {@code keepTransaction}, drops temporary objects and prepared handles,
+   * restores the login's database and SET options (the isolation level stays) and clears the
+   * session's @@ values. Sends nothing: the endpoint acknowledges with ENVCHANGE 18.
    */
   void reset(boolean keepTransaction);
 
