@@ -67,7 +67,11 @@ public final class SessionRegistry {
     live.remove(session.spid(), session);
   }
 
-  /** Snapshots of the logged-in sessions, by SPID. */
+  /**
+   * Snapshots of the logged-in sessions, by SPID. A killed session is left out at once, although
+   * its thread may still be rolling back: the killer's next query (sys.dm_exec_sessions) and {@code
+   * TdsServer.sessions()} no longer count it.
+   */
   public List<SessionInfo> snapshots() {
     List<Session> sessions;
     synchronized (this) {
@@ -75,7 +79,7 @@ public final class SessionRegistry {
     }
     List<SessionInfo> infos = new ArrayList<>();
     for (Session s : sessions) {
-      if (s.loggedIn()) {
+      if (s.loggedIn() && !s.aborted()) {
         infos.add(s.info());
       }
     }
