@@ -20,7 +20,8 @@
 //   BulkLoadBCP message) and records {"bulk": rowCount} (null when it failed).
 //   A reset step {session: 0, reset: true} calls Connection.reset (tedious's initial SQL batch
 //   with the RESETCONNECTION bit); the 'resetConnection' event (ENVCHANGE 18) is recorded as
-//   {"resetConnection": true}.
+//   {"resetConnection": true}, a 'rollbackTransaction' event during it as
+//   {"rollbackTransaction": true}.
 //   A sql step with cancelOnInfo: true calls Connection.cancel() when the request's first INFO
 //   message arrives (a RAISERROR ... WITH NOWAIT in the batch: the server is running it).
 //   params: [{name, type (a TYPES name: "Int", "NVarChar", ...), value, output, length,
@@ -171,8 +172,13 @@ function runBulk(connection, step, events) {
   });
 }
 
-function runReset(connection) {
-  return new Promise((resolve) => connection.reset((err) => resolve(err)));
+function runReset(connection, events) {
+  const rolledBack = () => events.push({ rollbackTransaction: true });
+  connection.on('rollbackTransaction', rolledBack);
+  return new Promise((resolve) => connection.reset((err) => {
+    connection.removeListener('rollbackTransaction', rolledBack);
+    resolve(err);
+  }));
 }
 
 function runTx(connection, step) {
@@ -202,7 +208,7 @@ async function main() {
     events = [];
     const connection = connections[step.session || 0];
     let err;
-    if (step.reset) err = await runReset(connection);
+    if (step.reset) err = await runReset(connection, events);
     else if (step.tx) err = await runTx(connection, step);
     else if (step.bulk) err = await runBulk(connection, step, events);
     else err = await runRequest(connection, step, events);

@@ -5,7 +5,6 @@ import io.jctds.protocol.batch.SqlBatch;
 import io.jctds.protocol.framing.PacketType;
 import io.jctds.protocol.rpc.RpcRequest;
 import io.jctds.protocol.token.Done;
-import io.jctds.protocol.token.EnvChange;
 import io.jctds.protocol.token.ServerMessage;
 import io.jctds.protocol.token.TokenType;
 import io.jctds.server.sql.EngineSession;
@@ -130,10 +129,8 @@ final class RequestLoop {
     response.begin(rpc);
     ResetRequest reset = ResetRequest.of(m.type(), m.status(), response.version());
     if (reset != ResetRequest.NONE) {
-      engine.reset(reset == ResetRequest.RESET_KEEP_TRANSACTION);
-      if (ResetRequest.acknowledged(response.version())) {
-        response.envChange(new EnvChange.Binary(EnvChange.RESET_ACK, new byte[0], new byte[0]));
-      }
+      ResetRequest.acknowledge(
+          response, engine.reset(reset == ResetRequest.RESET_KEEP_TRANSACTION));
     }
   }
 

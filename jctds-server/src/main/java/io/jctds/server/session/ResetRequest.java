@@ -3,6 +3,7 @@ package io.jctds.server.session;
 import io.jctds.protocol.TdsVersion;
 import io.jctds.protocol.framing.PacketHeader;
 import io.jctds.protocol.framing.PacketType;
+import io.jctds.protocol.token.EnvChange;
 
 /**
  * What the RESETCONNECTION bits of a request ask for ([MS-TDS] 2.2.3.1.2 Status): RESETCONNECTION
@@ -41,11 +42,25 @@ enum ResetRequest {
   }
 
   /**
-   * Whether the reset is acknowledged with ENVCHANGE 18: from TDS 7.2 on, where that type exists
-   * (tedious's "should reset Connection" test: "TDS 7_1 doesnt send RESETCONNECTION acknowledgement
-   * packet").
+   * Answers a reset: ENVCHANGE 18 with empty values ([MS-TDS] 2.2.7.9), then, when the reset rolled
+   * back a transaction, ENVCHANGE 10 for it as a ROLLBACK would, so that the client forgets its
+   * descriptor (tedious clears its inTransaction flag itself after a reset only below TDS 7.2,
+   * "inTransaction state ... maintained based on the events 'beginTransaction', 'commitTransaction'
+   * and 'rollbackTransaction'"). Both from TDS 7.2 on, where these types exist: tedious's "should
+   * reset Connection" test, "TDS 7_1 doesnt send RESETCONNECTION acknowledgement packet".
+   *
+   * @param rolledBack the descriptor of the transaction the reset rolled back, 0 for none
    */
-  static boolean acknowledged(TdsVersion version) {
-    return version.atLeast(TdsVersion.V7_2);
+  static void acknowledge(ResponseWriter response, long rolledBack) {
+    if (!response.version().atLeast(TdsVersion.V7_2)) {
+      return;
+    }
+    byte[] none = new byte[0];
+    response.envChange(new EnvChange.Binary(EnvChange.RESET_ACK, none, none));
+    if (rolledBack != 0) {
+      response.envChange(
+          new EnvChange.Binary(
+              EnvChange.ROLLBACK_TRAN, none, TransactionRequests.bytes(rolledBack)));
+    }
   }
 }

@@ -288,9 +288,10 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
    * IDENTITY_INSERT are cleared. A pending INSERT BULK is forgotten.
    */
   @Override
-  public void reset(boolean keepTransaction) {
+  public long reset(boolean keepTransaction) {
+    long rolledBack = 0;
     if (!keepTransaction && txn.count() > 0) {
-      txn.rollback();
+      rolledBack = txn.rollback();
     }
     dropTemporaryTables();
     temporaryRoutines.clear();
@@ -306,6 +307,7 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
     lastIdentity = null;
     caught = null;
     pendingBulk = null;
+    return rolledBack;
   }
 
   /** The login's SET options, the isolation level kept; H2's lock timeout follows. */
