@@ -80,6 +80,25 @@ class KillIT {
   }
 
   @Test
+  void aClientThatClosedLeavesTheCountOnceTheServerSawIt() throws Exception {
+    // a server of its own, so that no other test's sessions come or go meanwhile
+    try (TdsServer own = TestServers.builder(EncryptionPolicy.ON).build().start();
+        RawClient stays = RawClient.connect(own)) {
+      stays.loginOk();
+      RawClient leaves = RawClient.connect(own);
+      leaves.loginOk();
+      int spid = leaves.spid();
+      assertThat(own.awaitSessionCount(2, java.time.Duration.ofSeconds(30))).isTrue();
+      leaves.close();
+      assertThat(own.awaitSessionCount(1, java.time.Duration.ofSeconds(30))).isTrue();
+      assertThat(own.sessions()).extracting(SessionInfo::spid).containsExactly(stays.spid());
+      assertThat(sessionsNamed(stays, spid)).isEqualTo(0);
+      // a count that is never reached: false once the time is up, not an exception
+      assertThat(own.awaitSessionCount(5, java.time.Duration.ofMillis(50))).isFalse();
+    }
+  }
+
+  @Test
   void anUnknownSpidIs6106() throws IOException {
     try (RawClient killer = loggedIn()) {
       ServerMessage e = onlyError(killer.batch("KILL 999"));
