@@ -18,6 +18,10 @@
 //   nullable}], rows: [[values]], options: {keepNulls, checkConstraints, fireTriggers,
 //   lockTable, order}} runs Connection.newBulkLoad + execBulkLoad (INSERT BULK, then a
 //   BulkLoadBCP message) and records {"bulk": rowCount} (null when it failed).
+//   A reset step {session: 0, reset: true} calls Connection.reset (tedious's initial SQL batch
+//   with the RESETCONNECTION bit); the 'resetConnection' event (ENVCHANGE 18) is recorded as
+//   {"resetConnection": true}, a 'rollbackTransaction' event during it as
+//   {"rollbackTransaction": true}.
 //   A sql step with cancelOnInfo: true calls Connection.cancel() when the request's first INFO
 //   message arrives (a RAISERROR ... WITH NOWAIT in the batch: the server is running it).
 //   params: [{name, type (a TYPES name: "Int", "NVarChar", ...), value, output, length,
@@ -168,6 +172,15 @@ function runBulk(connection, step, events) {
   });
 }
 
+function runReset(connection, events) {
+  const rolledBack = () => events.push({ rollbackTransaction: true });
+  connection.on('rollbackTransaction', rolledBack);
+  return new Promise((resolve) => connection.reset((err) => {
+    connection.removeListener('rollbackTransaction', rolledBack);
+    resolve(err);
+  }));
+}
+
 function runTx(connection, step) {
   const name = step.name || '';
   return new Promise((resolve) => {
@@ -188,13 +201,15 @@ async function main() {
   connections.forEach((c) => {
     c.on('infoMessage', (m) => events.push({ info: message(m) }));
     c.on('errorMessage', (m) => events.push({ error: message(m) }));
+    c.on('resetConnection', () => events.push({ resetConnection: true }));
   });
   const results = [];
   for (const step of opts.steps || []) {
     events = [];
     const connection = connections[step.session || 0];
     let err;
-    if (step.tx) err = await runTx(connection, step);
+    if (step.reset) err = await runReset(connection, events);
+    else if (step.tx) err = await runTx(connection, step);
     else if (step.bulk) err = await runBulk(connection, step, events);
     else err = await runRequest(connection, step, events);
     results.push({

@@ -216,6 +216,18 @@ public final class TdsServer implements AutoCloseable {
     return registry == null ? List.of() : registry.snapshots();
   }
 
+  /**
+   * Waits until {@link #sessions()} lists {@code count} sessions, at most {@code timeout}: a client
+   * that closed its connection is gone from the list only once the server has seen the close (a
+   * pool test comparing its own count with the server's waits here).
+   *
+   * @return whether the count was reached in time
+   */
+  public boolean awaitSessionCount(int count, java.time.Duration timeout)
+      throws InterruptedException {
+    return registry == null ? count == 0 : registry.awaitCount(count, timeout);
+  }
+
   /** Stops accepting, closes every session and waits for their threads to end. Idempotent. */
   @Override
   public void close() {

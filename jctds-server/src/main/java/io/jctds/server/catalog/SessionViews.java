@@ -158,9 +158,13 @@ public final class SessionViews {
           true,
           s.language(),
           Integer.MAX_VALUE,
-          (short) 2);
+          isolationLevel(s.spid()));
     }
     return rs;
+  }
+
+  private static short isolationLevel(int spid) {
+    return FunctionContext.current().isolationLevel(spid);
   }
 
   private static List<SessionInfo> sessionsOrEmpty() {

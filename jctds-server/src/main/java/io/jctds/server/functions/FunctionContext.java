@@ -46,6 +46,14 @@ public interface FunctionContext {
   /** Snapshots of the server's live sessions. */
   List<io.jctds.server.SessionInfo> connections();
 
+  /**
+   * sys.dm_exec_sessions.transaction_isolation_level of session {@code spid} (1 READ UNCOMMITTED to
+   * 5 SNAPSHOT): known for the calling session; 2 (READ COMMITTED, the default) for others.
+   */
+  default short isolationLevel(int spid) {
+    return 2;
+  }
+
   /** A SERVERPROPERTY value as a sql_variant body, or null. */
   byte[] serverProperty(String name);
 

@@ -2,11 +2,9 @@ package io.jctds.server.session;
 
 import io.jctds.protocol.TdsVersion;
 import io.jctds.protocol.batch.SqlBatch;
-import io.jctds.protocol.framing.PacketHeader;
 import io.jctds.protocol.framing.PacketType;
 import io.jctds.protocol.rpc.RpcRequest;
 import io.jctds.protocol.token.Done;
-import io.jctds.protocol.token.EnvChange;
 import io.jctds.protocol.token.ServerMessage;
 import io.jctds.protocol.token.TokenType;
 import io.jctds.server.sql.EngineSession;
@@ -132,10 +130,10 @@ final class RequestLoop {
 
   private void begin(PacketChannel.Message m, boolean rpc) {
     response.begin(rpc);
-    if (m.resetConnection()) {
-      boolean keepTran = (m.status() & PacketHeader.STATUS_RESET_CONNECTION_SKIP_TRAN) != 0;
-      engine.reset(keepTran);
-      response.envChange(new EnvChange.Binary(EnvChange.RESET_ACK, new byte[0], new byte[0]));
+    ResetRequest reset = ResetRequest.of(m.type(), m.status(), response.version());
+    if (reset != ResetRequest.NONE) {
+      ResetRequest.acknowledge(
+          response, engine.reset(reset == ResetRequest.RESET_KEEP_TRANSACTION));
     }
   }
 

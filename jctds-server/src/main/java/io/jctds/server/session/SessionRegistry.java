@@ -65,9 +65,36 @@ public final class SessionRegistry {
 
   synchronized void remove(Session session) {
     live.remove(session.spid(), session);
+    notifyAll();
   }
 
-  /** Snapshots of the logged-in sessions, by SPID. */
+  /**
+   * Waits until {@link #snapshots} counts {@code count} sessions or {@code timeout} passed: a
+   * session whose client closed its socket leaves when its thread has seen the end of the stream
+   * and rolled back, a moment after the client's close returned.
+   *
+   * @return whether the count was reached
+   */
+  public boolean awaitCount(int count, java.time.Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (snapshots().size() != count) {
+      long left = end - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      synchronized (this) {
+        // woken by remove(); a login or a kill does not notify, hence the short wait
+        wait(Math.max(1, Math.min(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(left), 20)));
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Snapshots of the logged-in sessions, by SPID. A killed session is left out at once, although
+   * its thread may still be rolling back: the killer's next query (sys.dm_exec_sessions) and {@code
+   * TdsServer.sessions()} no longer count it.
+   */
   public List<SessionInfo> snapshots() {
     List<Session> sessions;
     synchronized (this) {
@@ -75,7 +102,7 @@ public final class SessionRegistry {
     }
     List<SessionInfo> infos = new ArrayList<>();
     for (Session s : sessions) {
-      if (s.loggedIn()) {
+      if (s.loggedIn() && !s.aborted()) {
         infos.add(s.info());
       }
     }

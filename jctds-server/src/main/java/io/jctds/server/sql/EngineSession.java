@@ -43,10 +43,13 @@ public interface EngineSession extends AutoCloseable {
 
   /**
    * Resets the session as sp_reset_connection does (RESETCONNECTION): rolls back an open
-   * transaction unless {@code keepTransaction}, drops temporary tables, restores the login's
-   * database and the default SET options.
+   * transaction unless {@code keepTransaction}, drops temporary objects and prepared handles,
+   * restores the login's database and SET options (the isolation level stays) and clears the
+   * session's @@ values. Sends nothing: the endpoint acknowledges with ENVCHANGE 18.
+   *
+   * @return the descriptor of the transaction the reset rolled back, 0 when it rolled back none
    */
-  void reset(boolean keepTransaction);
+  long reset(boolean keepTransaction);
 
   /**
    * Asks the running request to stop (attention); safe from any thread. The request ends as soon as

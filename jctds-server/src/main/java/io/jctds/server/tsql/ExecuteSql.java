@@ -38,6 +38,13 @@ final class ExecuteSql {
     boolean remove(int handle) {
       return statements.remove(handle) != null;
     }
+
+    /**
+     * Forgets every handle (RESETCONNECTION); numbering goes on, so an old handle stays unknown.
+     */
+    void clear() {
+      statements.clear();
+    }
   }
 
   static void register(Map<String, Procedures.Builtin> procedures) {

@@ -192,6 +192,11 @@ final class Statements {
     if (spid == r.s.spid()) {
       throw new SqlException(6104, 16, 1, "Cannot use KILL to kill your own process.", false);
     }
+    if (spid > 0 && spid <= 50) {
+      // "System processes ... cannot be terminated" (KILL (Transact-SQL)): SQL Server keeps SPIDs
+      // 1-50 for them, user sessions start at 51
+      throw new SqlException(6107, 14, 1, "Only user processes can be killed.", false);
+    }
     if (!r.s.tds().kill(spid)) {
       throw new SqlException(
           6106, 16, 2, "Process ID " + spid + " is not an active process ID.", false);

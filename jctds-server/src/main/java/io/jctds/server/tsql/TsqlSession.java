@@ -286,18 +286,50 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
     };
   }
 
+  /**
+   * RESETCONNECTION ([MS-TDS] 2.2.3.1.2; what sp_reset_connection resets): the open transaction is
+   * rolled back unless {@code keepTransaction} (RESETCONNECTIONSKIPTRAN); temporary tables and
+   * procedures, prepared handles and the session's application locks go; the SET options return to
+   * the login's except the isolation level ("Distributed transactions and isolation levels are not
+   * reset"); the database returns to the login's; @@ROWCOUNT, @@ERROR, @@IDENTITY and
+   * IDENTITY_INSERT are cleared. A pending INSERT BULK is forgotten.
+   */
   @Override
-  public void reset(boolean keepTransaction) {
+  public long reset(boolean keepTransaction) {
+    long rolledBack = 0;
     if (!keepTransaction && txn.count() > 0) {
-      txn.rollback();
+      rolledBack = txn.rollback();
     }
     dropTemporaryTables();
     temporaryRoutines.clear();
     engine.dropGlobalRoutines(spid());
+    prepared.clear();
+    engine.appLocks().releaseAll(new AppLockManager.Owner(spid(), false));
     database = tds.loginDatabase();
     tds.database(database);
-    options.reset();
+    resetOptions();
     identityInsert = null;
+    rowCount = 0;
+    lastError = 0;
+    lastIdentity = null;
+    caught = null;
+    pendingBulk = null;
+    return rolledBack;
+  }
+
+  /** The login's SET options, the isolation level kept; H2's lock timeout follows. */
+  private void resetOptions() {
+    String isolation = options.get("TRANSACTION ISOLATION LEVEL");
+    int lockTimeout = options.number("LOCK_TIMEOUT");
+    options.reset();
+    options.set(List.of("TRANSACTION ISOLATION LEVEL"), isolation);
+    if (options.number("LOCK_TIMEOUT") != lockTimeout) {
+      try (Statement st = connection.createStatement()) {
+        st.execute("SET LOCK_TIMEOUT " + Integer.MAX_VALUE); // the login's -1: wait
+      } catch (SQLException e) {
+        engine.logger().log(System.Logger.Level.DEBUG, "resetting LOCK_TIMEOUT: " + e);
+      }
+    }
   }
 
   private void dropTemporaryTables() {
@@ -311,7 +343,12 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
         temps.add(rs.getString(1));
       }
       for (String t : temps) {
-        s.execute("DROP TABLE IF EXISTS " + Names.qualified(Names.TEMPDB, Names.DBO, t));
+        String drop = "DROP TABLE IF EXISTS " + Names.qualified(Names.TEMPDB, Names.DBO, t);
+        if (txn.count() > 0) {
+          txn.afterEnd(drop); // dropping now would commit the H2 transaction the reset keeps
+        } else {
+          s.execute(drop);
+        }
       }
     } catch (SQLException e) {
       engine.logger().log(System.Logger.Level.DEBUG, "dropping temporary tables: " + e);
@@ -497,6 +534,20 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
   @Override
   public List<SessionInfo> connections() {
     return tds.connections();
+  }
+
+  @Override
+  public short isolationLevel(int spid) {
+    if (spid != spid()) {
+      return 2;
+    }
+    return switch (options.get("TRANSACTION ISOLATION LEVEL")) {
+      case "READ UNCOMMITTED" -> 1;
+      case "REPEATABLE READ" -> 3;
+      case "SERIALIZABLE" -> 4;
+      case "SNAPSHOT" -> 5;
+      default -> 2;
+    };
   }
 
   @Override

@@ -249,6 +249,11 @@ final class TxnState implements TransactionControl {
     return created.contains(key);
   }
 
+  /** Temporary-object DDL to run once the transaction ends, by COMMIT or ROLLBACK. */
+  void afterEnd(String statement) {
+    deferred.add(new Undo(List.of(statement), true, null));
+  }
+
   /** DDL that nothing can observe before COMMIT (a non-unique index), run after it. */
   void afterCommit(List<String> statements) {
     afterCommit.addAll(statements);

@@ -146,6 +146,16 @@ final class Tedious {
       return this;
     }
 
+    /**
+     * Connection.reset on {@code session}: tedious's initial SQL batch with the RESETCONNECTION
+     * bit. Records {"resetConnection": true} when the ENVCHANGE 18 came.
+     */
+    Steps reset(int session) {
+      list.addObject().put("session", session).put("reset", true);
+      sessions = Math.max(sessions, session + 1);
+      return this;
+    }
+
     /** A SQL batch that Connection.cancel() cancels once its first INFO message arrived. */
     Steps cancelledSql(int session, String sql) {
       list.addObject().put("session", session).put("sql", sql).put("cancelOnInfo", true);
