@@ -58,13 +58,6 @@ final class PacketChannel {
       this(type, status, lastStatus, payload, packets, null);
     }
 
-    boolean resetConnection() {
-      return (status
-              & (PacketHeader.STATUS_RESET_CONNECTION
-                  | PacketHeader.STATUS_RESET_CONNECTION_SKIP_TRAN))
-          != 0;
-    }
-
     /**
      * Whether the client abandoned the message: [MS-TDS] 2.2.1.7, the ignore bit with EOM on the
      * packet that ends it. A streamed message's end is not known yet: always false.
