@@ -28,7 +28,8 @@ public final class Harness {
   /**
    * Options: {@code --smoke} (tiny sizes, 1 round, no warm-up), {@code --rounds N} (default 5),
    * {@code --warmups N} (default 2), {@code --scenarios a,b}, {@code --clients a,b}, {@code
-   * --encryption off|tls|both}, {@code --heap 512m}, {@code --no-taskset}, {@code --out FILE}.
+   * --encryption off|tls|both}, {@code --heap 512m}, {@code --no-taskset}, {@code --out FILE},
+   * {@code --size scenario=N} (repeatable).
    */
   public static void main(String[] args) throws Exception {
     Options o = Options.parse(args);
@@ -111,7 +112,7 @@ public final class Harness {
       boolean pin,
       StringBuilder report)
       throws Exception {
-    long n = o.smoke ? s.smokeSize : s.fullSize;
+    long n = o.size(s);
     List<String> clients = new ArrayList<>();
     for (String c : o.clients) {
       if (Clients.runs(c, s)) {
@@ -151,7 +152,13 @@ public final class Harness {
     String heap = "512m";
     boolean taskset = true;
     Path out;
+    Map<Scenario, Long> sizes = new java.util.EnumMap<>(Scenario.class);
     PrintStream log = System.err;
+
+    /** The size a scenario runs with: --size, else smoke or full. */
+    long size(Scenario s) {
+      return sizes.getOrDefault(s, smoke ? s.smokeSize : s.fullSize);
+    }
 
     static Options parse(String... args) {
       Options o = new Options();
@@ -179,6 +186,10 @@ public final class Harness {
           case "--heap" -> o.heap = args[++i];
           case "--no-taskset" -> o.taskset = false;
           case "--out" -> o.out = Path.of(args[++i]);
+          case "--size" -> {
+            String[] kv = args[++i].split("=", 2);
+            o.sizes.put(Scenario.byId(kv[0]), Long.parseLong(kv[1].replace("_", "")));
+          }
           default -> throw new IllegalArgumentException("unknown option " + a);
         }
       }
