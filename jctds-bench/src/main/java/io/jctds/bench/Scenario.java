@@ -5,7 +5,8 @@ package io.jctds.bench;
  * connection opened before the clock starts (except {@link #CONNECT}, which measures connecting).
  */
 enum Scenario {
-  FETCH("fetch", "SELECT * FROM jctds_bench_rows(N), every column read", 1_000_000, 3_000, "rows") {
+  FETCH(
+      "fetch", "SELECT * FROM jctds_bench_rows({n}), every column read", 1_000_000, 3_000, "rows") {
     @Override
     long run(BenchClient c, long n) throws Exception {
       return c.fetchRows(n);
@@ -16,7 +17,7 @@ enum Scenario {
       return n * (n + 1) / 2;
     }
   },
-  BLOBS("blobs", "SELECT * FROM jctds_bench_blobs(N, 2000)", 20_000, 300, "rows") {
+  BLOBS("blobs", "SELECT * FROM jctds_bench_blobs({n}, 2000)", 20_000, 300, "rows") {
     @Override
     long run(BenchClient c, long n) throws Exception {
       return c.fetchBlobs(n, 2000);
@@ -27,7 +28,7 @@ enum Scenario {
       return n * 2000;
     }
   },
-  QUERIES("queries", "N queries of jctds_bench_rows(1000)", 1_000, 5, "queries") {
+  QUERIES("queries", "{n} queries of jctds_bench_rows(1000)", 1_000, 5, "queries") {
     @Override
     long run(BenchClient c, long n) throws Exception {
       long sum = 0;
@@ -42,7 +43,7 @@ enum Scenario {
       return n * 500_500;
     }
   },
-  SELECT1("select1", "N round trips of SELECT 1", 5_000, 20, "round trips") {
+  SELECT1("select1", "{n} round trips of SELECT 1", 5_000, 20, "round trips") {
     @Override
     long run(BenchClient c, long n) throws Exception {
       long sum = 0;
@@ -54,7 +55,7 @@ enum Scenario {
   },
   CONNECT(
       "connect",
-      "N connects (TCP, PRELOGIN, TLS when on, LOGIN7), each closed",
+      "{n} connects (TCP, PRELOGIN, TLS when on, LOGIN7), each closed",
       50,
       2,
       "connects") {
@@ -64,13 +65,17 @@ enum Scenario {
     }
   },
   INSERT(
-      "insert", "N parameterised INSERTs into jctds_bench_sink, one batch", 100_000, 300, "rows") {
+      "insert",
+      "{n} parameterised INSERTs into jctds_bench_sink, one batch",
+      100_000,
+      300,
+      "rows") {
     @Override
     long run(BenchClient c, long n) throws Exception {
       return c.insertMany(n);
     }
   },
-  BULK("bulk", "bulk insert of N rows into jctds_bench_sink", 1_000_000, 3_000, "rows") {
+  BULK("bulk", "bulk insert of {n} rows into jctds_bench_sink", 1_000_000, 3_000, "rows") {
     @Override
     long run(BenchClient c, long n) throws Exception {
       return c.bulkInsert(n);

@@ -14,7 +14,7 @@ final class Table {
         .append(s.id)
         .append(tls ? " (TLS)" : " (encryption off)")
         .append(": ")
-        .append(s.description.replace("N", String.format(Locale.ROOT, "%,d", n)))
+        .append(s.description.replace("{n}", String.format(Locale.ROOT, "%,d", n)))
         .append("\n\n| client | median | min–max | ")
         .append(s.unit)
         .append("/s | time ÷ jctds | server CPU | note |\n")
