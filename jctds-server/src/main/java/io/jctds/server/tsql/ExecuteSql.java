@@ -265,6 +265,30 @@ final class ExecuteSql {
 
   /** Parses a parameter declaration list, each part with an optional OUTPUT / OUT. */
   static List<Declared> parseDeclarations(String decl) {
+    List<Declared> cached = DECLARATIONS.get(decl);
+    if (cached == null) {
+      cached = List.copyOf(parseDeclarationsUncached(decl));
+      if (DECLARATIONS.size() >= DECLARATIONS_CACHED) {
+        DECLARATIONS.clear(); // crude bound; a workload repeats a few declaration lists
+      }
+      DECLARATIONS.put(decl, cached);
+    }
+    return cached;
+  }
+
+  /**
+   * Parsed declaration lists by text, shared by all sessions: the parse is pure and its records
+   * immutable; every sp_executesql / sp_prepexec / sp_execute call reads one.
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<String, List<Declared>> DECLARATIONS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int DECLARATIONS_CACHED = 1024;
+
+  private static final java.util.regex.Pattern OUTPUT_SUFFIX =
+      java.util.regex.Pattern.compile("(?is)^(.*?)\\s+(OUTPUT|OUT|READONLY)$");
+
+  private static List<Declared> parseDeclarationsUncached(String decl) {
     List<Declared> out = new ArrayList<>();
     if (decl.isBlank()) {
       return out;
@@ -272,8 +296,7 @@ final class ExecuteSql {
     for (String part : TopLevel.split(decl)) {
       String p = part.strip();
       boolean output = false;
-      java.util.regex.Matcher m =
-          java.util.regex.Pattern.compile("(?is)^(.*?)\\s+(OUTPUT|OUT|READONLY)$").matcher(p);
+      java.util.regex.Matcher m = OUTPUT_SUFFIX.matcher(p);
       if (m.matches()) {
         output = !m.group(2).equalsIgnoreCase("READONLY");
         p = m.group(1);

@@ -206,6 +206,9 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
   private void endBatch() {
     clearH2Cancel(); // a cancel that ended the request must not stop the clean-up
     variables.clear();
+    if (tableVariables.isEmpty()) {
+      return; // nothing dropped: the schema (and every session's catalog cache) stays valid
+    }
     for (String tv : tableVariables) {
       try (Statement s = connection.createStatement()) {
         if (txn.count() == 0) {
