@@ -57,7 +57,8 @@ public final class ClientMain {
         System.out.println("ERROR checksum " + sum + " != " + s.expected(n));
         System.exit(2);
       }
-      System.out.println("RESULT " + elapsed + " " + cpu1.minus(cpu0).toNanos());
+      System.out.println(
+          "RESULT " + elapsed + " " + cpu1.minus(cpu0).toNanos() + " " + peakRssKb());
     } catch (Exception | Error e) {
       StringBuilder why = new StringBuilder(e.toString());
       for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
@@ -85,6 +86,20 @@ public final class ClientMain {
       }
     }
     return count;
+  }
+
+  /** This JVM's peak resident set (VmHWM in /proc/self/status), in kB; 0 where unknown. */
+  private static long peakRssKb() {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmHWM:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // not Linux: unknown
+    }
+    return 0;
   }
 
   private static Duration cpu(ProcessHandle p) {

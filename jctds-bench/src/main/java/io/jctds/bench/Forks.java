@@ -38,8 +38,8 @@ final class Forks {
   }
 
   /**
-   * Runs one client JVM; returns {elapsed ns, server CPU ns}, or null (after logging why) when it
-   * failed.
+   * Runs one client JVM; returns {elapsed ns, server CPU ns, the client JVM's peak RSS in kB}, or
+   * null (after logging why) when it failed.
    */
   static long[] client(
       String core,
@@ -55,7 +55,7 @@ final class Forks {
     Process p =
         start(
             core,
-            o.heap,
+            s.heap(o.heap),
             ClientMain.class,
             client,
             s.id,
@@ -64,7 +64,7 @@ final class Forks {
             Integer.toString(port),
             Boolean.toString(tls),
             pem.toString(),
-            Integer.toString(o.warmups),
+            Integer.toString(s.warmups(o.warmups)),
             Long.toString(serverPid));
     p.getOutputStream().close();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -74,7 +74,7 @@ final class Forks {
     for (String line : out.split("\n")) {
       if (line.startsWith("RESULT ")) {
         String[] f = line.split(" ");
-        return new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])};
+        return new long[] {Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3])};
       }
     }
     o.log.println(

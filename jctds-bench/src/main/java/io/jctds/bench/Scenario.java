@@ -75,6 +75,32 @@ enum Scenario {
       return c.insertMany(n);
     }
   },
+  FETCH_SMALL_HEAP(
+      "fetch-64m",
+      "SELECT * FROM jctds_bench_rows({n}) row by row in a 64 MB heap, every column read",
+      10_000_000,
+      20_000,
+      "rows") {
+    @Override
+    long run(BenchClient c, long n) throws Exception {
+      return c.fetchRows(n);
+    }
+
+    @Override
+    long expected(long n) {
+      return n * (n + 1) / 2;
+    }
+
+    @Override
+    String heap(String normal) {
+      return "64m";
+    }
+
+    @Override
+    int warmups(int normal) {
+      return 0; // it must complete in the heap; one cold run is what is reported
+    }
+  },
   BULK("bulk", "bulk insert of {n} rows into jctds_bench_sink", 1_000_000, 3_000, "rows") {
     @Override
     long run(BenchClient c, long n) throws Exception {
@@ -98,6 +124,16 @@ enum Scenario {
 
   /** Runs one repetition; returns the checksum. */
   abstract long run(BenchClient c, long n) throws Exception;
+
+  /** The client JVM's heap (-Xms and -Xmx) given the harness's setting. */
+  String heap(String normal) {
+    return normal;
+  }
+
+  /** Warm-up repetitions given the harness's setting. */
+  int warmups(int normal) {
+    return normal;
+  }
 
   /** The checksum every client must return for size n. */
   long expected(long n) {

@@ -17,13 +17,13 @@ final class Table {
         .append(s.description.replace("{n}", String.format(Locale.ROOT, "%,d", n)))
         .append("\n\n| client | median | min–max | ")
         .append(s.unit)
-        .append("/s | time ÷ jctds | server CPU | note |\n")
-        .append("| --- | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        .append("/s | time ÷ jctds | server CPU | client peak RSS | note |\n")
+        .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
     double base = median(results.getOrDefault("jctds", List.of()), 0);
     for (Map.Entry<String, List<long[]>> e : results.entrySet()) {
       List<long[]> runs = e.getValue();
       if (runs.isEmpty()) {
-        r.append("| ").append(e.getKey()).append(" | failed | | | | | |\n");
+        r.append("| ").append(e.getKey()).append(" | failed | | | | | | |\n");
         continue;
       }
       double med = median(runs, 0);
@@ -42,6 +42,8 @@ final class Table {
           .append(Double.isNaN(base) ? "" : String.format(Locale.ROOT, "%.2f", med / base))
           .append(" | ")
           .append(String.format(Locale.ROOT, "%.0f %%", 100 * cpu / med))
+          .append(" | ")
+          .append(String.format(Locale.ROOT, "%,.0f MB", median(runs, 2) / 1024))
           .append(" | ")
           .append(Clients.caveat(e.getKey(), s))
           .append(" |\n");
