@@ -12,7 +12,7 @@ import java.time.Duration;
 public final class ClientMain {
   private ClientMain() {}
 
-  /** Arguments: client scenario n host port tls(true|false) pem warmups serverPid. */
+  /** Arguments: client scenario n host port tls(true|false) pem warmups serverPid ceilingPort. */
   public static void main(String[] args) {
     try {
       String client = args[0];
@@ -28,6 +28,7 @@ public final class ClientMain {
               Target.PASSWORD);
       int warmups = Integer.parseInt(args[7]);
       ProcessHandle server = ProcessHandle.of(Long.parseLong(args[8])).orElse(null);
+      Clients.ceilingPort = Integer.parseInt(args[9]);
       long elapsed;
       long sum;
       Duration cpu0;

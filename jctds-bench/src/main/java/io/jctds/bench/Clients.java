@@ -5,7 +5,10 @@ import java.util.List;
 /** The clients compared, by the name the harness and its table use. */
 final class Clients {
   static final List<String> ALL =
-      List.of("jctds", "mssql-jdbc", "mssql-jdbc-tuned", "jtds", "jtds-tuned");
+      List.of("jctds", "mssql-jdbc", "mssql-jdbc-tuned", "jtds", "jtds-tuned", "socket-ceiling");
+
+  /** The server JVM's ceiling port (set in the client JVM from its arguments). */
+  static int ceilingPort;
 
   private Clients() {}
 
@@ -16,6 +19,7 @@ final class Clients {
       case "mssql-jdbc-tuned" -> JdbcClient.mssql(t, true);
       case "jtds" -> JdbcClient.jtds(t, false);
       case "jtds-tuned" -> JdbcClient.jtds(t, true);
+      case "socket-ceiling" -> new Ceiling.Client(t, ceilingPort);
       default -> throw new IllegalArgumentException("unknown client " + name);
     };
   }
@@ -25,6 +29,9 @@ final class Clients {
    * something (parameterised inserts), jTDS not for bulk (it has no bulk copy API).
    */
   static boolean runs(String name, Scenario s) {
+    if (name.equals("socket-ceiling")) {
+      return s == Scenario.FETCH || s == Scenario.BLOBS;
+    }
     if (name.equals("mssql-jdbc-tuned")) {
       // useBulkCopyForBatchInsert fails against the embedded server today ("Unable to retrieve
       // column metadata": the FMTONLY result it reads through executeQueryInternal has no columns
@@ -44,6 +51,9 @@ final class Clients {
 
   /** Figures not comparable with the others, and why. */
   static String caveat(String name, Scenario s) {
+    if (name.equals("socket-ceiling")) {
+      return "the same byte volume over a bare loopback socket (JDK TLS when TLS): no client can beat it";
+    }
     if (name.startsWith("jtds") && (s == Scenario.FETCH || s == Scenario.QUERIES)) {
       return "TDS 7.1: datetime2 arrives as nvarchar text";
     }

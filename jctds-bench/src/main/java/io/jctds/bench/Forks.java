@@ -65,7 +65,8 @@ final class Forks {
             Boolean.toString(tls),
             pem.toString(),
             Integer.toString(s.warmups(o.warmups)),
-            Long.toString(serverPid));
+            Long.toString(serverPid),
+            Integer.toString(o.ceilingPort));
     p.getOutputStream().close();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(CLIENT_LIMIT_MINUTES, TimeUnit.MINUTES)) {

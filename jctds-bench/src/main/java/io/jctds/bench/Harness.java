@@ -56,7 +56,9 @@ public final class Harness {
           new BufferedReader(
               new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
       int port = Integer.parseInt(expect(out, "PORT "));
+      int ceiling = Integer.parseInt(expect(out, "CEILING "));
       expect(out, "PEM ");
+      o.ceilingPort = ceiling;
       header(report, o, pin);
       for (Scenario s : o.scenarios) {
         for (boolean tls : o.encryptions) {
@@ -153,6 +155,7 @@ public final class Harness {
     boolean taskset = true;
     Path out;
     Map<Scenario, Long> sizes = new java.util.EnumMap<>(Scenario.class);
+    int ceilingPort;
     PrintStream log = System.err;
 
     /** The size a scenario runs with: --size, else smoke or full. */

@@ -27,6 +27,7 @@ public final class ServerMain {
       server.start();
       Files.writeString(pem, server.trustedCertificatePem(), StandardCharsets.US_ASCII);
       System.out.println("PORT " + server.port());
+      System.out.println("CEILING " + Ceiling.serve(server));
       System.out.println("PEM " + pem);
       System.out.flush();
       while (System.in.read() >= 0) {
