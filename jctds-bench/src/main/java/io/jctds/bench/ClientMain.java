@@ -60,6 +60,8 @@ public final class ClientMain {
       }
       System.out.println(
           "RESULT " + elapsed + " " + cpu1.minus(cpu0).toNanos() + " " + peakRssKb());
+      System.out.flush();
+      System.exit(0); // a client library's non-daemon threads (Vert.x's) must not keep us alive
     } catch (Exception | Error e) {
       StringBuilder why = new StringBuilder(e.toString());
       for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {

@@ -5,7 +5,14 @@ import java.util.List;
 /** The clients compared, by the name the harness and its table use. */
 final class Clients {
   static final List<String> ALL =
-      List.of("jctds", "mssql-jdbc", "mssql-jdbc-tuned", "jtds", "jtds-tuned", "socket-ceiling");
+      List.of(
+          "jctds",
+          "mssql-jdbc",
+          "mssql-jdbc-tuned",
+          "jtds",
+          "jtds-tuned",
+          "vertx",
+          "socket-ceiling");
 
   /** The server JVM's ceiling port (set in the client JVM from its arguments). */
   static int ceilingPort;
@@ -19,6 +26,7 @@ final class Clients {
       case "mssql-jdbc-tuned" -> JdbcClient.mssql(t, true);
       case "jtds" -> JdbcClient.jtds(t, false);
       case "jtds-tuned" -> JdbcClient.jtds(t, true);
+      case "vertx" -> new VertxClient(t);
       case "socket-ceiling" -> new Ceiling.Client(t, ceilingPort);
       default -> throw new IllegalArgumentException("unknown client " + name);
     };
@@ -46,7 +54,7 @@ final class Clients {
       // would measure the server for a minute per run
       return !name.startsWith("jtds");
     }
-    return !(name.equals("jtds") && s == Scenario.BULK);
+    return !((name.equals("jtds") || name.equals("vertx")) && s == Scenario.BULK);
   }
 
   /** Figures not comparable with the others, and why. */
