@@ -128,38 +128,41 @@ class PoolProbeIT {
       throws Exception {
     try (ConnectionPool pool = ConnectionPool.builder("rogue", directOptions()).build()) {
       Connection c = pool.borrow();
-      int spid = c.spid();
-      long readsBefore = numReads(spid);
-      AtomicReference<Throwable> failure = new AtomicReference<>();
-      AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
-      Thread waiter =
-          new Thread(
-              () -> {
-                try (Cursor cur = c.cursor()) {
-                  cur.execute("WAITFOR DELAY '00:00:30'; SELECT 1");
-                } catch (Throwable t) {
-                  failure.set(t);
-                }
-                stillInterrupted.set(Thread.currentThread().isInterrupted());
-              });
-      waiter.start();
-      while (numReads(spid) == readsBefore) { // the server has the request: WAITFOR is running
-        Thread.sleep(5);
+      try { // a failed assertion must not leave c borrowed: pool.close() would wait 30 s
+        int spid = c.spid();
+        long readsBefore = numReads(spid);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+        Thread waiter =
+            new Thread(
+                () -> {
+                  try (Cursor cur = c.cursor()) {
+                    cur.execute("WAITFOR DELAY '00:00:30'; SELECT 1");
+                  } catch (Throwable t) {
+                    failure.set(t);
+                  }
+                  stillInterrupted.set(Thread.currentThread().isInterrupted());
+                });
+        waiter.start();
+        while (numReads(spid) == readsBefore) { // the server has the request: WAITFOR is running
+          Thread.sleep(5);
+        }
+        waiter.interrupt();
+        waiter.join();
+        assertThat(failure.get())
+            .isInstanceOfSatisfying(
+                OperationalError.class,
+                e -> {
+                  assertThat(e.reason()).isEqualTo(Reason.CONNECTION_BROKEN);
+                  assertThat(e.isConnectionBroken()).isTrue();
+                  assertThat(e.getMessage()).contains("interrupted", "Cursor.cancel()");
+                })
+            .hasCauseInstanceOf(ClosedByInterruptException.class);
+        assertThat(stillInterrupted.get()).isTrue();
+        assertThatThrownBy(() -> selectOne(c, "SELECT 2")).isInstanceOf(JctdsException.class);
+      } finally {
+        c.close(); // back to the pool, which must not keep it
       }
-      waiter.interrupt();
-      waiter.join();
-      assertThat(failure.get())
-          .isInstanceOfSatisfying(
-              OperationalError.class,
-              e -> {
-                assertThat(e.reason()).isEqualTo(Reason.CONNECTION_BROKEN);
-                assertThat(e.isConnectionBroken()).isTrue();
-                assertThat(e.getMessage()).contains("interrupted", "Cursor.cancel()");
-              })
-          .hasCauseInstanceOf(ClosedByInterruptException.class);
-      assertThat(stillInterrupted.get()).isTrue();
-      assertThatThrownBy(() -> selectOne(c, "SELECT 2")).isInstanceOf(JctdsException.class);
-      c.close(); // back to the pool, which must not keep it
       assertThat(pool.stats().idle()).isZero();
       assertThat(pool.stats().destroyed()).isEqualTo(1);
       assertThat(server.awaitSessionCount(0, Duration.ofSeconds(30))).isTrue(); // ended there too
