@@ -58,9 +58,13 @@ final class PoolRelay implements AutoCloseable {
           sockets.add(client);
           sockets.add(server);
         }
-        start(() -> copy(server.getInputStream(), client.getOutputStream()));
+        // when either side ends, both are closed: a server that closes (KILL) is seen by the client
+        start(() -> copy(server.getInputStream(), client.getOutputStream()), client, server);
         int connection = n;
-        start(() -> relay(connection, client.getInputStream(), server.getOutputStream()));
+        start(
+            () -> relay(connection, client.getInputStream(), server.getOutputStream()),
+            client,
+            server);
       }
     } catch (IOException closed) {
       // the relay was closed
@@ -71,7 +75,7 @@ final class PoolRelay implements AutoCloseable {
     void run() throws IOException;
   }
 
-  private static void start(Io body) {
+  private static void start(Io body, Socket client, Socket server) {
     Thread t =
         new Thread(
             () -> {
@@ -79,11 +83,22 @@ final class PoolRelay implements AutoCloseable {
                 body.run();
               } catch (IOException closed) {
                 // one side closed
+              } finally {
+                closeQuietly(client);
+                closeQuietly(server);
               }
             },
             "pool-relay-copy");
     t.setDaemon(true);
     t.start();
+  }
+
+  private static void closeQuietly(Socket s) {
+    try {
+      s.close();
+    } catch (IOException ignored) {
+      // already closed
+    }
   }
 
   private static void copy(InputStream in, OutputStream out) throws IOException {

@@ -6,12 +6,19 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.SocketChannel;
 import java.util.List;
 
 /**
  * Opens the TCP connection as FreeTDS does ({@code tds_open_socket}): each resolved address in
  * order until one accepts, within the login timeout, with TCP_NODELAY and SO_KEEPALIVE. A socket
  * that failed is always closed: no half-open socket is left behind.
+ *
+ * <p>The socket is a {@link SocketChannel}'s ({@link SocketChannel#socket()}), so that {@link
+ * SocketTransport#quiet()} can look at an idle connection without waiting. Its I/O is therefore
+ * interruptible: a thread interrupted while blocked in it (or entering it interrupted) gets a
+ * {@link ClosedByInterruptException} and the socket is closed.
  */
 public final class SocketConnector {
   private static final System.Logger LOG = System.getLogger("io.jctds.net");
@@ -35,7 +42,7 @@ public final class SocketConnector {
     }
     IOException failure = null;
     for (InetAddress address : addresses) {
-      Socket socket = new Socket();
+      Socket socket = SocketChannel.open().socket();
       boolean connected = false;
       try {
         socket.setTcpNoDelay(true);
@@ -45,8 +52,8 @@ public final class SocketConnector {
         connected = true;
         LOG.log(System.Logger.Level.DEBUG, () -> "connected to " + socket.getRemoteSocketAddress());
         return socket;
-      } catch (SocketTimeoutException e) {
-        failure = chain(failure, e);
+      } catch (SocketTimeoutException | ClosedByInterruptException e) {
+        failure = chain(failure, e); // the deadline passed or the thread was interrupted: stop
         throw failure;
       } catch (IOException e) {
         failure = chain(failure, e);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 
 /**
@@ -14,11 +15,18 @@ import java.time.Duration;
  * so the caller may send an attention and read on.
  */
 public final class SocketTransport implements Transport, ReadTimeout {
-  /** The shortest read timeout a socket takes. */
+  /** The shortest read timeout a socket takes (the probe of a socket without a channel). */
   private static final int PROBE_MILLIS = 1;
 
   private final Socket socket;
   private final Transport streams;
+
+  /** The socket's channel (null for a plain {@link Socket}): the probe reads it non-blocking. */
+  private final SocketChannel channel;
+
+  /** The probe's one byte; only touched while the connection is idle. */
+  private final ByteBuffer probe = ByteBuffer.allocate(1);
+
   private volatile Deadline deadline = Deadline.NONE;
   private volatile Duration readTimeout;
 
@@ -28,6 +36,7 @@ public final class SocketTransport implements Transport, ReadTimeout {
    */
   public SocketTransport(Socket socket) throws IOException {
     this.socket = socket;
+    this.channel = socket.getChannel();
     this.streams = Transport.of(socket.getInputStream(), socket.getOutputStream());
   }
 
@@ -63,27 +72,46 @@ public final class SocketTransport implements Transport, ReadTimeout {
   }
 
   /**
-   * Looks at the idle socket without waiting for the server: unread bytes ({@code available()}) or
-   * a read that returns within {@value #PROBE_MILLIS} ms — a byte the server sent unasked (SQL
+   * Looks at the idle socket without waiting for the server. A byte the server sent unasked (SQL
    * Server sends nothing between responses) or the end of the stream (the server closed the
-   * connection, as after KILL) — mean not quiet; a read that times out means quiet. Works under TLS
-   * too: TLS records arrive on this socket, and none is due between responses either.
+   * connection, as after KILL) mean not quiet; nothing to read means quiet, and nothing was
+   * consumed. Works under TLS too: TLS records arrive on this socket, and none is due between
+   * responses either.
+   *
+   * <p>A socket opened by {@link SocketConnector} has a channel: it is switched to non-blocking
+   * mode for one read of at most one byte (0 = quiet, -1 = end of stream, 1 = a byte unasked) and
+   * back, with no wait at all. A plain socket is read with a {@value #PROBE_MILLIS} ms timeout
+   * instead, the shortest a socket takes.
    */
   @Override
   public boolean quiet() {
     try {
-      java.io.InputStream in = socket.getInputStream();
-      if (in.available() > 0) {
-        return false;
-      }
-      socket.setSoTimeout(PROBE_MILLIS);
-      in.read(); // a byte or the end of the stream: the connection is discarded either way
-      return false;
+      return channel != null ? channelQuiet() : socketQuiet();
     } catch (SocketTimeoutException quiet) {
       return true;
-    } catch (IOException broken) {
+    } catch (IOException | RuntimeException broken) {
+      return false; // closed (also by an interrupt), reset, or not switchable: discard it
+    }
+  }
+
+  private boolean channelQuiet() throws IOException {
+    channel.configureBlocking(false);
+    try {
+      probe.clear();
+      return channel.read(probe) == 0;
+    } finally {
+      channel.configureBlocking(true);
+    }
+  }
+
+  private boolean socketQuiet() throws IOException {
+    java.io.InputStream in = socket.getInputStream();
+    if (in.available() > 0) {
       return false;
     }
+    socket.setSoTimeout(PROBE_MILLIS);
+    in.read(); // a byte or the end of the stream: the connection is discarded either way
+    return false;
   }
 
   @Override

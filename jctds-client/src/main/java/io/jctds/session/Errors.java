@@ -139,6 +139,16 @@ public final class Errors {
               + "; the connection is closed",
           p);
     }
+    if (e instanceof java.nio.channels.ClosedByInterruptException) {
+      return new OperationalError(
+          Reason.CONNECTION_BROKEN,
+          "the thread was interrupted while jctds was "
+              + doing
+              + ", which closes the connection (an interrupt during socket I/O closes the socket,"
+              + " as for any java.nio channel); its interrupt status stays set. To stop a request"
+              + " and keep the connection, use Cursor.cancel() or a query timeout",
+          e);
+    }
     if (e instanceof EOFException) {
       return new OperationalError(
           Reason.CONNECTION_BROKEN,

@@ -129,6 +129,17 @@ final class LoginFailures {
     if (e instanceof SocketTimeoutException) {
       return timeout(s, where, phase, e);
     }
+    if (e instanceof java.nio.channels.ClosedByInterruptException) {
+      return new OperationalError(
+          Reason.CONNECTION_BROKEN,
+          "the thread was interrupted during "
+              + phase.phase()
+              + " of the login to "
+              + where
+              + ", which closes the socket (an interrupt during socket I/O closes it, as for any"
+              + " java.nio channel); its interrupt status stays set",
+          e);
+    }
     if (phase == LoginState.CONNECT && e instanceof IOException) {
       return refused(entry, t, where, e);
     }
