@@ -230,10 +230,32 @@ final class QueryRunner {
       // [MS-TDS] 2.2.7.4 fIdentity: the column is an IDENTITY column (H2 reports a bare
       // reference to one as auto-increment)
       int flags =
-          ColMetadata.FLAG_NULLABLE | (md.isAutoIncrement(i + 1) ? ColMetadata.FLAG_IDENTITY : 0);
+          ColMetadata.FLAG_NULLABLE
+              | (md.isAutoIncrement(i + 1) ? ColMetadata.FLAG_IDENTITY : 0)
+              | (computed(md, i + 1) ? ColMetadata.FLAG_COMPUTED : 0);
       cols.add(new ColMetadata.Column(0, flags, wire, tableName(wire, md, i + 1), c.name()));
     }
     return new ColMetadata(cols);
+  }
+
+  /**
+   * [MS-TDS] 2.2.7.4 fComputed: whether result column {@code column} is a table's computed column
+   * (H2 names the table and column of a bare column reference, none for an expression); the
+   * catalog, cached per schema version, knows which columns are computed.
+   */
+  private boolean computed(ResultSetMetaData md, int column) throws SQLException {
+    String table = md.getTableName(column);
+    String h2Schema = md.getSchemaName(column);
+    if (table == null || table.isEmpty() || h2Schema == null) {
+      return false;
+    }
+    String[] schema = Names.split(h2Schema);
+    if (schema == null) {
+      return false;
+    }
+    Catalog.Table t = r.s.catalog().table(schema[0], schema[1], table);
+    Catalog.Column c = t == null ? null : t.column(md.getColumnName(column));
+    return c != null && c.computed();
   }
 
   /** Sets the H2 session variables of an assigning SELECT to the variables' current values. */
