@@ -25,12 +25,6 @@ final class Clients {
    * something (parameterised inserts), jTDS not for bulk (it has no bulk copy API).
    */
   static boolean runs(String name, Scenario s) {
-    if (name.equals("mssql-jdbc-tuned")) {
-      // useBulkCopyForBatchInsert fails against the embedded server today ("Unable to retrieve
-      // column metadata": the FMTONLY result it reads through executeQueryInternal has no columns
-      // for it); left out until the server is fixed, see BENCHMARKS.md
-      return false;
-    }
     if (name.endsWith("-tuned")) {
       return s == Scenario.INSERT;
     }

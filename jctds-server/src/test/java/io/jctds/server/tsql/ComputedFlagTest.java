@@ -36,6 +36,24 @@ class ComputedFlagTest extends EngineTest {
     assertThat(computed(alias.column(0))).isTrue();
   }
 
+  /**
+   * usUpdateable ([MS-TDS] 2.2.7.4, bits 0x000C): 1 (Read/Write, 0x0004) on a table's plain column,
+   * as the flags 0x0005 SQL Server's bcp copied from SQL Server's metadata into the [MS-TDS] 4.12
+   * Bulk Load example; 0 (ReadOnly) on identity, computed and expression columns, as
+   * sp_describe_first_result_set's is_updateable. mssql-jdbc's bulk copy for batch insert leaves
+   * out every ReadOnly column (SQLServerPreparedStatement.executeBatch).
+   */
+  @Test
+  void plainTableColumnsAreReadWriteAndTheRestReadOnly() {
+    ok("CREATE TABLE cflag3 (id int IDENTITY(1,1), n int NOT NULL, twice AS n * 2)");
+    ColMetadata md = ok("SELECT id, n, twice, n + 1 AS e, 7 AS k FROM cflag3").results().get(0);
+    assertThat(md.column(0).flags() & ColMetadata.FLAG_UPDATEABLE_MASK).isZero();
+    assertThat(md.column(1).flags() & ColMetadata.FLAG_UPDATEABLE_MASK).isEqualTo(0x0004);
+    assertThat(md.column(2).flags() & ColMetadata.FLAG_UPDATEABLE_MASK).isZero();
+    assertThat(md.column(3).flags() & ColMetadata.FLAG_UPDATEABLE_MASK).isZero();
+    assertThat(md.column(4).flags() & ColMetadata.FLAG_UPDATEABLE_MASK).isZero();
+  }
+
   private static boolean computed(ColMetadata.Column c) {
     return (c.flags() & ColMetadata.FLAG_COMPUTED) != 0;
   }
