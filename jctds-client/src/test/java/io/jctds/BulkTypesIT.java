@@ -31,9 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * zeros, datetimeoffset keeps the offset (Europe/Paris is UTC+02:00 on 2024-07-01, IANA tz
  * database), an Instant is UTC.
  *
- * <p>No sql_variant column: the embedded server stores a bulk-loaded sql_variant value without its
- * variant header (server types/Values.fromWire has no sql_variant case) and then sends an invalid
- * value on SELECT. SqlVariant's value goes into an int column here.
+ * <p>SqlVariant's value goes into an int column here; sql_variant columns are BulkVariantIT's.
  */
 class BulkTypesIT {
   private static TdsServer server;

@@ -40,12 +40,6 @@ final class Clients {
     if (name.equals("socket-ceiling")) {
       return s == Scenario.FETCH || s == Scenario.BLOBS;
     }
-    if (name.equals("mssql-jdbc-tuned")) {
-      // useBulkCopyForBatchInsert fails against the embedded server today ("Unable to retrieve
-      // column metadata": the FMTONLY result it reads through executeQueryInternal has no columns
-      // for it); left out until the server is fixed, see BENCHMARKS.md
-      return false;
-    }
     if (name.endsWith("-tuned")) {
       return s == Scenario.INSERT;
     }

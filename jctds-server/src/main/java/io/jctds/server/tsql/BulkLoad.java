@@ -12,8 +12,10 @@ import io.jctds.server.catalog.Catalog;
 import io.jctds.server.sql.SqlException;
 import io.jctds.server.sql.StreamedPayload;
 import io.jctds.server.storage.Names;
+import io.jctds.server.types.SqlBase;
 import io.jctds.server.types.SqlType;
 import io.jctds.server.types.Values;
+import io.jctds.server.types.Variants;
 import io.jctds.server.types.WireTypes;
 import java.nio.ByteBuffer;
 import java.sql.BatchUpdateException;
@@ -264,7 +266,7 @@ final class BulkLoad {
       Catalog.Column col = t.columns()[k];
       Object v;
       try {
-        v = row.isNull(i) ? null : Values.fromWire(t.wire()[i], row.getObject(i));
+        v = row.isNull(i) ? null : value(t.wire()[i], col, row, i);
       } catch (TdsProtocolException | IllegalArgumentException e) {
         throw new SqlException(
             4815,
@@ -289,6 +291,24 @@ final class BulkLoad {
       }
       ps.setObject(k + 1, v instanceof Float f ? f.doubleValue() : v);
     }
+  }
+
+  /**
+   * The value to store of non-NULL column {@code i} of {@code row}: a sql_variant column stores the
+   * [MS-TDS] 2.2.5.5.4 variant body (base type, properties, value), as sent when the client sends a
+   * sql_variant (checked by decoding it), else built from the value of the base type sent.
+   */
+  private static Object value(SqlType wire, Catalog.Column col, Row row, int i) {
+    Object v = row.getObject(i);
+    if (col.type().base() != SqlBase.SQL_VARIANT) {
+      return Values.fromWire(wire, v);
+    }
+    if (wire.base() == SqlBase.SQL_VARIANT) {
+      byte[] body = new byte[row.length(i)];
+      row.buffer().get(row.offset(i), body);
+      return body;
+    }
+    return Variants.encode(wire, Values.fromWire(wire, v));
   }
 
   private void execute(PreparedStatement ps, long before) throws SQLException {

@@ -227,13 +227,44 @@ final class QueryRunner {
       SqlType type = Jdbc.type(c, md, i + 1);
       TypeInfo wire = WireTypes.typeInfo(type, true, r.s.tds().tdsVersion(), utf8);
       writers[i] = new ColumnWriter(type, wire);
-      // [MS-TDS] 2.2.7.4 fIdentity: the column is an IDENTITY column (H2 reports a bare
-      // reference to one as auto-increment)
-      int flags =
-          ColMetadata.FLAG_NULLABLE | (md.isAutoIncrement(i + 1) ? ColMetadata.FLAG_IDENTITY : 0);
+      int flags = ColMetadata.FLAG_NULLABLE | flags(md, i + 1);
       cols.add(new ColMetadata.Column(0, flags, wire, tableName(wire, md, i + 1), c.name()));
     }
     return new ColMetadata(cols);
+  }
+
+  /** usUpdateable = 1 (Read/Write), bits 2-3 of the Flags ([MS-TDS] 2.2.7.4). */
+  private static final int UPDATEABLE_READ_WRITE = 0x0004;
+
+  /**
+   * [MS-TDS] 2.2.7.4 Flags of result column {@code column} besides fNullable: fIdentity for an
+   * IDENTITY column (H2 reports a bare reference to one as auto-increment); fComputed for a
+   * computed column; usUpdateable Read/Write for any other column of a table, ReadOnly (0) for
+   * expressions, identity and computed columns, as sp_describe_first_result_set's is_updateable
+   * (mssql-jdbc's bulk copy for batch insert keeps only columns not ReadOnly; the [MS-TDS] 4.12
+   * Bulk Load example carries SQL Server's 0x0005 for a table column). H2 names the table and
+   * column of a bare column reference, none for an expression; the catalog, cached per schema
+   * version, knows the rest.
+   */
+  private int flags(ResultSetMetaData md, int column) throws SQLException {
+    if (md.isAutoIncrement(column)) {
+      return ColMetadata.FLAG_IDENTITY;
+    }
+    String table = md.getTableName(column);
+    String h2Schema = md.getSchemaName(column);
+    if (table == null || table.isEmpty() || h2Schema == null) {
+      return 0;
+    }
+    String[] schema = Names.split(h2Schema);
+    if (schema == null) {
+      return 0;
+    }
+    Catalog.Table t = r.s.catalog().table(schema[0], schema[1], table);
+    Catalog.Column c = t == null ? null : t.column(md.getColumnName(column));
+    if (c == null || c.identity()) {
+      return 0;
+    }
+    return c.computed() ? ColMetadata.FLAG_COMPUTED : UPDATEABLE_READ_WRITE;
   }
 
   /** Sets the H2 session variables of an assigning SELECT to the variables' current values. */

@@ -131,6 +131,33 @@ class TediousBulkLoadIT {
     assertThat(back.get(1)).containsExactly(2L, null, null, null, null, null, null, null);
   }
 
+  /**
+   * tedious has no sql_variant bulk column: into a sql_variant column it sends the value's own type
+   * (INSERT BULK names it), and the stored value keeps that base type ("sql_variant
+   * (Transact-SQL)": a sql_variant holds its value with the value's base type).
+   */
+  @Test
+  void aBaseTypedValueIntoSqlVariantKeepsItsBaseType() {
+    List<Step> steps =
+        run(
+            new Steps()
+                .batch(
+                    "CREATE TABLE tedious_variant (id int NOT NULL, v sql_variant, w sql_variant)")
+                .bulk(
+                    "tedious_variant",
+                    columns("id:Int", "v:Int", "w:NVarChar:10"),
+                    rows(new Object[] {1, 42, "abc"}, new Object[] {2, null, null}),
+                    null)
+                .sql(
+                    "SELECT id, v, w, CAST(SQL_VARIANT_PROPERTY(v, 'BaseType') AS nvarchar(30)),"
+                        + " CAST(SQL_VARIANT_PROPERTY(w, 'BaseType') AS nvarchar(30))"
+                        + " FROM tedious_variant ORDER BY id"));
+    assertThat(steps.get(1).error()).isNull();
+    List<List<Object>> back = steps.get(2).rows();
+    assertThat(back.get(0)).containsExactly(1L, 42L, "abc", "int", "nvarchar");
+    assertThat(back.get(1)).containsExactly(2L, null, null, null, null);
+  }
+
   @Test
   void aStringTooLongIs2628AndNothingOfTheLoadIsWritten() {
     List<Step> steps =
