@@ -3,6 +3,7 @@ package io.jctds.protocol;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Checked reads from a {@link ByteBuffer} window, independent of the buffer's byte order. Every
@@ -147,6 +148,30 @@ public final class Wire {
     byte[] tmp = new byte[len];
     buf.get(at, tmp);
     return new String(tmp, charset);
+  }
+
+  /**
+   * Decodes {@code len} bytes of UTF-16LE at absolute index {@code at} exactly as {@code new
+   * String(bytes, UTF_16LE)} does, without a CharsetDecoder when the text holds no surrogate (the
+   * decoder was the top item decoding nvarchar, see NOTES-perf.md); text with a surrogate or an odd
+   * byte count goes through the decoder, which pairs surrogates and replaces malformed input.
+   */
+  public static String utf16le(ByteBuffer buf, int at, int len) {
+    if ((len & 1) != 0) {
+      return decode(buf, at, len, StandardCharsets.UTF_16LE);
+    }
+    int n = len >> 1;
+    char[] units = new char[n];
+    boolean swap = buf.order() != ByteOrder.LITTLE_ENDIAN;
+    for (int i = 0; i < n; i++) {
+      char c = buf.getChar(at + 2 * i);
+      c = swap ? Character.reverseBytes(c) : c;
+      if (Character.isSurrogate(c)) {
+        return decode(buf, at, len, StandardCharsets.UTF_16LE);
+      }
+      units[i] = c;
+    }
+    return new String(units);
   }
 
   /** Copies {@code len} bytes at absolute index {@code at}; the caller has checked the range. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class WireTest {
@@ -55,5 +56,35 @@ class WireTest {
     assertThatThrownBy(() -> w.bytes(new byte[21])).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> new BufferWriter().bVarchar("x".repeat(256)))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /**
+   * nvarchar text decodes as the JDK's UTF-16LE charset does (the reference here is the JDK, not
+   * jctds): plain text, a surrogate pair, an unpaired surrogate (replaced), an odd byte count, and
+   * the recorded "x" of {@code select N'x'} (02 00 78 00 in a ROW, TokenDecoderTest.SELECT).
+   */
+  @Test
+  void utf16leMatchesTheJdkDecoder() {
+    String[] texts = {"x", "Grüße, 東京", "a\uD83D\uDE00b", "a\uD800b", ""};
+    for (String text : texts) {
+      byte[] b = text.getBytes(StandardCharsets.UTF_16LE);
+      if (text.equals("a\uD800b")) {
+        b = new byte[] {0x61, 0, 0x00, (byte) 0xD8, 0x62, 0}; // the encoder would replace it
+      }
+      assertUtf16(b);
+    }
+    assertUtf16(new byte[] {0x61, 0, 0x62}); // odd length
+    ByteBuffer row = ByteBuffer.wrap(new byte[] {0x02, 0x00, 0x78, 0x00});
+    assertThat(Wire.utf16le(row.order(ByteOrder.LITTLE_ENDIAN), 2, 2)).isEqualTo("x");
+  }
+
+  private static void assertUtf16(byte[] b) {
+    String expected = new String(b, StandardCharsets.UTF_16LE);
+    byte[] padded = new byte[b.length + 3];
+    System.arraycopy(b, 0, padded, 3, b.length);
+    for (ByteOrder order : new ByteOrder[] {ByteOrder.LITTLE_ENDIAN, ByteOrder.BIG_ENDIAN}) {
+      ByteBuffer buf = ByteBuffer.wrap(padded).order(order);
+      assertThat(Wire.utf16le(buf, 3, b.length)).isEqualTo(expected);
+    }
   }
 }

@@ -15,7 +15,7 @@ final class InboundBuffer {
 
   InboundBuffer(Transport transport, int capacity) {
     this.transport = transport;
-    this.buffer = ByteBuffer.allocateDirect(capacity).flip();
+    this.buffer = ByteBuffer.allocate(capacity).flip();
   }
 
   /** The unconsumed bytes, from the buffer's position. */

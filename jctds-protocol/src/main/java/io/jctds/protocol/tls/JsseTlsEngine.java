@@ -17,8 +17,10 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 
 /**
- * {@link TlsEngine} over a JSSE {@link SSLEngine}, with direct buffers reused for the life of the
- * connection. Delegated tasks run on the calling thread.
+ * {@link TlsEngine} over a JSSE {@link SSLEngine}, with heap buffers reused for the life of the
+ * connection (heap, not direct: JDK 17's AES-GCM uses its GHASH intrinsic only on arrays; a direct
+ * buffer takes a plain-Java GHASH loop, see NOTES-perf.md). Delegated tasks run on the calling
+ * thread.
  *
  * <p>Create engines through {@link JsseTlsContext}, which gives each one a fresh {@code
  * SSLContext}: JSSE resumes TLS 1.2 sessions (session tickets) and TLS 1.3 sessions (PSK) across
@@ -61,9 +63,9 @@ public final class JsseTlsEngine implements TlsEngine {
     this.requiredApplicationProtocol = engine.getUseClientMode() ? null : applicationProtocol;
     SSLSession session = engine.getSession();
     this.packetSize = session.getPacketBufferSize();
-    this.netIn = ByteBuffer.allocateDirect(packetSize);
-    this.appIn = ByteBuffer.allocateDirect(session.getApplicationBufferSize());
-    this.netOut = ByteBuffer.allocateDirect(2 * packetSize);
+    this.netIn = ByteBuffer.allocate(packetSize);
+    this.appIn = ByteBuffer.allocate(session.getApplicationBufferSize());
+    this.netOut = ByteBuffer.allocate(2 * packetSize);
   }
 
   @Override
@@ -334,7 +336,7 @@ public final class JsseTlsEngine implements TlsEngine {
       return buffer;
     }
     int capacity = Math.max(buffer.capacity() * 2, buffer.position() + room);
-    ByteBuffer larger = ByteBuffer.allocateDirect(capacity);
+    ByteBuffer larger = ByteBuffer.allocate(capacity);
     buffer.flip();
     larger.put(buffer);
     return larger;

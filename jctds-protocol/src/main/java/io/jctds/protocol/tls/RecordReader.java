@@ -75,7 +75,7 @@ final class RecordReader {
 
   private ByteBuffer nextWrapped() throws IOException {
     if (assembly == null) {
-      assembly = ByteBuffer.allocateDirect(MAX_RECORD);
+      assembly = ByteBuffer.allocate(MAX_RECORD);
     }
     assembly.clear();
     copyPayload(HEADER);

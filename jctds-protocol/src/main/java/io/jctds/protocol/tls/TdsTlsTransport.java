@@ -57,7 +57,7 @@ public final class TdsTlsTransport implements Transport {
   private final ReentrantLock engineLock = new ReentrantLock();
   private final FirstPacket firstPacket = new FirstPacket();
   private final boolean wrappedHandshake;
-  private ByteBuffer netOut = ByteBuffer.allocateDirect(PRELOGIN_PACKET_SIZE); // write mode
+  private ByteBuffer netOut = ByteBuffer.allocate(PRELOGIN_PACKET_SIZE); // write mode
   private final ByteBuffer appIn; // read mode: decrypted bytes not yet returned
   private TlsSessionInfo session;
   private volatile Mode inbound;
@@ -70,7 +70,7 @@ public final class TdsTlsTransport implements Transport {
     this.wrappedHandshake = wrappedHandshake;
     this.in = new InboundBuffer(wire, RecordReader.MAX_RECORD + PRELOGIN_PACKET_SIZE);
     this.records = new RecordReader(in, wrappedHandshake);
-    this.appIn = ByteBuffer.allocateDirect(RecordReader.MAX_BODY).flip();
+    this.appIn = ByteBuffer.allocate(RecordReader.MAX_BODY).flip();
   }
 
   /**
@@ -406,6 +406,6 @@ public final class TdsTlsTransport implements Transport {
   private static ByteBuffer ensureCapacity(ByteBuffer buffer, int capacity) {
     return buffer.capacity() >= capacity
         ? buffer
-        : ByteBuffer.allocateDirect(Math.max(capacity, 2 * buffer.capacity()));
+        : ByteBuffer.allocate(Math.max(capacity, 2 * buffer.capacity()));
   }
 }

@@ -47,15 +47,26 @@ public final class ValueScanner {
     };
   }
 
+  // The checks below are inline, not Wire.skip/u8/u16 with a description: building that text for
+  // every value was a string concatenation per column per row (JFR, NOTES-perf.md). The text is
+  // built only when the value is truncated.
+
   private static long take(ByteBuffer in, int n, TdsType type) {
     int at = in.position();
-    Wire.skip(in, n, type.name() + " value of " + n + " bytes");
+    if (in.remaining() < n) {
+      throw new TdsTruncatedException(
+          type.name() + " value of " + n + " bytes", at, n - in.remaining());
+    }
+    in.position(at + n);
     return pack(at, n);
   }
 
   private static long byteLen(TypeInfo t, ByteBuffer in) {
     int at = in.position();
-    int len = Wire.u8(in, t.type().name() + " value length");
+    if (!in.hasRemaining()) {
+      throw new TdsTruncatedException(t.type().name() + " value length", at, 1);
+    }
+    int len = in.get() & 0xFF;
     if (len == 0) {
       return pack(in.position(), -1);
     }
@@ -79,7 +90,12 @@ public final class ValueScanner {
   }
 
   private static long ushortLen(TypeInfo t, ByteBuffer in) {
-    int len = Wire.u16(in, t.type().name() + " value length");
+    int at = in.position();
+    if (in.remaining() < 2) {
+      throw new TdsTruncatedException(t.type().name() + " value length", at, 2 - in.remaining());
+    }
+    int len = Wire.u16At(in, at);
+    in.position(at + 2);
     if (len == 0xFFFF) {
       return pack(in.position(), -1);
     }

@@ -3,7 +3,6 @@ package io.jctds.protocol.type;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -139,7 +138,7 @@ public final class Values {
     Slot s = plain(t, b, off, len);
     return switch (t.family()) {
       case CHAR -> decode(s, charset(t));
-      case NCHAR, XML -> decode(s, StandardCharsets.UTF_16LE);
+      case NCHAR, XML -> io.jctds.protocol.Wire.utf16le(s.b(), s.off(), s.len());
       case BINARY, UDT -> HEX.formatHex(getBytes(t, b, off, len));
       case GUID -> GuidCodec.decode(b, off).toString().toUpperCase(Locale.ROOT);
       case DECIMAL, MONEY -> getBigDecimal(t, b, off, len).toPlainString();

@@ -129,6 +129,30 @@ class TokenDecoderTest {
     }
   }
 
+  /**
+   * A row cut inside a value waits for exactly the bytes the value still needs: [MS-TDS] 2.2.7.19
+   * ROW holds each column as its TYPE_VARBYTE, here an INT4 (4 bytes, fixed) and an NVARCHAR
+   * (USHORTLEN: 2-byte length, then that many bytes) of the SELECT above.
+   */
+  @Test
+  void aRowCutInsideAValueReportsTheBytesThatValueStillNeeds() {
+    String head = SELECT.substring(0, SELECT.indexOf(" D1 "));
+    assertThat(missingAfter(head + " D1 01 00 00")).isEqualTo(1); // INT4: 3 of 4 bytes
+    assertThat(missingAfter(head + " D1 01 00 00 00 02")).isEqualTo(1); // length: 1 of 2
+    assertThat(missingAfter(head + " D1 01 00 00 00 02 00")).isEqualTo(2); // data: 0 of 2
+    assertThat(missingAfter(head + " D1 01 00 00 00 02 00 78")).isEqualTo(1); // data: 1 of 2
+  }
+
+  private static int missingAfter(String prefix) {
+    TokenDecoder d = new TokenDecoder(TdsVersion.V7_4);
+    ByteBuffer in = buf(prefix);
+    assertThat(d.next(in)).isInstanceOf(ColMetadata.class);
+    int at = in.position();
+    assertThat(d.next(in)).isNull();
+    assertThat(in.position()).isEqualTo(at);
+    return d.missing();
+  }
+
   @Test
   void everyTruncatedPrefixOfEachTokenIsNeedMoreOrAnError() {
     String[] tokens = {LOGINACK, ENV_DATABASE, ENV_COLLATION, INFO_5701, DONE_FINAL, SELECT};
