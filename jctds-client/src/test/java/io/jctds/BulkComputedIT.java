@@ -2,15 +2,10 @@ package io.jctds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jctds.server.EncryptionPolicy;
-import io.jctds.server.TdsServer;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A positional bulkInsert row leaves computed columns out (docs/bulk.md, as bcp: SQL Server flags
@@ -20,31 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
  * back as {@code n * 2}.
  */
 class BulkComputedIT {
-  private static TdsServer server;
-  @TempDir static Path dir;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server =
-        TdsServer.builder()
-            .port(0)
-            .encryption(EncryptionPolicy.OFF)
-            .user("sa", "pw")
-            .build()
-            .start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final PlainServer SERVER = new PlainServer();
 
   private static Connection connect() {
-    TestWorld w = new TestWorld(dir);
-    Path conf = w.conf(server.port(), "encryption = off");
-    Connection c = Jctds.connect("rogue", w.options(conf, "pw").build());
-    c.autocommit(true);
-    return c;
+    return SERVER.connect();
   }
 
   @Test

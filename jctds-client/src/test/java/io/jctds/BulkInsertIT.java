@@ -3,10 +3,7 @@ package io.jctds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jctds.server.EncryptionPolicy;
-import io.jctds.server.TdsServer;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -17,10 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * bulkInsert into the embedded server, read back with SELECT. The expected values are the values
@@ -29,8 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * embedded server does not accept INSERT BULK (worker bulkserver adds it).
  */
 class BulkInsertIT {
-  private static TdsServer server;
-  @TempDir static Path dir;
+  @RegisterExtension static final PlainServer SERVER = new PlainServer();
 
   private static final String EVERY_TYPE =
       "(id int NOT NULL, ti tinyint, si smallint, b bigint, bt bit, r real, f float,"
@@ -39,28 +33,8 @@ class BulkInsertIT {
           + " vc varchar(20), nc nchar(3), nv nvarchar(20), nm nvarchar(max), vm varchar(max),"
           + " bn binary(3), vb varbinary(10), bm varbinary(max), g uniqueidentifier)";
 
-  @BeforeAll
-  static void start() throws Exception {
-    server =
-        TdsServer.builder()
-            .port(0)
-            .encryption(EncryptionPolicy.OFF)
-            .user("sa", "pw")
-            .build()
-            .start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
-
   private static Connection connect() {
-    TestWorld w = new TestWorld(dir);
-    Path conf = w.conf(server.port(), "encryption = off");
-    Connection c = Jctds.connect("rogue", w.options(conf, "pw").build());
-    c.autocommit(true);
-    return c;
+    return SERVER.connect();
   }
 
   private static Connection table(String name, String columns) {

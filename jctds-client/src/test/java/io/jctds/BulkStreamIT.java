@@ -3,19 +3,14 @@ package io.jctds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.jctds.server.EncryptionPolicy;
-import io.jctds.server.TdsServer;
 import java.io.InputStream;
 import java.io.Reader;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * bulkInsert of Reader and InputStream values into the embedded server, read back through SQL. Each
@@ -28,30 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BulkStreamIT {
   private static final int MB12 = 12_000_000;
-  private static TdsServer server;
-  @TempDir static Path dir;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server =
-        TdsServer.builder()
-            .port(0)
-            .encryption(EncryptionPolicy.OFF)
-            .user("sa", "pw")
-            .build()
-            .start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final PlainServer SERVER = new PlainServer();
 
   private static Connection table(String name, String columns) {
-    TestWorld w = new TestWorld(dir);
-    Path conf = w.conf(server.port(), "encryption = off");
-    Connection c = Jctds.connect("rogue", w.options(conf, "pw").build());
-    c.autocommit(true);
+    Connection c = SERVER.connect();
     c.cursor().execute("CREATE TABLE " + name + " " + columns);
     return c;
   }

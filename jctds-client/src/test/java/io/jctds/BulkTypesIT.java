@@ -2,12 +2,9 @@ package io.jctds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jctds.server.EncryptionPolicy;
-import io.jctds.server.TdsServer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -17,10 +14,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The value types Cursor.execute accepts (ParamEncoder: Byte, BigInteger, char[], ByteBuffer,
@@ -34,30 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>SqlVariant's value goes into an int column here; sql_variant columns are BulkVariantIT's.
  */
 class BulkTypesIT {
-  private static TdsServer server;
-  @TempDir static Path dir;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server =
-        TdsServer.builder()
-            .port(0)
-            .encryption(EncryptionPolicy.OFF)
-            .user("sa", "pw")
-            .build()
-            .start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final PlainServer SERVER = new PlainServer();
 
   private static Connection table(String name, String columns) {
-    TestWorld w = new TestWorld(dir);
-    Path conf = w.conf(server.port(), "encryption = off");
-    Connection c = Jctds.connect("rogue", w.options(conf, "pw").build());
-    c.autocommit(true);
+    Connection c = SERVER.connect();
     c.cursor().execute("CREATE TABLE " + name + " " + columns);
     return c;
   }

@@ -2,18 +2,13 @@ package io.jctds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.jctds.server.EncryptionPolicy;
-import io.jctds.server.TdsServer;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * bulkInsert into a sql_variant column of the embedded server, read back with SELECT: "sql_variant
@@ -22,31 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
  * value) that the server keeps whole.
  */
 class BulkVariantIT {
-  private static TdsServer server;
-  @TempDir static Path dir;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server =
-        TdsServer.builder()
-            .port(0)
-            .encryption(EncryptionPolicy.OFF)
-            .user("sa", "pw")
-            .build()
-            .start();
-  }
-
-  @AfterAll
-  static void stop() {
-    server.close();
-  }
+  @RegisterExtension static final PlainServer SERVER = new PlainServer();
 
   private static Connection connect() {
-    TestWorld w = new TestWorld(dir);
-    Path conf = w.conf(server.port(), "encryption = off");
-    Connection c = Jctds.connect("rogue", w.options(conf, "pw").build());
-    c.autocommit(true);
-    return c;
+    return SERVER.connect();
   }
 
   @Test

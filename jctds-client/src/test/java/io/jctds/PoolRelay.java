@@ -31,6 +31,7 @@ final class PoolRelay implements AutoCloseable {
   private final int target;
   private final List<Sent> sent = new ArrayList<>();
   private final List<Socket> sockets = new ArrayList<>();
+  private final List<java.util.concurrent.CountDownLatch> closed = new ArrayList<>();
 
   PoolRelay(int targetPort) throws IOException {
     this.target = targetPort;
@@ -54,17 +55,20 @@ final class PoolRelay implements AutoCloseable {
       for (int n = 0; ; n++) {
         Socket client = listener.accept();
         Socket server = new Socket(InetAddress.getLoopbackAddress(), target);
+        java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
         synchronized (sockets) {
           sockets.add(client);
           sockets.add(server);
+          closed.add(ended);
         }
         // when either side ends, both are closed: a server that closes (KILL) is seen by the client
-        start(() -> copy(server.getInputStream(), client.getOutputStream()), client, server);
+        start(() -> copy(server.getInputStream(), client.getOutputStream()), client, server, ended);
         int connection = n;
         start(
             () -> relay(connection, client.getInputStream(), server.getOutputStream()),
             client,
-            server);
+            server,
+            ended);
       }
     } catch (IOException closed) {
       // the relay was closed
@@ -75,7 +79,21 @@ final class PoolRelay implements AutoCloseable {
     void run() throws IOException;
   }
 
-  private static void start(Io body, Socket client, Socket server) {
+  /**
+   * Waits until the relay has closed both sides of its {@code connection}-th client connection
+   * (after either side ended), so that the client has the end of stream.
+   */
+  boolean awaitClosed(int connection, long timeout, java.util.concurrent.TimeUnit unit)
+      throws InterruptedException {
+    java.util.concurrent.CountDownLatch ended;
+    synchronized (sockets) {
+      ended = closed.get(connection);
+    }
+    return ended.await(timeout, unit);
+  }
+
+  private static void start(
+      Io body, Socket client, Socket server, java.util.concurrent.CountDownLatch ended) {
     Thread t =
         new Thread(
             () -> {
@@ -86,6 +104,7 @@ final class PoolRelay implements AutoCloseable {
               } finally {
                 closeQuietly(client);
                 closeQuietly(server);
+                ended.countDown();
               }
             },
             "pool-relay-copy");
