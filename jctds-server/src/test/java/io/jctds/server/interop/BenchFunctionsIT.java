@@ -46,15 +46,7 @@ class BenchFunctionsIT {
   }
 
   private static Connection connect() throws SQLException {
-    return java.sql.DriverManager.getConnection(
-        "jdbc:sqlserver://127.0.0.1:"
-            + server.port()
-            + ";databaseName=tempdb;user="
-            + Interop.USER
-            + ";password="
-            + Interop.PASSWORD
-            + ";encrypt=false;loginTimeout="
-            + Interop.CLIENT_TIMEOUT_SECONDS);
+    return Interop.mssqlJdbc(server, "tempdb", "");
   }
 
   /** Checks every row against README's formulas; returns how many rows there were. */

@@ -89,6 +89,26 @@ final class Interop {
   }
 
   /** Writes the certificate of {@code ca} as a PEM file (a FreeTDS {@code ca file}). */
+  /**
+   * A mssql-jdbc connection to {@code server} without encryption, logged in as {@link #USER} to
+   * {@code database}; {@code properties} ({@code ";name=value..."}, or empty) are appended.
+   */
+  static java.sql.Connection mssqlJdbc(TdsServer server, String database, String properties)
+      throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection(
+        "jdbc:sqlserver://127.0.0.1:"
+            + server.port()
+            + ";databaseName="
+            + database
+            + ";user="
+            + USER
+            + ";password="
+            + PASSWORD
+            + ";encrypt=false;loginTimeout="
+            + CLIENT_TIMEOUT_SECONDS
+            + properties);
+  }
+
   static Path writePem(X509Certificate ca, Path file) {
     try {
       return Files.writeString(

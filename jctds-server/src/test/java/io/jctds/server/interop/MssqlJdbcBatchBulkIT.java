@@ -52,15 +52,7 @@ class MssqlJdbcBatchBulkIT {
   }
 
   private static Connection connect() throws SQLException {
-    return java.sql.DriverManager.getConnection(
-        "jdbc:sqlserver://127.0.0.1:"
-            + server.port()
-            + ";databaseName=master;user="
-            + Interop.USER
-            + ";password="
-            + Interop.PASSWORD
-            + ";encrypt=false;useBulkCopyForBatchInsert=true;loginTimeout="
-            + Interop.CLIENT_TIMEOUT_SECONDS);
+    return Interop.mssqlJdbc(server, "master", ";useBulkCopyForBatchInsert=true");
   }
 
   /** Counts SQLServerBulkCopy.writeToServer entries while it is installed. */

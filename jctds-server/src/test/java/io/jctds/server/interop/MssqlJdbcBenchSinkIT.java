@@ -44,15 +44,7 @@ class MssqlJdbcBenchSinkIT {
   }
 
   private static Connection connect() throws SQLException {
-    return java.sql.DriverManager.getConnection(
-        "jdbc:sqlserver://127.0.0.1:"
-            + server.port()
-            + ";databaseName=master;user="
-            + Interop.USER
-            + ";password="
-            + Interop.PASSWORD
-            + ";encrypt=false;loginTimeout="
-            + Interop.CLIENT_TIMEOUT_SECONDS);
+    return Interop.mssqlJdbc(server, "master", "");
   }
 
   private static long count(Connection c) throws SQLException {
