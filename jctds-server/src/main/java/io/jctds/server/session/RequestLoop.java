@@ -153,28 +153,27 @@ final class RequestLoop {
   private void bulkLoad(PacketChannel.Message m) {
     begin(m, false);
     io.jctds.server.sql.StreamedPayload data = m.streamed();
-    if (!engine.bulkLoadExpected()) {
-      data.skipRest();
-    }
-    if (!engine.bulkLoadExpected() && data.abandoned()) {
-      response.done(Done.STATUS_ERROR, 0, 0); // abandoned (IGNORE bit): nothing to report
-    } else if (!engine.bulkLoadExpected()) {
-      response.message(
-          new ServerMessage(
-              true,
-              4804,
-              1,
-              16,
-              "While reading current row from host, a premature end-of-message was encountered--an"
-                  + " incoming data stream was interrupted when the server expected to see more"
-                  + " data. The host program may have terminated. Ensure that you are using a"
-                  + " supported client application programming interface (API).",
-              settings.serverName(),
-              "",
-              1));
-      response.done(Done.STATUS_ERROR, 0, 0);
-    } else {
+    if (engine.bulkLoadExpected()) {
       guarded(() -> engine.bulkLoad(data, response.version(), response));
+    } else {
+      data.skipRest(); // the whole message first: its last packet says whether it was abandoned
+      if (!data.abandoned()) { // abandoned (IGNORE bit): nothing to report
+        response.message(
+            new ServerMessage(
+                true,
+                4804,
+                1,
+                16,
+                "While reading current row from host, a premature end-of-message was"
+                    + " encountered--an incoming data stream was interrupted when the server"
+                    + " expected to see more data. The host program may have terminated. Ensure"
+                    + " that you are using a supported client application programming interface"
+                    + " (API).",
+                settings.serverName(),
+                "",
+                1));
+      }
+      response.done(Done.STATUS_ERROR, 0, 0);
     }
     end(response::endBatch);
   }
