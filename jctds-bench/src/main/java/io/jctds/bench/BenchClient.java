@@ -15,11 +15,36 @@ interface BenchClient extends AutoCloseable {
   /** {@code SELECT 1}; returns 1. */
   long selectOne() throws Exception;
 
+  /** {@code n} round trips of {@code SELECT 1}; returns n. */
+  default long selectOnes(long n) throws Exception {
+    long sum = 0;
+    for (long i = 0; i < n; i++) {
+      sum += selectOne();
+    }
+    return sum;
+  }
+
   /** {@code n} parameterised INSERTs into jctds_bench_sink as one batch; returns rows sent. */
   long insertMany(long n) throws Exception;
 
   /** A bulk load of {@code n} rows into jctds_bench_sink; returns rows the server counted. */
   long bulkInsert(long n) throws Exception;
+
+  /**
+   * Time inside the last repetitions that is not the client's work (a process client's start-up and
+   * login, checking its output afterwards), to subtract from the clock; resets it.
+   */
+  default long takeExcludedNanos() {
+    return 0;
+  }
+
+  /**
+   * The client's peak resident set in kB when it is not this JVM (a process; -1 when unknown); 0
+   * for this JVM's.
+   */
+  default long peakRssKb() {
+    return 0;
+  }
 
   @Override
   void close() throws Exception;

@@ -4,62 +4,41 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * One client's JVM for one scenario: connects (outside the clock), runs the warm-up repetitions,
- * then one measured repetition on the same connection, checks its checksum and prints {@code RESULT
- * <elapsed ns> <server CPU ns>} (the server's CPU time over the measured repetition, from its
- * process's accounting), or {@code ERROR <message>}.
+ * One client's JVM for one or more scenarios (several only in smoke runs): per scenario, connects
+ * (outside the clock), runs the warm-up repetitions, then one measured repetition on the same
+ * connection, checks its checksum and prints {@code RESULT <scenario> <elapsed ns> <server CPU ns>
+ * <peak RSS kB>} (the server's CPU time over the measured repetition, from its process's
+ * accounting; the client's peak RSS: this JVM's, or the client process's for a process client), or
+ * {@code ERROR <message>} and exits.
  */
 public final class ClientMain {
+  /** A process client's peak RSS over the connect scenario's connects. */
+  private static long connectRssKb;
+
   private ClientMain() {}
 
-  /** Arguments: client scenario n host port tls(true|false) pem warmups serverPid ceilingPort. */
+  /**
+   * Arguments: client scenario=n[,scenario=n...] host port tls(true|false) pem warmups serverPid
+   * ceilingPort.
+   */
   public static void main(String[] args) {
     try {
       String client = args[0];
-      Scenario s = Scenario.byId(args[1]);
-      long n = Long.parseLong(args[2]);
       Target t =
           new Target(
-              args[3],
-              Integer.parseInt(args[4]),
-              Boolean.parseBoolean(args[5]),
-              Path.of(args[6]),
+              args[2],
+              Integer.parseInt(args[3]),
+              Boolean.parseBoolean(args[4]),
+              Path.of(args[5]),
               Target.USER,
               Target.PASSWORD);
-      int warmups = Integer.parseInt(args[7]);
-      ProcessHandle server = ProcessHandle.of(Long.parseLong(args[8])).orElse(null);
-      Clients.ceilingPort = Integer.parseInt(args[9]);
-      long elapsed;
-      long sum;
-      Duration cpu0;
-      Duration cpu1;
-      if (s == Scenario.CONNECT) {
-        for (int i = 0; i < warmups; i++) {
-          connects(client, n, t);
-        }
-        cpu0 = cpu(server);
-        long t0 = System.nanoTime();
-        sum = connects(client, n, t);
-        elapsed = System.nanoTime() - t0;
-        cpu1 = cpu(server);
-      } else {
-        try (BenchClient c = Clients.connect(client, t)) {
-          for (int i = 0; i < warmups; i++) {
-            s.run(c, n);
-          }
-          cpu0 = cpu(server);
-          long t0 = System.nanoTime();
-          sum = s.run(c, n);
-          elapsed = System.nanoTime() - t0;
-          cpu1 = cpu(server);
-        }
+      int warmups = Integer.parseInt(args[6]);
+      ProcessHandle server = ProcessHandle.of(Long.parseLong(args[7])).orElse(null);
+      Clients.ceilingPort = Integer.parseInt(args[8]);
+      for (String spec : args[1].split(",")) {
+        String[] kv = spec.split("=", 2);
+        measure(client, Scenario.byId(kv[0]), Long.parseLong(kv[1]), t, warmups, server);
       }
-      if (sum != s.expected(n)) {
-        System.out.println("ERROR checksum " + sum + " != " + s.expected(n));
-        System.exit(2);
-      }
-      System.out.println(
-          "RESULT " + elapsed + " " + cpu1.minus(cpu0).toNanos() + " " + peakRssKb());
       System.out.flush();
       System.exit(0); // a client library's non-daemon threads (Vert.x's) must not keep us alive
     } catch (Exception | Error e) {
@@ -80,12 +59,60 @@ public final class ClientMain {
     }
   }
 
+  private static void measure(
+      String client, Scenario s, long n, Target t, int warmups, ProcessHandle server)
+      throws Exception {
+    long elapsed;
+    long sum;
+    long rss = 0;
+    Duration cpu0;
+    Duration cpu1;
+    if (s == Scenario.CONNECT) {
+      for (int i = 0; i < warmups; i++) {
+        connects(client, n, t);
+      }
+      cpu0 = cpu(server);
+      long t0 = System.nanoTime();
+      sum = connects(client, n, t);
+      elapsed = System.nanoTime() - t0;
+      cpu1 = cpu(server);
+      rss = connectRssKb;
+    } else {
+      try (BenchClient c = Clients.connect(client, t)) {
+        for (int i = 0; i < warmups; i++) {
+          s.run(c, n);
+        }
+        c.takeExcludedNanos();
+        cpu0 = cpu(server);
+        long t0 = System.nanoTime();
+        sum = s.run(c, n);
+        elapsed = System.nanoTime() - t0 - c.takeExcludedNanos();
+        cpu1 = cpu(server);
+        rss = c.peakRssKb();
+      }
+    }
+    if (sum != s.expected(n)) {
+      throw new IllegalStateException(s.id + ": checksum " + sum + " != " + s.expected(n));
+    }
+    System.out.println(
+        "RESULT "
+            + s.id
+            + " "
+            + elapsed
+            + " "
+            + cpu1.minus(cpu0).toNanos()
+            + " "
+            + (rss != 0 ? Math.max(rss, 0) : peakRssKb()));
+  }
+
   /** N connects, each closed. */
   private static long connects(String client, long n, Target t) throws Exception {
     long count = 0;
     for (long i = 0; i < n; i++) {
       try (BenchClient c = Clients.connect(client, t)) {
         count++;
+        long rss = c.peakRssKb();
+        connectRssKb = rss < 0 || connectRssKb < 0 ? -1 : Math.max(connectRssKb, rss);
       }
     }
     return count;

@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Starts the server and client JVMs, with this JVM's class path, optionally pinned to a core. */
@@ -38,33 +40,37 @@ final class Forks {
   }
 
   /**
-   * Runs one client JVM; returns {elapsed ns, server CPU ns, the client JVM's peak RSS in kB}, or
-   * null (after logging why) when it failed.
+   * Runs one client JVM for {@code scenarios} (each with its size from the options, the heap and
+   * warm-ups of the first); returns {elapsed ns, server CPU ns, the client's peak RSS in kB} per
+   * scenario id that succeeded (a failure is logged with why).
    */
-  static long[] client(
+  static Map<String, long[]> client(
       String core,
       Harness.Options o,
       String client,
-      Scenario s,
-      long n,
+      List<Scenario> scenarios,
       int port,
       boolean tls,
       Path pem,
       long serverPid)
       throws IOException, InterruptedException {
+    StringBuilder spec = new StringBuilder();
+    for (Scenario s : scenarios) {
+      spec.append(spec.length() == 0 ? "" : ",").append(s.id).append('=').append(o.size(s));
+    }
+    Scenario first = scenarios.get(0);
     Process p =
         start(
             core,
-            s.heap(o.heap),
+            first.heap(o.heap),
             ClientMain.class,
             client,
-            s.id,
-            Long.toString(n),
+            spec.toString(),
             "127.0.0.1",
             Integer.toString(port),
             Boolean.toString(tls),
             pem.toString(),
-            Integer.toString(s.warmups(o.warmups)),
+            Integer.toString(first.warmups(o.warmups)),
             Long.toString(serverPid),
             Integer.toString(o.ceilingPort));
     p.getOutputStream().close();
@@ -72,20 +78,24 @@ final class Forks {
     if (!p.waitFor(CLIENT_LIMIT_MINUTES, TimeUnit.MINUTES)) {
       p.destroyForcibly();
     }
+    Map<String, long[]> results = new HashMap<>();
     for (String line : out.split("\n")) {
       if (line.startsWith("RESULT ")) {
         String[] f = line.split(" ");
-        return new long[] {Long.parseLong(f[1]), Long.parseLong(f[2]), Long.parseLong(f[3])};
+        results.put(
+            f[1], new long[] {Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4])});
       }
     }
-    o.log.println(
-        "ERROR "
-            + client
-            + " "
-            + s.id
-            + (tls ? " tls" : " off")
-            + ": "
-            + (out.isBlank() ? "exit " + p.exitValue() : out.strip()));
-    return null;
+    if (results.size() < scenarios.size()) {
+      o.log.println(
+          "ERROR "
+              + client
+              + " "
+              + spec
+              + (tls ? " tls" : " off")
+              + ": "
+              + (out.isBlank() ? "exit " + p.exitValue() : out.strip()));
+    }
+    return results;
   }
 }

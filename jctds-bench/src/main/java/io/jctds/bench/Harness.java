@@ -60,9 +60,16 @@ public final class Harness {
       expect(out, "PEM ");
       o.ceilingPort = ceiling;
       header(report, o, pin);
-      for (Scenario s : o.scenarios) {
+      Fork fork = new Fork(o, port, pem, server.pid(), pin);
+      if (o.smoke) {
         for (boolean tls : o.encryptions) {
-          failures += scenario(o, s, tls, port, pem, server.pid(), pin, report);
+          failures += smoke(fork, tls, report);
+        }
+      } else {
+        for (Scenario s : o.scenarios) {
+          for (boolean tls : o.encryptions) {
+            failures += scenario(fork, s, tls, report);
+          }
         }
       }
     } finally {
@@ -104,30 +111,34 @@ public final class Harness {
         .append("\n\n");
   }
 
-  private static int scenario(
-      Options o,
-      Scenario s,
-      boolean tls,
-      int port,
-      Path pem,
-      long serverPid,
-      boolean pin,
-      StringBuilder report)
-      throws Exception {
-    long n = o.size(s);
+  /** What every client JVM of a run shares. */
+  private record Fork(Options o, int port, Path pem, long serverPid, boolean pin) {
+    Map<String, long[]> client(String client, List<Scenario> scenarios, boolean tls)
+        throws IOException, InterruptedException {
+      return Forks.client(pin ? "1" : null, o, client, scenarios, port, tls, pem, serverPid);
+    }
+  }
+
+  private static List<String> clients(Options o, Scenario s) {
     List<String> clients = new ArrayList<>();
     for (String c : o.clients) {
       if (Clients.runs(c, s)) {
         clients.add(c);
       }
     }
+    return clients;
+  }
+
+  private static int scenario(Fork f, Scenario s, boolean tls, StringBuilder report)
+      throws Exception {
+    List<String> clients = clients(f.o, s);
     Map<String, List<long[]>> results = new LinkedHashMap<>();
     clients.forEach(c -> results.put(c, new ArrayList<>()));
     int failures = 0;
-    for (int round = 0; round < o.rounds; round++) {
+    for (int round = 0; round < f.o.rounds; round++) {
       for (int k = 0; k < clients.size(); k++) {
         String c = clients.get((k + round) % clients.size()); // rotating order
-        long[] r = Forks.client(pin ? "1" : null, o, c, s, n, port, tls, pem, serverPid);
+        long[] r = f.client(c, List.of(s), tls).get(s.id);
         if (r == null) {
           failures++;
         } else {
@@ -135,7 +146,42 @@ public final class Harness {
         }
       }
     }
-    Table.append(report, s, n, tls, results);
+    Table.append(report, s, f.o.size(s), tls, results);
+    return failures;
+  }
+
+  /**
+   * A smoke run: one JVM per client for all the scenarios it runs that share a heap (a JVM per
+   * client and scenario took most of CI's minute); tables as in a measured run.
+   */
+  private static int smoke(Fork f, boolean tls, StringBuilder report) throws Exception {
+    Map<Scenario, Map<String, List<long[]>>> results = new LinkedHashMap<>();
+    for (Scenario s : f.o.scenarios) {
+      results.put(s, new LinkedHashMap<>());
+    }
+    int failures = 0;
+    for (String c : f.o.clients) {
+      Map<String, List<Scenario>> byHeap = new LinkedHashMap<>();
+      for (Scenario s : f.o.scenarios) {
+        if (Clients.runs(c, s)) {
+          byHeap.computeIfAbsent(s.heap(f.o.heap), h -> new ArrayList<>()).add(s);
+        }
+      }
+      for (List<Scenario> group : byHeap.values()) {
+        Map<String, long[]> r = f.client(c, group, tls);
+        for (Scenario s : group) {
+          List<long[]> runs = results.get(s).computeIfAbsent(c, k -> new ArrayList<>());
+          if (r.containsKey(s.id)) {
+            runs.add(r.get(s.id));
+          } else {
+            failures++;
+          }
+        }
+      }
+    }
+    for (Map.Entry<Scenario, Map<String, List<long[]>>> e : results.entrySet()) {
+      Table.append(report, e.getKey(), f.o.size(e.getKey()), tls, e.getValue());
+    }
     return failures;
   }
 

@@ -46,11 +46,7 @@ enum Scenario {
   SELECT1("select1", "{n} round trips of SELECT 1", 5_000, 20, "round trips") {
     @Override
     long run(BenchClient c, long n) throws Exception {
-      long sum = 0;
-      for (long i = 0; i < n; i++) {
-        sum += c.selectOne();
-      }
-      return sum;
+      return c.selectOnes(n);
     }
   },
   CONNECT(

@@ -43,7 +43,7 @@ final class Table {
           .append(" | ")
           .append(String.format(Locale.ROOT, "%.0f %%", 100 * cpu / med))
           .append(" | ")
-          .append(String.format(Locale.ROOT, "%,.0f MB", median(runs, 2) / 1024))
+          .append(rss(median(runs, 2)))
           .append(" | ")
           .append(Clients.caveat(e.getKey(), s))
           .append(" |\n");
@@ -66,6 +66,11 @@ final class Table {
 
   private static double max(List<long[]> runs) {
     return runs.stream().mapToLong(a -> a[0]).max().orElse(0);
+  }
+
+  /** A peak RSS in MB; 0 (a process client without GNU time) is unknown. */
+  private static String rss(double kb) {
+    return kb == 0 ? "—" : String.format(Locale.ROOT, "%,.0f MB", kb / 1024);
   }
 
   private static String ms(double ns) {
