@@ -75,11 +75,24 @@ public final class BenchRows {
 
   /** Writes the eight columns of jctds_bench_rows for id x (after the ROW token byte). */
   public static void writeRow(TdsWriter out, long x) {
+    writeRow(out, x, false);
+  }
+
+  /**
+   * Writes the eight columns of jctds_bench_rows for id x (after the ROW token byte); {@code
+   * downLevel}: for a TDS 7.1/7.2 client, which has no datetime2 and receives it as nvarchar(27) in
+   * ODBC canonical form ({@code 2026-01-01 00:00:01.0000001}, as SQL Server does).
+   */
+  public static void writeRow(TdsWriter out, long x, boolean downLevel) {
     out.u8(4).i32((int) x); // INTN(4)
     out.u8(8).i64(x * 1_000_003L); // INTN(8)
     writeName(out, x);
     long ticks = x * TICKS_PER_ID;
-    out.u8(8).uint(ticks % TICKS_PER_DAY, 5).uint(BASE_DAYS + ticks / TICKS_PER_DAY, 3);
+    if (downLevel) {
+      writeCreatedText(out, ticks);
+    } else {
+      out.u8(8).uint(ticks % TICKS_PER_DAY, 5).uint(BASE_DAYS + ticks / TICKS_PER_DAY, 3);
+    }
     out.u8(9).u8(1).i64(x * 12_345L); // DECIMALN(18,4): positive sign, 8-byte magnitude
     out.u8(8).i64(Double.doubleToRawLongBits(x / 7.0)); // FLTN(8)
     out.u8(1).u8((int) (x & 1)); // BITN
@@ -89,6 +102,46 @@ public final class BenchRows {
     for (int i = 7; i >= 0; i--) {
       out.u8((int) (lsb >>> (8 * i)));
     }
+  }
+
+  /**
+   * created as NVARCHAR text {@code yyyy-MM-dd HH:mm:ss.fffffff} (27 UTF-16 units), computed from
+   * the ticks since BASE without a date object per row.
+   */
+  private static void writeCreatedText(TdsWriter out, long ticks) {
+    long epochDay = BASE.toLocalDate().toEpochDay() + ticks / TICKS_PER_DAY;
+    long inDay = ticks % TICKS_PER_DAY;
+    // civil date from days since 1970-01-01 (proleptic Gregorian, era arithmetic)
+    long z = epochDay + 719_468;
+    long era = Math.floorDiv(z, 146_097);
+    long doe = z - era * 146_097;
+    long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long day = doy - (153 * mp + 2) / 5 + 1;
+    long month = mp < 10 ? mp + 3 : mp - 9;
+    long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    out.u16(27 * 2);
+    digits(out, year, 4).u16('-');
+    digits(out, month, 2).u16('-');
+    digits(out, day, 2).u16(' ');
+    long seconds = inDay / 10_000_000L;
+    digits(out, seconds / 3600, 2).u16(':');
+    digits(out, seconds / 60 % 60, 2).u16(':');
+    digits(out, seconds % 60, 2).u16('.');
+    digits(out, inDay % 10_000_000L, 7);
+  }
+
+  /** The last {@code width} decimal digits of v, zero-padded, as UTF-16LE. */
+  private static TdsWriter digits(TdsWriter out, long v, int width) {
+    long div = 1;
+    for (int i = 1; i < width; i++) {
+      div *= 10;
+    }
+    for (; div > 0; div /= 10) {
+      out.u16('0' + (int) (v / div % 10));
+    }
+    return out;
   }
 
   /** NVARCHAR: byte length, then "name " and the digits of x (at least 1) as UTF-16LE. */

@@ -14,7 +14,8 @@ import java.util.List;
  * exactly (the argument may be any expression: a variable or an RPC parameter too), streamed
  * straight into the response by {@link BenchRows} without H2, so that measuring a client measures
  * the client. Every other query over the functions goes through H2 ({@link BenchTables}) and reads
- * the same values. TDS 7.2 and older get the H2 path too: datetime2 goes to them as nvarchar.
+ * the same values. TDS 7.1 and 7.2 clients get datetime2 as nvarchar text, as from H2 (TDS 7.0,
+ * which has no bigint, gets the H2 path).
  */
 final class BenchSelect {
   /** How often the row loop looks for a cancel (ATTENTION). */
@@ -27,7 +28,7 @@ final class BenchSelect {
     QueryExpr.Function f = plainStar(st.query());
     if (f == null
         || !BenchTables.isBench(f.call().simpleName())
-        || !r.s.tds().tdsVersion().atLeast(TdsVersion.V7_3A)) {
+        || !r.s.tds().tdsVersion().atLeast(TdsVersion.V7_1)) {
       return false;
     }
     Statements.implicitTransaction(r, st);
@@ -90,9 +91,10 @@ final class BenchSelect {
     }
     r.sink.columns(new ColMetadata(md));
     long[] id = {0};
+    boolean downLevel = !r.s.tds().tdsVersion().atLeast(TdsVersion.V7_3A);
     io.jctds.server.sql.ResultSink.RowWriter row =
         blobSize < 0
-            ? out -> BenchRows.writeRow(out, id[0])
+            ? out -> BenchRows.writeRow(out, id[0], downLevel)
             : out -> BenchRows.writeBlobRow(out, id[0], blobSize);
     long sent = 0;
     while (sent < rows) {

@@ -201,7 +201,7 @@ class BenchFunctionsIT {
   }
 
   @Test
-  void jtdsSpeakingTds71GetsTheSameValuesThroughH2() throws SQLException {
+  void jtdsSpeakingTds71GetsDatetime2AsNvarcharFromTheStreamedPath() throws SQLException {
     Properties p = new Properties();
     p.setProperty("user", Interop.USER);
     p.setProperty("password", Interop.PASSWORD);
@@ -214,13 +214,19 @@ class BenchFunctionsIT {
             + Interop.CLIENT_TIMEOUT_SECONDS;
     try (Connection c = new net.sourceforge.jtds.jdbc.Driver().connect(url, p);
         Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT * FROM jctds_bench_rows(50)")) {
+        // 200,000 ids: the created values cross two day boundaries
+        ResultSet rs = st.executeQuery("SELECT * FROM jctds_bench_rows(200000)")) {
       long x = 0;
       while (rs.next()) {
         x++;
+        assertThat(rs.getInt("id")).isEqualTo(x);
         assertThat(rs.getLong("big")).isEqualTo(x * 1_000_003L);
+        assertThat(rs.getString("name")).isEqualTo("name " + x);
         assertThat(rs.getBigDecimal("amount"))
             .isEqualTo(new BigDecimal("1.2345").multiply(BigDecimal.valueOf(x)));
+        assertThat(rs.getDouble("ratio")).isEqualTo(x / 7.0);
+        assertThat(rs.getBoolean("flag")).isEqualTo(x % 2 == 1);
+        assertThat(rs.getString("guid")).isEqualToIgnoringCase(new UUID(x, ~x).toString());
         // TDS 7.1 has no datetime2: SQL Server sends it as nvarchar, ODBC canonical form
         assertThat(rs.getString("created"))
             .isEqualTo(
@@ -230,7 +236,8 @@ class BenchFunctionsIT {
                         java.time.format.DateTimeFormatter.ofPattern(
                             "yyyy-MM-dd HH:mm:ss.SSSSSSS")));
       }
-      assertThat(x).isEqualTo(50);
+      assertThat(x).isEqualTo(200_000);
+      assertThat(rs.getMetaData().getColumnTypeName(4)).isEqualTo("nvarchar");
     }
   }
 }
