@@ -54,11 +54,6 @@ final class Clients {
     if (name.endsWith("-tuned")) {
       return s == Scenario.INSERT;
     }
-    if (s == Scenario.FETCH_SMALL_HEAP) {
-      // jTDS (TDS 7.1) makes the server take its H2 path, about 0.2M rows/s (run 1): 10M rows
-      // would measure the server for a minute per run
-      return !name.startsWith("jtds");
-    }
     return !((name.equals("jtds") || name.equals("vertx")) && s == Scenario.BULK);
   }
 
