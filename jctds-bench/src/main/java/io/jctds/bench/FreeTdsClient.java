@@ -1,5 +1,6 @@
 package io.jctds.bench;
 
+import io.jctds.testkit.FreeTdsEnvironment;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,27 +20,25 @@ import java.util.concurrent.TimeUnit;
 /**
  * Debian's FreeTDS tools as processes: {@code bsqldb} (reads: its text output goes to a file) and
  * {@code freebcp} (bulk: a character-format file generated beforehand). A process logs in once per
- * run, so each repetition's process start-up and login — the median of at least three runs that
- * only log in (for freebcp: load an empty file), taken in the same JVM — is excluded from the clock
- * ({@link #takeExcludedNanos}); so is checking the output afterwards. The configuration is a
- * freetds.conf of its own ({@code FREETDSCONF}; FreeTDS's other variables removed, {@code HOME} a
- * temporary directory so no per-user file is read).
+ * run, so its start-up and login must not count: for bsqldb the clock counts the interval the
+ * server measures between two batches that ask for its time, before and after the work; for
+ * freebcp, which runs no SQL, the median of at least three runs that load an empty file (start-up,
+ * login, an empty load), taken in the same JVM, is subtracted ({@link #takeExcludedNanos}).
+ * Checking the output happens outside the clock. The configuration is a freetds.conf of its own
+ * ({@code FREETDSCONF}; FreeTDS's other variables removed, {@code HOME} a temporary directory so no
+ * per-user file is read).
  */
 final class FreeTdsClient implements BenchClient {
-  private static final List<String> FREETDS_VARIABLES =
-      List.of(
-          "FREETDSCONF",
-          "FREETDS",
-          "TDSVER",
-          "TDSPORT",
-          "TDSHOST",
-          "TDSDUMP",
-          "TDSDUMPCONFIG",
-          "TDSQUERY",
-          "DSQUERY",
-          "SYBASE");
   private static final long PROCESS_LIMIT_MINUTES = 20;
   private static final Path GNU_TIME = Path.of("/usr/bin/time");
+
+  /** Output lines of {@link #MARK} start with this. */
+  private static final String MARK_PREFIX = "jctds-bench-mark ";
+
+  /** A batch answering the server's time (text: bsqldb 1.3.17 cannot print datetime2). */
+  private static final String MARK =
+      "SELECT '" + MARK_PREFIX + "' + CONVERT(varchar(27), SYSDATETIME(), 121)\ngo\n";
+
   private static final DateTimeFormatter DATETIME2 =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSS", Locale.ROOT);
 
@@ -83,7 +82,7 @@ final class FreeTdsClient implements BenchClient {
     return run(bsqldb(script, dir.resolve("empty.out")), null);
   }
 
-  /** The median start-up + login time, from at least three runs (their time excluded too). */
+  /** freebcp's median start-up + login + empty load, from at least three runs (excluded too). */
   private long startup() throws IOException, InterruptedException {
     while (startups.size() < 3) {
       long t0 = System.nanoTime();
@@ -140,7 +139,7 @@ final class FreeTdsClient implements BenchClient {
     full.addAll(cmd);
     ProcessBuilder pb = new ProcessBuilder(full);
     Map<String, String> env = pb.environment();
-    FREETDS_VARIABLES.forEach(env::remove);
+    FreeTdsEnvironment.VARIABLES.forEach(env::remove);
     env.put("FREETDSCONF", dir.resolve("freetds.conf").toString());
     env.put("HOME", dir.toString());
     Path err = dir.resolve("stderr");
@@ -166,16 +165,40 @@ final class FreeTdsClient implements BenchClient {
     return elapsed;
   }
 
-  /** Runs bsqldb over {@code sql}; returns the output file (start-up excluded from the clock). */
+  /**
+   * Runs bsqldb over {@code sql} between two batches that ask the server for the time ({@link
+   * #MARK}); the clock counts only the server-measured interval between them (bsqldb sends a batch
+   * after it has read all of the previous one's results), so the process's start-up and login do
+   * not count. Returns the output file, the two mark lines removed.
+   */
   private Path bsqldbRun(String sql) throws IOException, InterruptedException {
     long t0 = System.nanoTime();
-    long startup = startup();
     Path script = dir.resolve("script.sql");
-    Files.writeString(script, sql, StandardCharsets.US_ASCII);
+    Files.writeString(script, MARK + sql + MARK, StandardCharsets.US_ASCII);
+    Path raw = dir.resolve("raw.txt");
+    run(bsqldb(script, raw), null);
+    List<String> marks = new ArrayList<>(2);
     Path out = dir.resolve("out.txt");
-    excluded += System.nanoTime() - t0;
-    run(bsqldb(script, out), null);
-    excluded += startup;
+    try (BufferedReader r = Files.newBufferedReader(raw, StandardCharsets.US_ASCII);
+        Writer w = Files.newBufferedWriter(out, StandardCharsets.US_ASCII)) {
+      for (String line = r.readLine(); line != null; line = r.readLine()) {
+        if (line.startsWith(MARK_PREFIX)) {
+          marks.add(line.substring(MARK_PREFIX.length()).strip());
+        } else {
+          w.write(line);
+          w.write('\n');
+        }
+      }
+    }
+    if (marks.size() != 2) {
+      throw new IOException("bsqldb printed " + marks.size() + " time marks instead of 2");
+    }
+    long interval =
+        java.time.Duration.between(
+                LocalDateTime.parse(marks.get(0), DATETIME2),
+                LocalDateTime.parse(marks.get(1), DATETIME2))
+            .toNanos();
+    excluded += System.nanoTime() - t0 - interval;
     return out;
   }
 

@@ -3,6 +3,7 @@ package io.jctds.cli.diff;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.jctds.testkit.FreeTdsEnvironment;
 import io.jctds.testkit.ProcessResult;
 import io.jctds.testkit.ProcessRunner;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ public final class JctdsConfigRunner {
     }
     ProcessResult r =
         ProcessRunner.of(cmd)
-            .unsetEnv(TsqlRunner.FREETDS_VARIABLES.toArray(String[]::new))
+            .unsetEnv(FreeTdsEnvironment.VARIABLES.toArray(String[]::new))
             .unsetEnv("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")
             .env(env)
             .timeout(timeout)

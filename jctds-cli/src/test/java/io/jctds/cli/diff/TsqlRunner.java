@@ -1,5 +1,6 @@
 package io.jctds.cli.diff;
 
+import io.jctds.testkit.FreeTdsEnvironment;
 import io.jctds.testkit.ProcessResult;
 import io.jctds.testkit.ProcessRunner;
 import java.io.IOException;
@@ -23,20 +24,6 @@ import java.util.regex.Pattern;
  * Nothing needs to listen: the connection fails and only the dump matters.
  */
 public final class TsqlRunner {
-  /** Every variable FreeTDS reads for configuration; removed from the inherited environment. */
-  public static final List<String> FREETDS_VARIABLES =
-      List.of(
-          "FREETDSCONF",
-          "FREETDS",
-          "TDSVER",
-          "TDSPORT",
-          "TDSHOST",
-          "TDSDUMP",
-          "TDSDUMPCONFIG",
-          "TDSQUERY",
-          "DSQUERY",
-          "SYBASE",
-          "ASA_DATABASE");
 
   /** The error FreeTDS raises for an invalid configuration (TDSECONF). */
   public static final int LOCAL_CONFIGURATION_ERROR = 20214;
@@ -106,7 +93,7 @@ public final class TsqlRunner {
     }
     ProcessResult r =
         ProcessRunner.of(cmd)
-            .unsetEnv(FREETDS_VARIABLES.toArray(String[]::new))
+            .unsetEnv(FreeTdsEnvironment.VARIABLES.toArray(String[]::new))
             .env(env)
             .env("TDSDUMPCONFIG", dumpFile.toString())
             .timeout(timeout)

@@ -1,5 +1,6 @@
 package io.jctds.server.interop;
 
+import io.jctds.testkit.FreeTdsEnvironment;
 import io.jctds.testkit.Peers;
 import io.jctds.testkit.Precondition;
 import io.jctds.testkit.ProcessResult;
@@ -29,19 +30,6 @@ import org.junit.jupiter.api.Assertions;
  * from the environment) and runs the tool with the SQL in a file, under a hard timeout.
  */
 final class FreeTds {
-  /** Every variable FreeTDS reads for configuration; removed from the child's environment. */
-  static final List<String> FREETDS_VARIABLES =
-      List.of(
-          "FREETDSCONF",
-          "FREETDS",
-          "TDSVER",
-          "TDSPORT",
-          "TDSHOST",
-          "TDSDUMP",
-          "TDSDUMPCONFIG",
-          "TDSQUERY",
-          "DSQUERY",
-          "SYBASE");
 
   /** FreeTDS's "connection failed" (TLS failures, refused encryption, closed connections). */
   static final int CONNECTION_FAILED = 20002;
@@ -242,7 +230,7 @@ final class FreeTds {
 
   private ProcessResult run(Path conf, Path dump, String... command) {
     return ProcessRunner.of(command)
-        .unsetEnv(FREETDS_VARIABLES.toArray(String[]::new))
+        .unsetEnv(FreeTdsEnvironment.VARIABLES.toArray(String[]::new))
         .env("FREETDSCONF", conf.toString())
         .env("TDSDUMP", dump.toString())
         .env("LC_ALL", "C.UTF-8")
