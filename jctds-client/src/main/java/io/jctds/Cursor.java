@@ -45,7 +45,7 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
   private ResultColumns columns;
   private boolean inRows;
 
-  /** The first row of the current result set, read ahead by {@link #advance()} (detached). */
+  /** The first row of the current result set, read ahead by {@link #advance()} (kept). */
   private io.jctds.protocol.token.Row pending;
 
   private long rowCount = -1;
@@ -289,7 +289,7 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
       if (t instanceof ColMetadata c && c != ColMetadata.NONE) {
         md = c;
       } else if (md != null && t instanceof io.jctds.protocol.token.Row r) {
-        pending = r.detach();
+        pending = stream.keep(r);
         return positioned(md, true);
       } else if (md != null && t instanceof Done d) {
         note(d);
@@ -392,7 +392,7 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
     while ((t = nextInSet()) != null) {
       if (t instanceof io.jctds.protocol.token.Row r) {
         rowNumber++;
-        return new Row(r.detach(), columns);
+        return new Row(stream.keep(r), columns); // no copy: its bytes are never overwritten
       }
       if (t instanceof ColMetadata md && md != ColMetadata.NONE) {
         columns = new ResultColumns(md); // a new result set without a DONE before it

@@ -219,7 +219,7 @@ public final class PacketChannel implements AutoCloseable {
    * @throws TdsProtocolException if the packet header is invalid or too long
    */
   public PacketHeader readPacket() throws IOException {
-    fill(PacketHeader.SIZE, "a packet header");
+    fill(PacketHeader.SIZE, -1);
     PacketHeader header = PacketHeader.decode(inbound.duplicate());
     if (header.length() > maxInboundPacket) {
       throw new TdsProtocolException(
@@ -231,7 +231,7 @@ public final class PacketChannel implements AutoCloseable {
               + maxInboundPacket,
           2);
     }
-    fill(header.length(), "a " + header.length() + "-byte " + PacketType.name(header.type()));
+    fill(header.length(), header.type());
     ByteBuffer packet = inbound.slice(inbound.position(), header.length());
     dump.received(packet.duplicate());
     inbound.position(inbound.position() + header.length());
@@ -259,7 +259,11 @@ public final class PacketChannel implements AutoCloseable {
     return assembler.payload();
   }
 
-  private void fill(int n, String what) throws IOException {
+  /**
+   * Reads until {@code n} bytes are buffered: a packet header ({@code type} -1) or a whole packet
+   * of that type (the text for a premature end is built only then: this runs for every packet).
+   */
+  private void fill(int n, int type) throws IOException {
     if (inbound.remaining() >= n) {
       return;
     }
@@ -278,7 +282,7 @@ public final class PacketChannel implements AutoCloseable {
       if (read < 0) {
         throw new EOFException(
             "the server closed the connection while jctds was reading "
-                + what
+                + (type < 0 ? "a packet header" : "a " + n + "-byte " + PacketType.name(type))
                 + " ("
                 + inbound.remaining()
                 + " of "

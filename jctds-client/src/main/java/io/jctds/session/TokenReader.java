@@ -12,8 +12,9 @@ import java.nio.ByteBuffer;
 
 /**
  * Streams the tokens of one server response: decodes what has arrived, and reads the next packet
- * only when a token is incomplete. Consumed bytes are compacted away before each read, so memory
- * holds at most one packet plus one partial token (rows handed out are detached first).
+ * only when a token is incomplete. Consumed bytes are compacted away when the next packet would not
+ * fit, so memory holds a buffer of a few packets plus one partial token; rows a caller keeps either
+ * were detached or {@linkplain #lend() lent} (the buffer then moves instead of being overwritten).
  */
 final class TokenReader {
   private final PacketChannel channel;
@@ -65,13 +66,21 @@ final class TokenReader {
         started = false;
         return null;
       }
-      a.compact();
+      a.makeRoom();
       int type = channel.readPacket().type();
       if (type != PacketType.TABULAR_RESULT) {
         throw new TdsProtocolException(
             "expected a TabularResult (0x04) packet, the server sent " + PacketType.name(type), 0);
       }
     }
+  }
+
+  /**
+   * The tokens handed out so far may be kept: their bytes are not overwritten later (see {@link
+   * MessageAssembler#lend()}).
+   */
+  void lend() {
+    channel.assembler().lend();
   }
 
   /** Whether a response is being read. */

@@ -11,6 +11,12 @@ import java.nio.ByteOrder;
  * appended to one reusable buffer. A consumer can decode {@link #payload()} while the message is
  * still arriving (streaming a large result) and {@link #compact()} what it has consumed.
  *
+ * <p>A consumer that hands out tokens referring to the buffer's bytes (rows it does not copy) calls
+ * {@link #lend()}: the bytes received so far are then never overwritten. The next {@link
+ * #compact()}, {@link #makeRoom()} or {@link #reset()} moves the unconsumed bytes to a fresh array
+ * instead and leaves the old one to whatever still refers to it (the garbage collector reclaims it
+ * with the last such token), so a caller may keep rows without the assembler copying each one.
+ *
  * <p>Not thread-safe; one per connection.
  */
 public final class MessageAssembler {
@@ -26,6 +32,15 @@ public final class MessageAssembler {
   private int packets;
   private byte[] data;
   private ByteBuffer view;
+
+  /** Whether tokens referring to {@link #data} were handed out: do not overwrite it. */
+  private boolean lent;
+
+  /**
+   * The smallest array {@link #lend() lent} bytes move to: large enough to hold many packets, so
+   * that a fresh array is needed once per this many bytes rather than once per packet.
+   */
+  static final int LENT_MOVE_CAPACITY = 64 * 1024;
 
   /**
    * @param maxPacketSize the negotiated packet size; longer packets are an error
@@ -168,6 +183,7 @@ public final class MessageAssembler {
     data = bigger;
     view = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
     view.limit(lim).position(pos);
+    lent = false; // the old array stays as it is with whatever refers to it
   }
 
   /** Whether the last packet of the message (EOM) has been received. */
@@ -201,14 +217,51 @@ public final class MessageAssembler {
     return view;
   }
 
-  /** Drops the consumed bytes (before the payload's position) to make room. */
+  /**
+   * Drops the consumed bytes (before the payload's position) to make room. When the buffer was
+   * {@link #lend() lent}, the unconsumed bytes move to a fresh array and the old one is left as it
+   * is.
+   */
   public void compact() {
     int pos = view.position();
     int lim = view.limit();
-    if (pos > 0) {
+    if (lent) {
+      moveTo(new byte[moveCapacity(lim - pos)], pos, lim);
+    } else if (pos > 0) {
       System.arraycopy(data, pos, data, 0, lim - pos);
       view.limit(lim - pos).position(0);
     }
+  }
+
+  /**
+   * Compacts only when fewer bytes than one packet of the negotiated size are free at the end of
+   * the buffer, so that the next packet's payload fits without growing it.
+   */
+  public void makeRoom() {
+    if (data.length - view.limit() < maxPacketSize) {
+      compact();
+    }
+  }
+
+  /**
+   * Marks the bytes received so far as referred to by tokens handed out (rows kept without a copy):
+   * from now on they are never overwritten; see the class comment.
+   */
+  public void lend() {
+    lent = true;
+  }
+
+  private int moveCapacity(int keep) {
+    long want = Math.max(Math.max(data.length, LENT_MOVE_CAPACITY), (long) keep + maxPacketSize);
+    return (int) Math.max(keep, Math.min(maxMessageSize, want));
+  }
+
+  private void moveTo(byte[] fresh, int pos, int lim) {
+    System.arraycopy(data, pos, fresh, 0, lim - pos);
+    data = fresh;
+    view = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+    view.limit(lim - pos).position(0);
+    lent = false;
   }
 
   /** Forgets the current message (and any partly fed packet) and starts over. */
@@ -220,6 +273,10 @@ public final class MessageAssembler {
     complete = false;
     messageBytes = 0;
     packets = 0;
-    view.limit(0).position(0);
+    if (lent) {
+      moveTo(new byte[Math.min(maxPacketSize, maxMessageSize)], 0, 0);
+    } else {
+      view.limit(0).position(0);
+    }
   }
 }

@@ -214,6 +214,9 @@ public final class TdsTlsTransport implements Transport {
     }
     readLock.lock();
     try {
+      if (!appIn.hasRemaining() && inbound == Mode.TLS) {
+        return decryptInto(dst);
+      }
       if (!appIn.hasRemaining() && inbound != Mode.PLAIN && !decryptNext()) {
         return -1;
       }
@@ -226,6 +229,40 @@ public final class TdsTlsTransport implements Transport {
       return in.read(dst);
     } finally {
       readLock.unlock();
+    }
+  }
+
+  /**
+   * Full TLS: reads records until some application data is decrypted and moves it straight into the
+   * caller's buffer (no copy through {@link #appIn}, which only the first packet of login-only
+   * encryption needs); what does not fit waits in the engine for the next read.
+   *
+   * @return the number of bytes moved, or -1 at the end of the stream
+   */
+  private int decryptInto(ByteBuffer dst) throws IOException {
+    while (true) {
+      engineLock.lock();
+      try {
+        if (engine.availableApplicationData() > 0) {
+          return engine.readApplicationData(dst);
+        }
+        if (engine.isInboundDone()) {
+          return -1;
+        }
+      } finally {
+        engineLock.unlock();
+      }
+      ByteBuffer record = records.next();
+      if (record == null) {
+        return -1;
+      }
+      engineLock.lock();
+      try {
+        engine.offerInput(record);
+      } finally {
+        engineLock.unlock();
+      }
+      sendPostHandshakeOutput();
     }
   }
 

@@ -155,4 +155,39 @@ class MessageAssemblerTest {
     assertThat(a.payload().remaining()).isZero();
     assertThat(a.lastHeader().spid()).isEqualTo(55);
   }
+
+  /**
+   * Lent bytes are never overwritten: compact and reset move on to a fresh array and leave the old
+   * one as it was; without lend() compaction stays in place. The expected bytes are the random
+   * payload the test framed itself.
+   */
+  @Test
+  void lentBytesSurviveCompactAndReset() {
+    byte[] payload = random(3000, 7);
+    MessageAssembler a = new MessageAssembler(512, 1 << 20);
+    List<byte[]> packets = frame(PacketType.TABULAR_RESULT, payload, 512);
+    a.add(ByteBuffer.wrap(packets.get(0))); // 504 payload bytes
+    ByteBuffer lentView = a.payload();
+    lentView.position(500); // consumed up to 500
+    a.lend();
+    a.compact();
+    assertThat(a.payload()).isNotSameAs(lentView);
+    assertThat(drain(lentView.duplicate().position(0).limit(504)))
+        .isEqualTo(java.util.Arrays.copyOf(payload, 504));
+    a.add(ByteBuffer.wrap(packets.get(1)));
+    assertThat(drain(a.payload().duplicate()))
+        .isEqualTo(java.util.Arrays.copyOfRange(payload, 500, 1008));
+    ByteBuffer second = a.payload();
+    second.position(second.limit());
+    a.lend();
+    a.reset();
+    a.add(ByteBuffer.wrap(frame(PacketType.TABULAR_RESULT, new byte[100], 512).get(0)));
+    assertThat(drain(second.duplicate().position(0)))
+        .isEqualTo(java.util.Arrays.copyOfRange(payload, 500, 1008));
+    ByteBuffer notLent = a.payload();
+    notLent.position(50);
+    a.compact();
+    assertThat(a.payload()).isSameAs(notLent);
+    assertThat(notLent.remaining()).isEqualTo(50);
+  }
 }
