@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * construction and its SHA-256 (FIPS 180-4, the JDK's MessageDigest) over the bytes SQL Server
  * stores (UTF-16LE for nvarchar, the Windows-1252 chart for a varchar of collation
  * SQL_Latin1_General_CP1_CI_AS: é = 0xE9, ñ = 0xF1). Each row goes in its own batch: the embedded
- * server holds a whole BulkLoadBCP message (at most 16 MiB) before inserting it.
+ * server holds a whole row of a BulkLoadBCP message before inserting it.
  */
 class BulkStreamIT {
   private static final int MB12 = 12_000_000;

@@ -29,8 +29,16 @@ final class PacketChannel {
   /** Largest message accepted before login (PRELOGIN, LOGIN7). */
   static final int LOGIN_MESSAGE_LIMIT = 128 * 1024;
 
-  /** Largest request accepted after login (a SQL batch of 8 M characters). */
-  static final int REQUEST_MESSAGE_LIMIT = 16 * 1024 * 1024;
+  /**
+   * SQL Server's largest batch, in network packets: "Batch size: 65,536 * (network packet size)"
+   * (Microsoft, "Maximum capacity specifications for SQL Server"); a request after login may hold
+   * that many packets' worth of payload (an RPC request of mssql-jdbc's 100k-row executeBatch is
+   * 16.8 MB at the default 4096-byte packets).
+   */
+  static final long BATCH_PACKETS = 65_536;
+
+  /** A request is also held in this JVM's heap: at most this share of it (1/4). */
+  static final int HEAP_SHARE_DIVISOR = 4;
 
   private Transport transport;
   private final ByteBuffer chunk = ByteBuffer.allocate(16 * 1024).flip();
@@ -262,9 +270,22 @@ final class PacketChannel {
 
   /** After login: larger requests, and the negotiated size for responses. */
   void loggedIn(int packetSize) {
-    assemblers[0] = new MessageAssembler(PacketHeader.MAX_PACKET_SIZE, REQUEST_MESSAGE_LIMIT);
-    assemblers[1] = new MessageAssembler(PacketHeader.MAX_PACKET_SIZE, REQUEST_MESSAGE_LIMIT);
+    int limit = requestLimit(packetSize, Runtime.getRuntime().maxMemory());
+    assemblers[0] = new MessageAssembler(PacketHeader.MAX_PACKET_SIZE, limit);
+    assemblers[1] = new MessageAssembler(PacketHeader.MAX_PACKET_SIZE, limit);
     writer.packetSize(packetSize);
+  }
+
+  /**
+   * The most payload bytes one request may hold once buffered: SQL Server's batch size limit for
+   * the negotiated packet size ({@link #BATCH_PACKETS} packets), but at most a quarter of the heap,
+   * so that one session cannot exhaust the server's memory (a BulkLoadBCP message streams and holds
+   * only its current row).
+   */
+  static int requestLimit(int packetSize, long maxHeap) {
+    long sqlServer = BATCH_PACKETS * packetSize;
+    long heap = Math.max(LOGIN_MESSAGE_LIMIT, maxHeap / HEAP_SHARE_DIVISOR);
+    return (int) Math.min(Math.min(sqlServer, heap), Integer.MAX_VALUE - 16);
   }
 
   /** The response writer; messages it ends are sent at once. */
