@@ -1,8 +1,10 @@
 package io.jctds.server.tsql;
 
 import io.jctds.protocol.type.TypeInfo;
+import io.jctds.server.functions.TemporalFunctions;
 import io.jctds.server.sql.SqlException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -27,7 +29,9 @@ enum SinkColumns {
   /** {@code amount decimal(18,4)} from a scale-4 decimal: at most 18 digits. */
   AMOUNT,
   /** {@code guid uniqueidentifier} from char/varchar text (mssql-jdbc's SQLServerBulkCopy). */
-  GUID_TEXT;
+  GUID_TEXT,
+  /** {@code created datetime2(7)} from char/varchar text (mssql-jdbc's batch sent as bulk copy). */
+  DATETIME2_TEXT;
 
   /** The sink's nvarchar(50): 50 byte pairs. */
   private static final int NAME_BYTES = 100;
@@ -72,7 +76,12 @@ enum SinkColumns {
             case NVARCHAR -> wire.isPlp() ? null : NAME;
             default -> null;
           };
-      case 3 -> wire.type() == io.jctds.protocol.type.TdsType.DATETIME2N ? ANY : null;
+      case 3 ->
+          switch (wire.type()) {
+            case DATETIME2N -> ANY;
+            case BIGCHAR, BIGVARCHAR -> wire.isPlp() ? null : DATETIME2_TEXT;
+            default -> null;
+          };
       case 4 ->
           switch (wire.type()) {
             case DECIMAL, NUMERIC, DECIMALN, NUMERICN -> wire.scale() == 4 ? AMOUNT : null;
@@ -125,8 +134,70 @@ enum SinkColumns {
       }
       case AMOUNT -> checkAmount(b, off, len);
       case GUID_TEXT -> checkGuidText(b, off, len);
+      case DATETIME2_TEXT -> {
+        if (!isoDateTime(b, off, len)) {
+          // any other form goes through the server's T-SQL parser (241 when it is no date)
+          byte[] text = new byte[len];
+          b.get(off, text);
+          TemporalFunctions.parseTemporal(
+              new String(text, StandardCharsets.ISO_8859_1), "datetime2(7)", null);
+        }
+      }
       default -> {}
     }
+  }
+
+  /**
+   * Whether the text is {@code yyyy-mm-dd hh:mm:ss[.f...]} (1-7 fraction digits; the form
+   * mssql-jdbc writes) naming a real datetime2 value: year 1-9999, a day of its month, 23:59:59 at
+   * most ("datetime2 (Transact-SQL)": its ranges and the ISO 8601 string literal format).
+   */
+  static boolean isoDateTime(ByteBuffer b, int off, int len) {
+    if (len < 19 || len > 27 || len == 20) {
+      return false;
+    }
+    for (int k = 0; k < len; k++) {
+      int c = b.get(off + k);
+      boolean ok =
+          switch (k) {
+            case 4, 7 -> c == '-';
+            case 10 -> c == ' ';
+            case 13, 16 -> c == ':';
+            case 19 -> c == '.';
+            default -> c >= '0' && c <= '9';
+          };
+      if (!ok) {
+        return false;
+      }
+    }
+    int year = digits(b, off, 4);
+    int month = digits(b, off + 5, 2);
+    int day = digits(b, off + 8, 2);
+    return year >= 1
+        && month >= 1
+        && month <= 12
+        && day >= 1
+        && day <= daysIn(year, month)
+        && digits(b, off + 11, 2) <= 23
+        && digits(b, off + 14, 2) <= 59
+        && digits(b, off + 17, 2) <= 59;
+  }
+
+  private static int daysIn(int year, int month) {
+    boolean leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    return switch (month) {
+      case 2 -> leap ? 29 : 28;
+      case 4, 6, 9, 11 -> 30;
+      default -> 31;
+    };
+  }
+
+  private static int digits(ByteBuffer b, int off, int n) {
+    int v = 0;
+    for (int k = 0; k < n; k++) {
+      v = v * 10 + b.get(off + k) - '0';
+    }
+    return v;
   }
 
   /** [MS-TDS] 2.2.5.5.1.6: a sign byte, then the unscaled magnitude little-endian. */
@@ -154,18 +225,31 @@ enum SinkColumns {
       throw badGuid();
     }
     for (int k = 0; k < 36; k++) {
-      int c = b.get(off + k);
-      boolean ok =
-          k == 8 || k == 13 || k == 18 || k == 23
-              ? c == '-'
-              : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-      if (!ok) {
+      if (!guidChar(k, b.get(off + k))) {
         throw badGuid();
       }
     }
   }
 
-  private static SqlException badGuid() {
+  /** {@link #checkGuidText} of a string value. */
+  static void checkGuidText(CharSequence v) {
+    if (v.length() < 36) {
+      throw badGuid();
+    }
+    for (int k = 0; k < 36; k++) {
+      if (!guidChar(k, v.charAt(k))) {
+        throw badGuid();
+      }
+    }
+  }
+
+  private static boolean guidChar(int k, int c) {
+    return k == 8 || k == 13 || k == 18 || k == 23
+        ? c == '-'
+        : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+  }
+
+  static SqlException badGuid() {
     return new SqlException(
         8169,
         16,
@@ -174,7 +258,7 @@ enum SinkColumns {
         false);
   }
 
-  private static SqlException overflow(String type) {
+  static SqlException overflow(String type) {
     return new SqlException(
         8115,
         16,
@@ -188,13 +272,18 @@ enum SinkColumns {
     for (int k = 0; k < kept.length; k++) {
       kept[k] = (char) ((b.get(off + 2 * k) & 0xFF) | (b.get(off + 2 * k + 1) & 0xFF) << 8);
     }
+    return truncated(new String(kept));
+  }
+
+  /** Error 2628 for a name whose first 50 characters are {@code kept}. */
+  static SqlException truncated(String kept) {
     return new SqlException(
         2628,
         16,
         1,
         "String or binary data would be truncated in table 'master.dbo.jctds_bench_sink', column"
             + " 'name'. Truncated value: '"
-            + new String(kept)
+            + kept
             + "'.",
         false);
   }

@@ -196,6 +196,60 @@ class BenchSinkBulkIT {
   }
 
   /**
+   * A datetime2 sent as text (mssql-jdbc's batch turned bulk copy sends created as varchar(27)):
+   * the ISO form and any other form SQL Server parses ("datetime2 (Transact-SQL)", supported string
+   * literal formats) count; 2026-02-29 is no date: 241 "Conversion failed when converting date
+   * and/or time from character string.", also for the twin table.
+   */
+  @Test
+  void aDateTextIsCheckedAsADatetime2() throws SQLException {
+    long before = count();
+    ArrayNode cols = columns("created:VarChar:30", "id:Int");
+    Step ok =
+        bulk(
+            "jctds_bench_sink",
+            cols,
+            rows(
+                new Object[] {"2024-02-29 12:00:00.1234567", 1},
+                new Object[] {"9999-12-31 23:59:59", 2},
+                new Object[] {"2024-05-01T12:34:56", 3}));
+    assertThat(ok.error()).isNull();
+    assertThat(count()).isEqualTo(before + 3);
+    refused(
+        cols,
+        rows(new Object[] {"2024-02-29 12:00:00", 1}, new Object[] {"2026-02-29 00:00:00", 2}),
+        241);
+  }
+
+  /**
+   * mssql-jdbc's useBulkCopyForBatchInsert turns a PreparedStatement batch into INSERT BULK and one
+   * BulkLoadBCP message (its documentation: "Using bulk copy API for batch insert operation").
+   */
+  @Test
+  void mssqlJdbcBatchAsBulkCopyIsCounted() throws SQLException {
+    long before = count();
+    try (Connection c = Interop.mssqlJdbc(server, "master", ";useBulkCopyForBatchInsert=true");
+        java.sql.PreparedStatement ps =
+            c.prepareStatement(
+                "INSERT INTO jctds_bench_sink (id, big, name, created, amount, ratio, flag, guid)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      for (int i = 1; i <= 400; i++) {
+        ps.setInt(1, i);
+        ps.setLong(2, i * 1_000_003L);
+        ps.setString(3, "name " + i);
+        ps.setTimestamp(4, java.sql.Timestamp.valueOf("2026-01-01 00:00:01.0000001"));
+        ps.setBigDecimal(5, java.math.BigDecimal.valueOf(i * 12_345L, 4));
+        ps.setDouble(6, i / 7.0);
+        ps.setBoolean(7, (i & 1) == 1);
+        ps.setObject(8, java.util.UUID.fromString("6F9619FF-8B86-D011-B42D-00C04FC964FF"));
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    assertThat(count()).isEqualTo(before + 400);
+  }
+
+  /**
    * SQLServerBulkCopy announces the destination's columns and types ("select top 0 * from" the
    * destination): every row of a jctds_bench_rows result counts, also through a column mapping.
    */
