@@ -9,6 +9,7 @@ import io.jctds.protocol.token.Row;
 import io.jctds.protocol.token.Token;
 import io.jctds.protocol.token.TokenDecoder;
 import io.jctds.server.catalog.Catalog;
+import io.jctds.server.sink.Sink;
 import io.jctds.server.sql.SqlException;
 import io.jctds.server.sql.StreamedPayload;
 import io.jctds.server.storage.Names;
@@ -44,10 +45,18 @@ final class BulkLoad {
   private final BulkStatement statement;
   private final Catalog.Table table;
 
+  /** The table's counter when it is the measuring sink (its rows may skip H2), else null. */
+  private final Sink sink;
+
   private BulkLoad(TsqlSession session, BulkStatement statement, Catalog.Table table) {
     this.session = session;
     this.statement = statement;
     this.table = table;
+    this.sink =
+        table.temporary()
+            ? null
+            : Sink.find(
+                session.connection(), Names.schema(table.database(), table.schema()), table.name());
   }
 
   /** Resolves an INSERT BULK statement's table and declared columns (errors 208 / 207). */
@@ -89,6 +98,10 @@ final class BulkLoad {
     ColMetadata md = metadata(payload, version);
     decoder.metadata(md);
     Target target = target(md);
+    SinkLoad fast = sink == null ? null : SinkLoad.plan(md, statement.columns());
+    if (fast != null) {
+      return fast.load(decoder, payload, sink);
+    }
     Connection c = session.connection();
     boolean own = session.txn().count() == 0;
     try {
@@ -324,7 +337,7 @@ final class BulkLoad {
    * The next token, read on while the message streams in; null at the end of the message. A row
    * refers to the buffer's bytes: it is bound before the next call may compact them away.
    */
-  private static Token next(TokenDecoder decoder, StreamedPayload payload) {
+  static Token next(TokenDecoder decoder, StreamedPayload payload) {
     try {
       while (true) {
         ByteBuffer b = payload.buffer();
@@ -344,7 +357,7 @@ final class BulkLoad {
     }
   }
 
-  private static SqlException protocol(String detail) {
+  static SqlException protocol(String detail) {
     return new SqlException(
         4804,
         21,

@@ -110,7 +110,7 @@ public final class H2Errors {
                   false)
               : truncated(first, where);
       case 22012 -> new SqlException(8134, 16, 1, "Divide by zero error encountered.", false);
-      case 22003 ->
+      case 22003, 22004 -> // 22004: the value out of range names its column
           new SqlException(
               8115,
               16,

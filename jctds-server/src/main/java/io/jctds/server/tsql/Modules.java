@@ -149,7 +149,7 @@ final class Modules {
         r -> {
           List<Stmt> statements;
           try {
-            statements = BatchParser.parse(sql);
+            statements = SinkInsert.parse(sql); // BatchParser's, cached for the sink's INSERT
           } catch (SqlException e) {
             r.report(e, e.line() == 0 ? 1 : e.line());
             throw new Runner.ModuleEnd();

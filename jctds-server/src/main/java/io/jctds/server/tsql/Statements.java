@@ -20,7 +20,8 @@ final class Statements {
   private Statements() {}
 
   static void run(Runner r, Stmt st) {
-    if (st instanceof Stmt.Select sel && BenchSelect.run(r, sel)) {
+    if (st instanceof Stmt.Select sel && BenchSelect.run(r, sel)
+        || st instanceof Stmt.Insert ins && SinkInsert.run(r, ins)) {
       return;
     }
     if (st instanceof Stmt.Select

@@ -61,6 +61,11 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
   private BulkLoad pendingBulk;
 
   /**
+   * master.dbo.jctds_bench_sink's counter once a fast INSERT looked for it; see {@link #benchSink}.
+   */
+  private io.jctds.server.sink.Sink benchSink;
+
+  /**
    * @@NESTLEVEL: how many modules (procedures, EXEC strings, ...) are running.
    */
   int nestLevel;
@@ -113,6 +118,14 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
 
   Connection connection() {
     return connection;
+  }
+
+  /** The counter of master.dbo.jctds_bench_sink behind this session's connection, or null. */
+  io.jctds.server.sink.Sink benchSink() {
+    if (benchSink == null) {
+      benchSink = io.jctds.server.sink.Sink.master(connection);
+    }
+    return benchSink;
   }
 
   TxnState txn() {
