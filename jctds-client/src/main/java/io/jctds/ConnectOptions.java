@@ -126,7 +126,7 @@ public final class ConnectOptions {
     return Optional.ofNullable(autocommit);
   }
 
-  /** Whether to send k-cTDS's ANSI SET options after login. */
+  /** Whether to send k-cTDS's ANSI SET options (with the first request after login). */
   public Optional<Boolean> ansiDefaults() {
     return Optional.ofNullable(ansiDefaults);
   }

@@ -39,7 +39,8 @@ public final class Jctds {
   }
 
   /**
-   * Resolves {@code server}, connects, negotiates encryption, logs in and sets up the session.
+   * Resolves {@code server}, connects, negotiates encryption and logs in; the session setup (the
+   * SET statements) goes with the first request.
    *
    * @param server a freetds.conf section, host, {@code host:port} or {@code host\instance}; null
    *     for {@code $TDSQUERY}/{@code $DSQUERY}

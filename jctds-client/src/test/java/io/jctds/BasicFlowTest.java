@@ -47,11 +47,13 @@ class BasicFlowTest {
               assertThat(login.serverName()).isEqualTo("rogue");
               assertThat(login.cltIntName()).isEqualTo("jctds");
               peer.loginOk(TdsVersion.V7_4.wire(), 4096);
-              assertThat(peer.answerSetup())
+              peer.expectSetup();
+              // k-cTDS's setup (its connection.c) starts the first batch: no round trip of its own
+              assertThat(peer.readBatch()).isEqualTo("SELECT id, name FROM t");
+              assertThat(peer.setup())
                   .isEqualTo(
                       "SET ARITHABORT ON;SET ANSI_DEFAULTS ON;SET CONCAT_NULL_YIELDS_NULL ON;"
                           + "SET TEXTSIZE 2147483647;SET IMPLICIT_TRANSACTIONS ON;");
-              assertThat(peer.readBatch()).isEqualTo("SELECT id, name FROM t");
               peer.send(
                   PacketType.TABULAR_RESULT,
                   out -> {
@@ -90,6 +92,27 @@ class BasicFlowTest {
   }
 
   @Test
+  void connectSendsNothingAfterLogin7UntilTheFirstRequest() throws Exception {
+    TestWorld w = new TestWorld(dir);
+    try (RogueServer server =
+        new RogueServer(
+            peer -> {
+              peer.readPrelogin();
+              peer.answerPrelogin(0x02, true);
+              peer.readLogin7();
+              int afterLogin = peer.rawReceived().length;
+              peer.loginOk(TdsVersion.V7_4.wire(), 4096);
+              assertThat(peer.seesEof(10_000)).isTrue();
+              // no setup batch of its own: connect is PRELOGIN + LOGIN7 only (two round trips)
+              assertThat(peer.rawReceived()).hasSize(afterLogin);
+            })) {
+      Path conf = w.conf(server.port());
+      Jctds.connect("rogue", w.options(conf, "pw").build()).close();
+      server.await();
+    }
+  }
+
+  @Test
   void closedConnectionRefusesUse() throws Exception {
     TestWorld w = new TestWorld(dir);
     try (RogueServer server =
@@ -99,7 +122,7 @@ class BasicFlowTest {
               peer.answerPrelogin(0x02, true);
               peer.readLogin7();
               peer.loginOk(TdsVersion.V7_4.wire(), 4096);
-              peer.answerSetup();
+              peer.expectSetup();
               assertThat(peer.seesEof(10_000)).isTrue();
             })) {
       Path conf = w.conf(server.port());
@@ -124,7 +147,7 @@ class BasicFlowTest {
               peer.answerPrelogin(0x02, true);
               assertThat(peer.readLogin7().serverName()).isEqualTo("127.0.0.1");
               peer.loginOk(TdsVersion.V7_4.wire(), 4096);
-              peer.answerSetup();
+              peer.expectSetup();
               peer.seesEof(10_000);
             })) {
       ConnectOptions options =

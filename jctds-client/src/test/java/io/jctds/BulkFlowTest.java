@@ -42,7 +42,7 @@ class BulkFlowTest {
     peer.answerPrelogin(0x02, true);
     peer.readLogin7();
     peer.loginOk(TdsVersion.V7_4.wire(), 4096);
-    peer.answerSetup();
+    peer.expectSetup();
   }
 
   /** Answers the FMTONLY probe as SQL Server does: SET's DONE, the metadata, then the DONEs. */

@@ -92,7 +92,7 @@ class EncryptionMatrixTest {
               }
               assertThat(peer.readLogin7().password()).isEqualTo("pw");
               peer.loginOk(TdsVersion.V7_4.wire(), 4096);
-              peer.answerSetup();
+              peer.expectSetup();
               assertThat(peer.seesEof(10_000)).isTrue();
             })) {
       Path conf =

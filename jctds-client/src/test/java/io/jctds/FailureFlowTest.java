@@ -182,7 +182,7 @@ class FailureFlowTest {
               peer.version = TdsVersion.V7_0;
               assertThat(peer.readLogin7().tdsVersion()).isEqualTo(0x70000000);
               peer.loginOk(0x07000000, 4096);
-              peer.answerSetup();
+              peer.expectSetup();
               peer.seesEof(10_000);
             })) {
       Path conf = w.conf(server.port(), "tds version = 7.0");

@@ -44,6 +44,8 @@ final class Peer {
   private final List<PacketHeader> headers = new ArrayList<>();
   private final List<byte[]> packets = new ArrayList<>();
   private int packetSize = 4096;
+  private boolean setupDue;
+  private String setup;
   TdsVersion version = TdsVersion.V7_4;
 
   Peer(Socket socket) throws IOException {
@@ -104,8 +106,20 @@ final class Peer {
     }
   }
 
-  /** Reads one whole message and returns its payload. */
+  /**
+   * Reads one whole message and returns its payload. When the client's setup is due ({@link
+   * #expectSetup}) and {@code expectedType} is not a SQL batch, the setup must come first as a
+   * batch of its own; it is read and answered with DONE.
+   */
   ByteBuffer readMessage(int expectedType) throws IOException {
+    if (setupDue && expectedType != PacketType.SQL_BATCH && takeSetup() != null) {
+      throw new AssertionError(
+          "expected the setup batch alone before " + PacketType.name(expectedType));
+    }
+    return readRawMessage(expectedType);
+  }
+
+  private ByteBuffer readRawMessage(int expectedType) throws IOException {
     assembler.reset();
     do {
       ByteBuffer header = ByteBuffer.allocate(PacketHeader.SIZE);
@@ -137,8 +151,48 @@ final class Peer {
     return Login7.decode(readMessage(PacketType.LOGIN7));
   }
 
+  /**
+   * Reads a SQL batch and returns its text. When the client's setup is due ({@link #expectSetup}),
+   * the batch must start with it: it is cut off (see {@link #setup()}); a batch that is the setup
+   * alone is answered with DONE and the next batch is read.
+   */
   String readBatch() throws IOException {
-    return SqlBatch.decode(readMessage(PacketType.SQL_BATCH), version).sql();
+    if (setupDue) {
+      String rest = takeSetup();
+      if (rest != null) {
+        return rest;
+      }
+    }
+    return SqlBatch.decode(readRawMessage(PacketType.SQL_BATCH), version).sql();
+  }
+
+  /**
+   * The client's setup comes with its first request (k-cTDS's SET statements, which jctds sends at
+   * the start of the first SQL batch, or alone before an RPC or a bulk load).
+   */
+  void expectSetup() {
+    setupDue = true;
+  }
+
+  /** The setup SET statements the client sent (after {@link #expectSetup}), or null. */
+  String setup() {
+    return setup;
+  }
+
+  /** Reads the batch that starts with the setup: the rest of it, or null when it was alone. */
+  private String takeSetup() throws IOException {
+    setupDue = false;
+    String sql = SqlBatch.decode(readRawMessage(PacketType.SQL_BATCH), version).sql();
+    int end = sql.indexOf(';', sql.indexOf("SET IMPLICIT_TRANSACTIONS ")) + 1;
+    if (!sql.startsWith("SET ") || end <= 0) {
+      throw new AssertionError("expected the client's setup SET statements first, got: " + sql);
+    }
+    setup = sql.substring(0, end);
+    if (end < sql.length()) {
+      return sql.substring(end);
+    }
+    sendTokens(new Done(TokenType.DONE, 0, 0, 0));
+    return null;
   }
 
   /** Sends a message of {@code type} written by {@code body}. */
@@ -198,13 +252,6 @@ final class Peer {
         new LoginAck(1, tdsVersionWire, "Microsoft SQL Server", 16, 0, 0x03, 0xE8),
         new EnvChange.Text(EnvChange.PACKET_SIZE, Integer.toString(packetSize), "4096"),
         new Done(TokenType.DONE, 0, 0, 0));
-  }
-
-  /** Reads the client's setup batch and answers DONE; returns its text. */
-  String answerSetup() throws IOException {
-    String sql = readBatch();
-    sendTokens(new Done(TokenType.DONE, 0, 0, 0));
-    return sql;
   }
 
   /** Runs the server side of the TDS 7.x handshake in PRELOGIN packets. */

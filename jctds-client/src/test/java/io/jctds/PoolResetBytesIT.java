@@ -57,25 +57,25 @@ class PoolResetBytesIT {
       }
       List<PoolRelay.Sent> sent = relay.sent();
       assertThat(sent).allSatisfy(m -> assertThat(m.connection()).isZero());
-      // login setup, SELECT 1, SELECT 2 | SELECT 3 (reset), SELECT 4 | setup (reset), the RPC
-      assertThat(sent).hasSize(7);
-      String setup = sent.get(0).sql();
-      assertThat(setup).startsWith("SET ").endsWith("SET IMPLICIT_TRANSACTIONS ON;");
+      // setup + SELECT 1, SELECT 2 | setup + SELECT 3 (reset), SELECT 4 | setup (reset), the RPC
+      // (the login's setup starts the first request: no batch of its own at connect)
+      assertThat(sent).hasSize(6);
+      String first = sent.get(0).sql();
+      assertThat(first).startsWith("SET ").endsWith("SET IMPLICIT_TRANSACTIONS ON;SELECT 1");
+      String setup = first.substring(0, first.length() - "SELECT 1".length());
       assertThat(sent.get(0).firstStatus()).isEqualTo(EOM);
       assertThat(sent.get(1))
-          .isEqualTo(new PoolRelay.Sent(0, PacketType.SQL_BATCH, EOM, "SELECT 1"));
-      assertThat(sent.get(2))
           .isEqualTo(new PoolRelay.Sent(0, PacketType.SQL_BATCH, EOM, "SELECT 2"));
       // one message: the reset, the options' SET statements and the borrower's SQL together
-      assertThat(sent.get(3))
+      assertThat(sent.get(2))
           .isEqualTo(new PoolRelay.Sent(0, PacketType.SQL_BATCH, EOM_RESET, setup + "SELECT 3"));
-      assertThat(sent.get(4))
+      assertThat(sent.get(3))
           .isEqualTo(new PoolRelay.Sent(0, PacketType.SQL_BATCH, EOM, "SELECT 4"));
       // an RPC cannot carry SET statements: they go first, in a batch with the bit
-      assertThat(sent.get(5))
+      assertThat(sent.get(4))
           .isEqualTo(new PoolRelay.Sent(0, PacketType.SQL_BATCH, EOM_RESET, setup));
-      assertThat(sent.get(6).type()).isEqualTo(PacketType.RPC);
-      assertThat(sent.get(6).firstStatus()).isEqualTo(EOM);
+      assertThat(sent.get(5).type()).isEqualTo(PacketType.RPC);
+      assertThat(sent.get(5).firstStatus()).isEqualTo(EOM);
     }
   }
 
@@ -111,8 +111,11 @@ class PoolResetBytesIT {
         }
       }
       List<PoolRelay.Sent> sent = relay.sent();
-      String setup = sent.get(0).sql();
-      assertThat(sent.subList(1, sent.size()))
+      // the first borrower sent nothing: not even the login's setup, which starts the first request
+      String first = sent.get(0).sql();
+      assertThat(first).startsWith("SET ").endsWith(";SELECT * FROM dbo.nowhere");
+      String setup = first.substring(0, first.length() - "SELECT * FROM dbo.nowhere".length());
+      assertThat(sent)
           .containsExactly(
               // the failed batch may have stopped before its SET statements: they go again
               new PoolRelay.Sent(

@@ -36,7 +36,7 @@ class PoolResetFlowTest {
               peer.answerPrelogin(0x02, true);
               peer.readLogin7();
               peer.loginOk(TdsVersion.V7_4.wire(), 4096);
-              String setup = peer.answerSetup();
+              peer.expectSetup();
               assertThat(peer.readBatch()).isEqualTo("USE [shop]");
               peer.sendTokens(new EnvChange.Text(EnvChange.DATABASE, "shop", "master"), DONE);
               assertThat(peer.readBatch()).isEqualTo("INSERT INTO t VALUES (1)");
@@ -45,7 +45,7 @@ class PoolResetFlowTest {
                       EnvChange.BEGIN_TRAN, new byte[] {1, 0, 0, 0, 0, 0, 0, 0}, new byte[0]),
                   Done.count(1));
               int before = peer.headers().size();
-              assertThat(peer.readBatch()).isEqualTo(setup + "SELECT 1");
+              assertThat(peer.readBatch()).isEqualTo(peer.setup() + "SELECT 1");
               List<PacketHeader> sent = peer.headers();
               assertThat(sent).hasSize(before + 1);
               assertThat(sent.get(before).type()).isEqualTo(PacketType.SQL_BATCH);

@@ -45,7 +45,7 @@ class SecretsOnTheWireTest {
       }
       assertThat(peer.readLogin7().password()).isEqualTo(PASSWORD);
       peer.loginOk(TdsVersion.V7_4.wire(), 4096);
-      peer.answerSetup();
+      peer.expectSetup();
       peer.seesEof(10_000);
     };
   }

@@ -52,7 +52,7 @@ class SessionRpcFlowTest {
                   new EnvChange.Text(EnvChange.DATABASE, "master", ""),
                   new LoginAck(1, TdsVersion.V7_4.wire(), "Microsoft SQL Server", 16, 0, 3, 0xE8),
                   new Done(TokenType.DONE, 0, 0, 0));
-              peer.answerSetup();
+              peer.expectSetup();
               ByteBuffer rpc = peer.readMessage(PacketType.RPC).order(ByteOrder.LITTLE_ENDIAN);
               received.set(RpcRequest.decodeMessage(rpc, TdsVersion.V7_4));
               peer.sendTokens(

@@ -24,7 +24,7 @@ class StrictFlowTest {
       Login7 login = peer.readLogin7();
       assertThat(login.tdsVersion()).isEqualTo(0x74000004);
       peer.loginOk(0x74000004, 4096);
-      peer.answerSetup();
+      peer.expectSetup();
       assertThat(peer.seesEof(10_000)).isTrue();
     };
   }

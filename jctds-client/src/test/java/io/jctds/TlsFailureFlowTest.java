@@ -63,7 +63,7 @@ class TlsFailureFlowTest {
               peer.tls(TestWorld.tds7Engine(), Scope.WHOLE_CONNECTION);
               peer.readLogin7();
               peer.loginOk(TdsVersion.V7_4.wire(), 4096);
-              peer.answerSetup();
+              peer.expectSetup();
               peer.seesEof(10_000);
             })) {
       Path conf =
@@ -112,7 +112,7 @@ class TlsFailureFlowTest {
               peer.answerPrelogin(0x02, true);
               peer.readLogin7();
               peer.loginOk(TdsVersion.V7_4.wire(), 4096);
-              peer.answerSetup();
+              peer.expectSetup();
               peer.seesEof(10_000);
             })) {
       Path conf = w.conf(server.port(), "ca file = " + dir.resolve("absent.pem"));

@@ -1,6 +1,5 @@
 package io.jctds.session;
 
-import io.jctds.JctdsException;
 import io.jctds.OperationalError;
 import io.jctds.OperationalError.Reason;
 import io.jctds.config.Encryption;
@@ -22,8 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Opens a session as FreeTDS's {@code tds_connect_and_login} does: checks that the configuration
  * can work, finds the port (SQL Server Browser for a named instance), runs the login state machine,
- * follows one routing redirect, then sends k-cTDS's session setup ({@code SET ...}). On any failure
- * the socket is closed and the failure says what, where and what to change.
+ * follows one routing redirect, then queues k-cTDS's session setup ({@code SET ...}) to start the
+ * first request. On any failure the socket is closed and the failure says what, where and what to
+ * change.
  */
 public final class Connector {
   /**
@@ -135,17 +135,13 @@ public final class Connector {
         + ";";
   }
 
+  /**
+   * The setup SET statements start the session's first request instead of taking a round trip of
+   * their own at connect (NOTES-tlsconn.md): the session ends up with the same options before
+   * anything of the caller's runs.
+   */
   private static void setup(Session session, ConnectSettings s) {
-    try {
-      var login = session.messages();
-      String sql = setupSql(s);
-      session.run(sql);
-      session.setupSql(sql);
-      session.prependMessages(login);
-    } catch (JctdsException ex) {
-      session.close();
-      throw ex;
-    }
+    session.setupOnFirstRequest(setupSql(s));
   }
 
   private static Target firstTarget(ConnectSettings s, Deadline deadline) {

@@ -178,11 +178,6 @@ public final class Session implements AutoCloseable {
     messages.add(SqlServerMessage.clientNote(text));
   }
 
-  /** Puts {@code earlier} before the current messages (the login's, after the setup batch). */
-  void prependMessages(List<SqlServerMessage> earlier) {
-    messages.addAll(0, earlier);
-  }
-
   /** The query timeout, or null. */
   public Duration timeout() {
     return queryTimeout;
@@ -261,9 +256,15 @@ public final class Session implements AutoCloseable {
     return pendingSetup != null;
   }
 
-  /** Sets the session's setup SET statements (the connector, after login). */
-  void setupSql(String sql) {
+  /**
+   * Sets the session's setup SET statements (the connector, after login) and makes them start the
+   * first request, as after a reset: they cost no round trip of their own unless that request is an
+   * RPC or a bulk load (then they go first as a batch of their own) or must come first in its batch
+   * ({@link BatchStart}). A connection closed before any request never sends them.
+   */
+  void setupOnFirstRequest(String sql) {
     this.setupSql = sql;
+    this.pendingSetup = sql;
   }
 
   /** Runs the pending setup (and the reset bit) as a batch of its own. */

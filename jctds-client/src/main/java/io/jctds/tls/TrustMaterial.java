@@ -33,7 +33,17 @@ record TrustMaterial(
           + " certificate, set 'ca file = system' for the system trust store, or remove 'ca file'"
           + " to skip validation (not for production)";
 
-  /** Loads what {@code policy} needs; nothing when it validates nothing. */
+  /** CA files (and system PEM bundles) parsed, while unchanged on disk. */
+  private static final ParsedFiles<List<X509Certificate>> CA_FILES = new ParsedFiles<>();
+
+  /** CRL files parsed, while unchanged on disk. */
+  private static final ParsedFiles<List<X509CRL>> CRL_FILES = new ParsedFiles<>();
+
+  /**
+   * Loads what {@code policy} needs; nothing when it validates nothing. A CA or CRL file is parsed
+   * again only when it changed since the last connection ({@link ParsedFiles}); a JDK or OS trust
+   * store is loaded every time.
+   */
   static TrustMaterial load(TlsPolicy policy) throws TlsValidationException {
     Validation validation = policy.validation();
     List<X509Certificate> cas = List.of();
@@ -53,7 +63,14 @@ record TrustMaterial(
   private static List<X509Certificate> pemCas(Path path, String what, Source source)
       throws TlsValidationException {
     String where = what + " " + path + " (ca file, " + source.describe() + ")";
-    byte[] content = read(path, where, Reason.CA_FILE_UNREADABLE, CA_ADVICE);
+    return CA_FILES.get(
+        path,
+        () -> read(path, where, Reason.CA_FILE_UNREADABLE, CA_ADVICE),
+        content -> parseCas(content, where));
+  }
+
+  private static List<X509Certificate> parseCas(byte[] content, String where)
+      throws TlsValidationException {
     List<X509Certificate> cas;
     try {
       cas = PemFile.certificates(content);
@@ -70,7 +87,7 @@ record TrustMaterial(
               + CA_ADVICE,
           null);
     }
-    return cas;
+    return List.copyOf(cas);
   }
 
   private static List<X509Certificate> systemCas(Validation.SystemStore system)
@@ -142,7 +159,14 @@ record TrustMaterial(
     String advice =
         "point 'crl file' at a PEM file of X509 CRLs from the server certificate's issuers, or"
             + " remove it";
-    byte[] content = read(path, where, Reason.CRL_UNREADABLE, advice);
+    return CRL_FILES.get(
+        path,
+        () -> read(path, where, Reason.CRL_UNREADABLE, advice),
+        content -> parseCrls(content, where, advice));
+  }
+
+  private static List<X509CRL> parseCrls(byte[] content, String where, String advice)
+      throws TlsValidationException {
     List<X509CRL> crls;
     try {
       crls = PemFile.crls(content);
@@ -156,7 +180,7 @@ record TrustMaterial(
           "the " + where + " holds no CRL (no '-----BEGIN X509 CRL-----' block); " + advice,
           null);
     }
-    return crls;
+    return List.copyOf(crls);
   }
 
   private static byte[] read(Path path, String where, Reason reason, String advice)

@@ -9,6 +9,10 @@ import io.jctds.server.tls.Pem;
 import io.jctds.tls.TlsValidationException.Reason;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.cert.X509CRL;
+import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,6 +92,59 @@ class TrustMaterialTest {
     TrustMaterial m = TrustMaterial.load(policy("  ca file = " + bundle + "\n"));
     assertThat(m.caCertificates()).containsExactly(ca.certificate(), other.certificate());
     assertThat(m.caDescription()).isEqualTo("CA file " + bundle);
+  }
+
+  @Test
+  void anUnchangedCaFileIsParsedOnceAndAChangedOneAgain() throws Exception {
+    Path file = Files.writeString(dir.resolve("kept.pem"), pem(ca, 0));
+    TlsPolicy p = policy("  ca file = " + file + "\n");
+    List<X509Certificate> first = TrustMaterial.load(p).caCertificates();
+    assertThat(first).containsExactly(ca.certificate());
+    assertThat(TrustMaterial.load(p).caCertificates()).isSameAs(first); // not parsed again
+    // FreeTDS reads its CA file at every connection: an edit takes effect at the next connect
+    Files.writeString(file, pem(other, 0));
+    assertThat(TrustMaterial.load(p).caCertificates()).containsExactly(other.certificate());
+    List<X509Certificate> before = TrustMaterial.load(p).caCertificates();
+    Files.setLastModifiedTime(
+        file, FileTime.fromMillis(Files.getLastModifiedTime(file).toMillis() + 2000));
+    assertThat(TrustMaterial.load(p).caCertificates()).isNotSameAs(before); // touched: read again
+  }
+
+  @Test
+  void aCaFileReplacedByRenameIsReadAgainEvenWithTheSameSizeAndTime() throws Exception {
+    String a = pem(ca, 0);
+    String b = pem(other, 0);
+    int size = Math.max(a.length(), b.length());
+    Path file = Files.writeString(dir.resolve("renamed.pem"), pem(ca, size - a.length()));
+    TlsPolicy p = policy("  ca file = " + file + "\n");
+    assertThat(TrustMaterial.load(p).caCertificates()).containsExactly(ca.certificate());
+    Path next = Files.writeString(dir.resolve("next.pem"), pem(other, size - b.length()));
+    Files.setLastModifiedTime(next, Files.getLastModifiedTime(file));
+    assertThat(Files.size(next)).isEqualTo(Files.size(file));
+    Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    assertThat(TrustMaterial.load(p).caCertificates()).containsExactly(other.certificate());
+  }
+
+  @Test
+  void aChangedCrlFileIsReadAgain() throws Exception {
+    Path caFile = Files.writeString(dir.resolve("crl-ca.pem"), pem(ca, 0));
+    Path crl = TestPki.writeCrl(dir.resolve("list.crl"), TestPki.revoking(ca));
+    TlsPolicy p = policy("  ca file = " + caFile + "\n  crl file = " + crl + "\n");
+    List<X509CRL> first = TrustMaterial.load(p).crls();
+    assertThat(TrustMaterial.load(p).crls()).isSameAs(first);
+    TestPki.writeCrl(crl, TestPki.revoking(other));
+    assertThat(TrustMaterial.load(p).crls())
+        .singleElement()
+        .satisfies(
+            c ->
+                assertThat(c.getIssuerX500Principal())
+                    .isEqualTo(other.certificate().getSubjectX500Principal()));
+  }
+
+  /** {@code authority}'s certificate as PEM, after a comment of {@code pad} characters. */
+  private static String pem(CertificateAuthority authority, int pad) {
+    String comment = pad == 0 ? "" : "#".repeat(pad - 1) + "\n";
+    return comment + Pem.encodeCertificates(List.of(authority.certificate()));
   }
 
   @Test

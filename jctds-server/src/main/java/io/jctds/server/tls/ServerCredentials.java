@@ -126,11 +126,16 @@ public record ServerCredentials(
     }
   }
 
-  /** JSSE key managers serving this key and chain. */
+  /**
+   * JSSE key managers serving this key and chain. {@code SunX509}: its key manager takes the key
+   * out of the store once, at creation. The {@code PKIX} one fetches it from the PKCS#12 store at
+   * every handshake, i.e. a PBKDF2 derivation and a decryption per connection: 160 of the 406
+   * server JFR samples of a TLS handshake (NOTES-tlsconn.md).
+   */
   public KeyManager[] keyManagers() {
     char[] password = "jctds".toCharArray(); // protects an in-memory store only
     try {
-      KeyManagerFactory factory = KeyManagerFactory.getInstance("PKIX");
+      KeyManagerFactory factory = KeyManagerFactory.getInstance("SunX509");
       factory.init(keyStore(password), password);
       return factory.getKeyManagers();
     } catch (GeneralSecurityException e) {

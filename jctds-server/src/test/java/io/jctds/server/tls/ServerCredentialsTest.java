@@ -17,6 +17,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import javax.net.ssl.X509KeyManager;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -57,6 +58,21 @@ class ServerCredentialsTest {
     assertThat(loaded.chain()).isEqualTo(generated.chain());
     assertThat(loaded.privateKey().getEncoded()).isEqualTo(generated.privateKey().getEncoded());
     assertThat(loaded.trustAnchor()).isEqualTo(generated.trustAnchor());
+  }
+
+  @Test
+  void theKeyManagerHandsOutTheKeyItHoldsInsteadOfDecryptingItPerHandshake() {
+    // JSSE chooses an alias and gets its key at every handshake; the PKIX key manager makes a new
+    // alias each time and answers it from its PKCS#12 store, a PBKDF2 derivation per handshake
+    // (server JFR of TLS connects, NOTES-tlsconn.md)
+    X509KeyManager km = (X509KeyManager) generated.keyManagers()[0];
+    String alias = km.chooseServerAlias("RSA", null, null);
+    assertThat(alias).isNotNull();
+    PrivateKey first = km.getPrivateKey(alias);
+    assertThat(first.getEncoded()).isEqualTo(generated.privateKey().getEncoded());
+    assertThat(km.getCertificateChain(alias)).containsExactlyElementsOf(generated.chain());
+    String next = km.chooseServerAlias("RSA", null, null); // the next handshake
+    assertThat(km.getPrivateKey(next)).isSameAs(first);
   }
 
   @Test
