@@ -190,22 +190,17 @@ public final class Row implements Token {
     int n = layout.size();
     int start = in.position();
     long[] cells = reuse != null && reuse.cells.length == n ? reuse.cells : new long[n];
+    int bitmap = -1;
     if (nbc) {
-      int bitmap = (n + 7) >>> 3;
-      if (in.remaining() < bitmap) {
+      int bytes = (n + 7) >>> 3;
+      if (in.remaining() < bytes) {
         throw new TdsTruncatedException(
-            "NBCROW null bitmap of " + bitmap + " bytes", start, bitmap - in.remaining());
+            "NBCROW null bitmap of " + bytes + " bytes", start, bytes - in.remaining());
       }
-      in.position(start + bitmap);
-      for (int i = 0; i < n; i++) {
-        boolean isNull = (in.get(start + (i >>> 3)) & (1 << (i & 7))) != 0;
-        cells[i] = isNull ? ValueScanner.pack(in.position(), -1) : layout.scan(i, in);
-      }
-    } else {
-      for (int i = 0; i < n; i++) {
-        cells[i] = layout.scan(i, in);
-      }
+      bitmap = start;
+      in.position(start + bytes);
     }
+    layout.scanRow(in, cells, bitmap);
     if (reuse == null) {
       return new Row(layout, in, start, in.position(), cells, nbc);
     }

@@ -38,13 +38,74 @@ final class RowLayout {
     return types.length;
   }
 
-  /** Scans column {@code i}'s value at the buffer's position and moves past it. */
-  long scan(int i, ByteBuffer in) {
-    return switch (kinds[i]) {
-      case ValueScanner.KIND_FIXED -> ValueScanner.scanFixed(in, sizes[i], types[i]);
-      case ValueScanner.KIND_BYTELEN -> ValueScanner.scanByteLen(in, lengths[i], types[i]);
-      case ValueScanner.KIND_USHORTLEN -> ValueScanner.scanUShortLen(in, types[i]);
-      default -> ValueScanner.scan(types[i], in);
-    };
+  /**
+   * Scans the values of one row at the buffer's position into {@code cells} (see {@link
+   * ValueScanner#pack}) and moves past them. For NBCROW, {@code bitmap} is the offset of the null
+   * bitmap (whose bytes the caller checked), else -1. Over a heap buffer the common kinds are read
+   * straight from its array; any value that is truncated or malformed there, and every value of
+   * another kind, goes through {@link ValueScanner#scan}, which reports it.
+   */
+  void scanRow(ByteBuffer in, long[] cells, int bitmap) {
+    if (!in.hasArray()) {
+      scanEach(in, cells, bitmap);
+      return;
+    }
+    byte[] a = in.array();
+    int base = in.arrayOffset();
+    int lim = in.limit();
+    int p = in.position();
+    for (int i = 0; i < types.length; i++) {
+      if (bitmap >= 0 && (a[base + bitmap + (i >>> 3)] & 1 << (i & 7)) != 0) {
+        cells[i] = ValueScanner.pack(p, -1);
+        continue;
+      }
+      int len;
+      int data;
+      switch (kinds[i]) {
+        case ValueScanner.KIND_FIXED -> {
+          data = p;
+          len = sizes[i];
+        }
+        case ValueScanner.KIND_BYTELEN -> {
+          data = p + 1;
+          len = data <= lim ? a[base + p] & 0xFF : -2;
+          if (len == 0) {
+            len = -1;
+          } else if (len > 0 && (len < 64 ? lengths[i] >>> len : lengths[i]) << 63 == 0) {
+            len = -2; // not a length of this type: the generic scan reports it
+          }
+        }
+        case ValueScanner.KIND_USHORTLEN -> {
+          data = p + 2;
+          len = data <= lim ? a[base + p] & 0xFF | (a[base + p + 1] & 0xFF) << 8 : -2;
+          if (len == 0xFFFF) {
+            len = -1;
+          }
+        }
+        default -> {
+          data = p;
+          len = -2;
+        }
+      }
+      if (len == -1) {
+        cells[i] = ValueScanner.pack(data, -1);
+        p = data;
+      } else if (len >= 0 && len <= lim - data) {
+        cells[i] = ValueScanner.pack(data, len);
+        p = data + len;
+      } else {
+        in.position(p);
+        cells[i] = ValueScanner.scan(types[i], in);
+        p = in.position();
+      }
+    }
+    in.position(p);
+  }
+
+  private void scanEach(ByteBuffer in, long[] cells, int bitmap) {
+    for (int i = 0; i < types.length; i++) {
+      boolean isNull = bitmap >= 0 && (in.get(bitmap + (i >>> 3)) & 1 << (i & 7)) != 0;
+      cells[i] = isNull ? ValueScanner.pack(in.position(), -1) : ValueScanner.scan(types[i], in);
+    }
   }
 }

@@ -60,9 +60,8 @@ public final class ValueScanner {
   public static final int KIND_OTHER = 3;
 
   /**
-   * How {@link #scanFixed}, {@link #scanByteLen}, {@link #scanUShortLen} or {@link #scan} reads a
-   * value of {@code t}: computed once per result set column, so that a row scan switches on an int
-   * instead of the type's enums.
+   * How a value of {@code t} is length-prefixed, one of the {@code KIND_} constants: computed once
+   * per result set column, so that a row scan switches on an int instead of the type's enums.
    */
   public static int kind(TypeInfo t) {
     TdsType type = t.type();
@@ -75,8 +74,8 @@ public final class ValueScanner {
   }
 
   /**
-   * The lengths a one-byte-length value of {@code t} may have, for {@link #scanByteLen}: bit {@code
-   * n} (1..63) is set when {@code n} bytes are valid, bit 0 when lengths from 64 up are.
+   * The lengths a one-byte-length value of {@code t} may have (the checks {@link #scan} makes): bit
+   * {@code n} (1..63) is set when {@code n} bytes are valid, bit 0 when lengths from 64 up are.
    */
   public static long validLengths(TypeInfo t) {
     long mask = validLength(t, 255) ? 1 : 0;
@@ -86,43 +85,6 @@ public final class ValueScanner {
       }
     }
     return mask;
-  }
-
-  /** Scans a {@link #KIND_FIXED} value of {@code size} bytes (see {@link #scan}). */
-  public static long scanFixed(ByteBuffer in, int size, TypeInfo t) {
-    return take(in, size, t.type());
-  }
-
-  /**
-   * Scans a {@link #KIND_BYTELEN} value whose valid lengths are {@code lengths} (from {@link
-   * #validLengths}); see {@link #scan}.
-   */
-  public static long scanByteLen(ByteBuffer in, long lengths, TypeInfo t) {
-    int at = in.position();
-    if (at >= in.limit()) {
-      throw new TdsTruncatedException(t.type().name() + " value length", at, 1);
-    }
-    int len = in.get(at) & 0xFF;
-    if (len == 0) {
-      in.position(at + 1);
-      return pack(at + 1, -1);
-    }
-    if ((len < 64 ? lengths >>> len : lengths) << 63 == 0) {
-      throw new TdsProtocolException(
-          "a " + t.sqlName() + " value cannot be " + len + " bytes long", at);
-    }
-    int data = at + 1;
-    if (in.limit() - data < len) {
-      throw new TdsTruncatedException(
-          t.type().name() + " value of " + len + " bytes", data, len - (in.limit() - data));
-    }
-    in.position(data + len);
-    return pack(data, len);
-  }
-
-  /** Scans a {@link #KIND_USHORTLEN} value (see {@link #scan}). */
-  public static long scanUShortLen(ByteBuffer in, TypeInfo t) {
-    return ushortLen(t, in);
   }
 
   // The checks below are inline, not Wire.skip/u8/u16 with a description: building that text for

@@ -4,10 +4,14 @@ import static io.jctds.protocol.Bytes.buf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.jctds.protocol.Bytes;
 import io.jctds.protocol.TdsProtocolException;
 import io.jctds.protocol.TdsVersion;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -106,6 +110,48 @@ class RowScanTest {
     assertThat(third.size()).isEqualTo(1);
     assertThat(third.metadata().column(0).name()).isEqualTo("x");
     assertThat(third.getInt(0)).isEqualTo(7);
+  }
+
+  @Test
+  void aDirectBufferAndAnArraySliceScanAlike() {
+    byte[] bytes = Bytes.hex(METADATA + ROW + NULL_ROW + NBC_ROW);
+    ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).order(ByteOrder.LITTLE_ENDIAN);
+    direct.put(bytes).flip();
+    byte[] padded = new byte[bytes.length + 7];
+    System.arraycopy(bytes, 0, padded, 7, bytes.length);
+    ByteBuffer slice = ByteBuffer.wrap(padded).position(7).slice().order(ByteOrder.LITTLE_ENDIAN);
+    for (ByteBuffer in : List.of(direct, slice)) {
+      TokenDecoder d = new TokenDecoder(TdsVersion.V7_4);
+      d.next(in);
+      assertFirstRow((Row) d.next(in));
+      assertThat(((Row) d.next(in)).isNull(4)).isTrue();
+      Row nbc = (Row) d.next(in);
+      assertThat(nbc.isNull(0)).isTrue();
+      assertThat(nbc.getUuid(1)).isEqualTo(GUID);
+      assertThat(in.hasRemaining()).isFalse();
+    }
+  }
+
+  /** Every cut of the row (inside a length or a value) waits for more bytes and consumes none. */
+  @Test
+  void everyPrefixOfARowNeedsMoreBytes() {
+    byte[] all = Bytes.hex(METADATA + ROW + NBC_ROW);
+    int rowStart = hexLength(METADATA);
+    for (int cut = rowStart + 1; cut < all.length; cut++) {
+      if (cut == rowStart + hexLength(ROW)) {
+        continue; // a whole ROW, then nothing of the NBCROW
+      }
+      TokenDecoder d = new TokenDecoder(TdsVersion.V7_4);
+      ByteBuffer in = buf(Arrays.copyOf(all, cut));
+      d.next(in);
+      if (cut > rowStart + hexLength(ROW)) {
+        assertThat(d.next(in)).isInstanceOf(Row.class);
+      }
+      int at = in.position();
+      assertThat(d.next(in)).as("cut at %d", cut).isNull();
+      assertThat(d.missing()).as("cut at %d", cut).isPositive();
+      assertThat(in.position()).isEqualTo(at);
+    }
   }
 
   @Test
