@@ -55,7 +55,7 @@ final class RowLayout {
     int lim = in.limit();
     int p = in.position();
     for (int i = 0; i < types.length; i++) {
-      if (bitmap >= 0 && (a[base + bitmap + (i >>> 3)] & 1 << (i & 7)) != 0) {
+      if (bitmap >= 0 && isNull(a, base + bitmap, i)) {
         cells[i] = ValueScanner.pack(p, -1);
         continue;
       }
@@ -68,16 +68,11 @@ final class RowLayout {
         }
         case ValueScanner.KIND_BYTELEN -> {
           data = p + 1;
-          len = data <= lim ? a[base + p] & 0xFF : -2;
-          if (len == 0) {
-            len = -1;
-          } else if (len > 0 && (len < 64 ? lengths[i] >>> len : lengths[i]) << 63 == 0) {
-            len = -2; // not a length of this type: the generic scan reports it
-          }
+          len = data <= lim ? byteLen(i, a[base + p] & 0xFF) : -2;
         }
         case ValueScanner.KIND_USHORTLEN -> {
           data = p + 2;
-          len = data <= lim ? a[base + p] & 0xFF | (a[base + p + 1] & 0xFF) << 8 : -2;
+          len = data <= lim ? u16(a, base + p) : -2;
           if (len == 0xFFFF) {
             len = -1;
           }
@@ -94,12 +89,36 @@ final class RowLayout {
         cells[i] = ValueScanner.pack(data, len);
         p = data + len;
       } else {
-        in.position(p);
-        cells[i] = ValueScanner.scan(types[i], in);
-        p = in.position();
+        p = scanSlow(in, p, i, cells);
       }
     }
     in.position(p);
+  }
+
+  // Small helpers keep scanRow under C2's FreqInlineSize (325 bytecodes): above it, it was a call
+  // per row, which cost a one-column row ~10 ns (measured with -XX:FreqInlineSize=600).
+
+  private static boolean isNull(byte[] a, int bitmapAt, int i) {
+    return (a[bitmapAt + (i >>> 3)] & 1 << (i & 7)) != 0;
+  }
+
+  /** A one-byte length as read: -1 for NULL (0), -2 when column {@code i} cannot have it. */
+  private int byteLen(int i, int len) {
+    if (len == 0) {
+      return -1;
+    }
+    return (len < 64 ? lengths[i] >>> len : lengths[i]) << 63 != 0 ? len : -2;
+  }
+
+  private static int u16(byte[] a, int at) {
+    return a[at] & 0xFF | (a[at + 1] & 0xFF) << 8;
+  }
+
+  /** The generic scan of column {@code i} at {@code p}; returns the position after it. */
+  private int scanSlow(ByteBuffer in, int p, int i, long[] cells) {
+    in.position(p);
+    cells[i] = ValueScanner.scan(types[i], in);
+    return in.position();
   }
 
   private void scanEach(ByteBuffer in, long[] cells, int bitmap) {
