@@ -1,6 +1,7 @@
 package io.jctds.protocol.token;
 
 import io.jctds.protocol.BufferWriter;
+import io.jctds.protocol.TdsTruncatedException;
 import io.jctds.protocol.TdsVersion;
 import io.jctds.protocol.TdsWriter;
 import io.jctds.protocol.Wire;
@@ -27,15 +28,21 @@ import java.util.UUID;
  * NULL (check {@link #isNull} first), objects return null.
  */
 public final class Row implements Token {
-  private final ColMetadata metadata;
-  private final ByteBuffer buf;
-  private final int start;
-  private final int end;
-  private final long[] cells;
-  private final boolean nbc;
+  // Not final: a TokenDecoder that reuses rows (TokenDecoder#reuseRows) overwrites them per ROW.
+  private RowLayout layout;
+  private ByteBuffer buf;
+  private int start;
+  private int end;
+  private long[] cells;
+  private boolean nbc;
 
-  private Row(ColMetadata metadata, ByteBuffer buf, int start, int end, long[] cells, boolean nbc) {
-    this.metadata = metadata;
+  private Row(RowLayout layout, ByteBuffer buf, int start, int end, long[] cells, boolean nbc) {
+    set(layout, buf, start, end, cells, nbc);
+  }
+
+  private void set(
+      RowLayout layout, ByteBuffer buf, int start, int end, long[] cells, boolean nbc) {
+    this.layout = layout;
     this.buf = buf;
     this.start = start;
     this.end = end;
@@ -50,7 +57,7 @@ public final class Row implements Token {
 
   /** The metadata that describes this row. */
   public ColMetadata metadata() {
-    return metadata;
+    return layout.metadata;
   }
 
   /** Number of columns. */
@@ -79,7 +86,7 @@ public final class Row implements Token {
   }
 
   private TypeInfo type(int i) {
-    return metadata.column(i).typeInfo();
+    return layout.types[i];
   }
 
   /** See {@link Values#getLong}. */
@@ -164,7 +171,7 @@ public final class Row implements Token {
       moved[i] = ValueScanner.pack(offset(i) - start, length(i));
     }
     return new Row(
-        metadata, ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN), 0, copy.length, moved, nbc);
+        layout, ByteBuffer.wrap(copy).order(ByteOrder.LITTLE_ENDIAN), 0, copy.length, moved, nbc);
   }
 
   /** Re-emits the token exactly as it was received. */
@@ -174,28 +181,31 @@ public final class Row implements Token {
     out.bytes(buf.duplicate().limit(end).position(start));
   }
 
-  static Row decode(ByteBuffer in, ColMetadata md, boolean nbc) {
-    int n = md.size();
+  /**
+   * Decodes a ROW or NBCROW (after its token byte) with {@code layout}'s columns, into {@code
+   * reuse} when it is not null (its cell array too, when the column count matches), else into a new
+   * row.
+   */
+  static Row decode(ByteBuffer in, RowLayout layout, boolean nbc, Row reuse) {
+    int n = layout.size();
     int start = in.position();
-    long[] cells = new long[n];
+    long[] cells = reuse != null && reuse.cells.length == n ? reuse.cells : new long[n];
+    int bitmap = -1;
     if (nbc) {
-      int bitmap = (n + 7) >>> 3;
-      Wire.need(in, bitmap, "NBCROW null bitmap of " + bitmap + " bytes");
-      in.position(start + bitmap);
-      for (int i = 0; i < n; i++) {
-        boolean isNull = (in.get(start + (i >>> 3)) & (1 << (i & 7))) != 0;
-        cells[i] = isNull ? ValueScanner.pack(in.position(), -1) : scan(md, i, in);
+      int bytes = (n + 7) >>> 3;
+      if (in.remaining() < bytes) {
+        throw new TdsTruncatedException(
+            "NBCROW null bitmap of " + bytes + " bytes", start, bytes - in.remaining());
       }
-    } else {
-      for (int i = 0; i < n; i++) {
-        cells[i] = scan(md, i, in);
-      }
+      bitmap = start;
+      in.position(start + bytes);
     }
-    return new Row(md, in, start, in.position(), cells, nbc);
-  }
-
-  private static long scan(ColMetadata md, int i, ByteBuffer in) {
-    return ValueScanner.scan(md.column(i).typeInfo(), in);
+    layout.scanRow(in, cells, bitmap);
+    if (reuse == null) {
+      return new Row(layout, in, start, in.position(), cells, nbc);
+    }
+    reuse.set(layout, in, start, in.position(), cells, nbc);
+    return reuse;
   }
 
   /**
@@ -241,7 +251,7 @@ public final class Row implements Token {
     ByteBuffer b = w.view();
     b = ByteBuffer.wrap(Wire.copy(b, 0, b.remaining())).order(ByteOrder.LITTLE_ENDIAN);
     b.position(1);
-    return decode(b, md, false);
+    return decode(b, new RowLayout(md), false, null);
   }
 
   @Override

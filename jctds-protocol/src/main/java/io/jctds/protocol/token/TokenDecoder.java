@@ -20,6 +20,9 @@ import java.util.List;
 public final class TokenDecoder {
   private TdsVersion version;
   private ColMetadata metadata;
+  private RowLayout layout;
+  private boolean reuseRows;
+  private Row reusable;
   private int missing;
 
   /**
@@ -47,6 +50,22 @@ public final class TokenDecoder {
   /** Sets the metadata (e.g. after a NoMetaData COLMETADATA of a cursor fetch). */
   public void metadata(ColMetadata md) {
     this.metadata = md;
+  }
+
+  /**
+   * Whether {@link #next} returns one {@link Row} object for every ROW and NBCROW, overwritten by
+   * the next one, instead of a new row each time (default: false). With reuse, decoding a row
+   * allocates nothing; a row must then be used or {@link Row#detach() detached} before the next
+   * call, and {@link #decodeAll} must not be used.
+   */
+  public void reuseRows(boolean reuse) {
+    this.reuseRows = reuse;
+    this.reusable = null;
+  }
+
+  /** Whether rows are reused (see {@link #reuseRows(boolean)}). */
+  public boolean reusesRows() {
+    return reuseRows;
   }
 
   /** After {@link #next} returned null: at least how many more bytes are needed. */
@@ -117,8 +136,7 @@ public final class TokenDecoder {
       case TokenType.FEATUREEXTACK -> FeatureExtAck.decode(in);
       case TokenType.RETURNSTATUS -> ReturnStatus.decode(in);
       case TokenType.COLMETADATA -> ColMetadata.decode(in, version);
-      case TokenType.ROW, TokenType.NBCROW ->
-          Row.decode(in, rowMetadata(type, at), type == TokenType.NBCROW);
+      case TokenType.ROW, TokenType.NBCROW -> row(in, type, at);
       case TokenType.ORDER -> Order.decode(in);
       case TokenType.RETURNVALUE -> ReturnValue.decode(in, version);
       case TokenType.COLINFO, TokenType.TABNAME, TokenType.SSPI ->
@@ -140,11 +158,18 @@ public final class TokenDecoder {
     };
   }
 
-  private ColMetadata rowMetadata(int type, int at) {
+  private Row row(ByteBuffer in, int type, int at) {
     if (metadata == null) {
       throw new TdsProtocolException(TokenType.name(type) + " token before any COLMETADATA", at);
     }
-    return metadata;
+    if (layout == null || layout.metadata != metadata) {
+      layout = new RowLayout(metadata);
+    }
+    Row r = Row.decode(in, layout, type == TokenType.NBCROW, reusable);
+    if (reuseRows) {
+      reusable = r;
+    }
+    return r;
   }
 
   private static OpaqueToken opaqueLong(ByteBuffer in, int type, int at) {

@@ -41,7 +41,8 @@ public final class DateTimeCodec {
       throw new TdsProtocolException("datetime time part " + ticks + " exceeds one day", off + 4);
     }
     long millis = (ticks * 10 + 1) / 3;
-    return LocalDate.ofEpochDay(EPOCH_1900 + days).atStartOfDay().plusNanos(millis * 1_000_000L);
+    return LocalDateTime.of( // millis < 86,400,000: the ticks were checked
+        LocalDate.ofEpochDay(EPOCH_1900 + days), LocalTime.ofNanoOfDay(millis * 1_000_000L));
   }
 
   /** smalldatetime: 4 bytes at {@code off}. */
@@ -51,7 +52,8 @@ public final class DateTimeCodec {
     if (minutes >= 1440) {
       throw new TdsProtocolException("smalldatetime minutes " + minutes + " exceed a day", off);
     }
-    return LocalDate.ofEpochDay(EPOCH_1900 + days).atStartOfDay().plusMinutes(minutes);
+    return LocalDateTime.of(
+        LocalDate.ofEpochDay(EPOCH_1900 + days), LocalTime.of(minutes / 60, minutes % 60));
   }
 
   /** Writes a datetime (8 bytes), rounding to the nearest 1/300 second. */
@@ -124,10 +126,13 @@ public final class DateTimeCodec {
     return (nanoOfDay + div / 2) / div;
   }
 
-  /** datetime2(scale) at {@code off}: time then date. */
+  /**
+   * datetime2(scale) at {@code off}: time then date. Built from its date and time directly (three
+   * objects): {@code atStartOfDay().plusNanos()} made two more and divided per value.
+   */
   public static LocalDateTime decodeDateTime2(ByteBuffer b, int off, int scale) {
     long nanos = timeNanos(b, off, scale);
-    return decodeDate(b, off + timeLength(scale)).atStartOfDay().plusNanos(nanos);
+    return LocalDateTime.of(decodeDate(b, off + timeLength(scale)), LocalTime.ofNanoOfDay(nanos));
   }
 
   /** Writes datetime2(scale): time then date, rounding half-up (carrying into the next day). */

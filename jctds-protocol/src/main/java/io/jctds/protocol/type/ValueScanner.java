@@ -47,6 +47,46 @@ public final class ValueScanner {
     };
   }
 
+  /** {@link #kind}: a fixed-size value ({@link TdsType#size()} bytes, no length prefix). */
+  public static final int KIND_FIXED = 0;
+
+  /** {@link #kind}: a one-byte length, then that many bytes (0 = NULL). */
+  public static final int KIND_BYTELEN = 1;
+
+  /** {@link #kind}: a two-byte length, then that many bytes (0xFFFF = NULL); not PLP. */
+  public static final int KIND_USHORTLEN = 2;
+
+  /** {@link #kind}: anything else (NULL type, PLP, text/image, sql_variant): see {@link #scan}. */
+  public static final int KIND_OTHER = 3;
+
+  /**
+   * How a value of {@code t} is length-prefixed, one of the {@code KIND_} constants: computed once
+   * per result set column, so that a row scan switches on an int instead of the type's enums.
+   */
+  public static int kind(TypeInfo t) {
+    TdsType type = t.type();
+    return switch (type.kind()) {
+      case FIXED -> type == TdsType.NULL ? KIND_OTHER : KIND_FIXED;
+      case BYTELEN -> KIND_BYTELEN;
+      case USHORTLEN -> t.isPlp() ? KIND_OTHER : KIND_USHORTLEN;
+      case PLP, LONGLEN -> KIND_OTHER;
+    };
+  }
+
+  /**
+   * The lengths a one-byte-length value of {@code t} may have (the checks {@link #scan} makes): bit
+   * {@code n} (1..63) is set when {@code n} bytes are valid, bit 0 when lengths from 64 up are.
+   */
+  public static long validLengths(TypeInfo t) {
+    long mask = validLength(t, 255) ? 1 : 0;
+    for (int n = 1; n < 64; n++) {
+      if (validLength(t, n)) {
+        mask |= 1L << n;
+      }
+    }
+    return mask;
+  }
+
   // The checks below are inline, not Wire.skip/u8/u16 with a description: building that text for
   // every value was a string concatenation per column per row (JFR, NOTES-perf.md). The text is
   // built only when the value is truncated.
