@@ -131,8 +131,9 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
     EncodeContext ctx = context();
     long total = 0;
     Rpcs.Grouper groups = new Rpcs.Grouper(MAX_REQUEST_BYTES);
+    Rpcs.NumericCalls numeric = new Rpcs.NumericCalls(sql, ctx);
     for (Object set : paramSets) {
-      List<RpcRequest> full = groups.add(callFor(sql, set, ctx));
+      List<RpcRequest> full = groups.add(callFor(numeric, sql, set, ctx));
       if (full != null) {
         total += runAll(full);
       }
@@ -145,7 +146,7 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
     return total;
   }
 
-  private RpcRequest callFor(String sql, Object set, EncodeContext ctx) {
+  private RpcRequest callFor(Rpcs.NumericCalls numeric, String sql, Object set, EncodeContext ctx) {
     if (set instanceof Map<?, ?> m) {
       requireStyle(ParamStyle.NAMED);
       Map<String, Object> named = new java.util.LinkedHashMap<>();
@@ -154,10 +155,10 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
     }
     requireStyle(ParamStyle.NUMERIC);
     if (set instanceof List<?> l) {
-      return Rpcs.executeSql(sql, l, ctx);
+      return numeric.call(l);
     }
     if (set instanceof Object[] a) {
-      return Rpcs.executeSql(sql, Arrays.asList(a), ctx);
+      return numeric.call(Arrays.asList(a));
     }
     throw new ProgrammingError(
         "a parameter set must be a List, an Object[] or a Map, not "

@@ -33,6 +33,66 @@ public final class Rpcs {
     return executeSql(text, names, params, ctx);
   }
 
+  /**
+   * sp_executesql calls of one statement with many numeric-paramstyle parameter sets ({@code
+   * executeMany}): the statement text, the names and — while the parameters keep their declared
+   * types — the declaration are encoded once and shared by the calls, which are otherwise exactly
+   * what {@link #executeSql(String, List, EncodeContext)} builds for each set.
+   */
+  public static final class NumericCalls {
+    private final String sql;
+    private final EncodeContext ctx;
+    private int count = -1;
+    private RpcParameter text;
+    private String[] declarations = new String[0];
+    private RpcParameter declaration;
+
+    /** Calls of {@code sql} encoded with {@code ctx}. */
+    public NumericCalls(String sql, EncodeContext ctx) {
+      this.sql = sql;
+      this.ctx = ctx;
+    }
+
+    /** The sp_executesql call for one parameter set. */
+    public RpcRequest call(List<?> values) {
+      int n = values.size();
+      if (n != count) {
+        text = ParamEncoder.nvarchar(ParamText.numeric(sql, n).sql(), ctx).parameter("", false);
+        declarations = new String[n];
+        declaration = null;
+        count = n;
+      }
+      List<RpcParameter> out = new ArrayList<>(n + 2);
+      out.add(text);
+      if (n == 0) {
+        return RpcRequest.byId(RpcRequest.SP_EXECUTESQL, out);
+      }
+      out.add(null); // the declaration, once every value is encoded
+      boolean same = declaration != null;
+      for (int i = 0; i < n; i++) {
+        Object v = values.get(i);
+        boolean output = v instanceof Parameter p && p.isOutput();
+        Encoded e = encode(v, ctx);
+        String d = output ? e.declaration() + " OUTPUT" : e.declaration();
+        if (!d.equals(declarations[i])) {
+          declarations[i] = d;
+          same = false;
+        }
+        out.add(e.parameter("", output));
+      }
+      if (!same) {
+        StringBuilder decl = new StringBuilder(n * 20);
+        for (int i = 0; i < n; i++) {
+          decl.append(i == 0 ? "" : ",").append("@P").append(i).append(' ');
+          decl.append(declarations[i]);
+        }
+        declaration = ParamEncoder.nvarchar(decl.toString(), ctx).parameter("", false);
+      }
+      out.set(1, declaration);
+      return RpcRequest.byId(RpcRequest.SP_EXECUTESQL, out);
+    }
+  }
+
   /** sp_executesql for named paramstyle: {@code :name} refers to {@code params.get("name")}. */
   public static RpcRequest executeSql(String sql, Map<String, ?> params, EncodeContext ctx) {
     for (String k : params.keySet()) {

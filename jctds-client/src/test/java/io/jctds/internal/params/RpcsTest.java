@@ -128,4 +128,34 @@ class RpcsTest {
     }
     assertThat(Rpcs.batches(List.of(), bound)).isEmpty();
   }
+
+  /**
+   * executeMany's calls share the encoded text and, while the types stay, the declaration; each
+   * call must still be exactly what executeSql builds for that set alone (declarations per
+   * "sp_executesql (Transact-SQL)": they follow the values' types, so they change with them).
+   */
+  @Test
+  void executeManyCallsEqualSingleCallsAsTypesChange() {
+    String sql = "INSERT INTO t VALUES (:0, :1, :2)";
+    List<List<Object>> sets =
+        List.of(
+            List.of(1, "a", 1.5),
+            List.of(2, "b", 2.5),
+            java.util.Arrays.asList(3, null, 3.5),
+            List.of(4L, "x".repeat(5000), 4.5),
+            List.of(5L, "e", Parameter.output(Integer.class)),
+            List.of(6, "f", 6.5));
+    Rpcs.NumericCalls calls = new Rpcs.NumericCalls(sql, TDS74);
+    for (List<Object> set : sets) {
+      assertThat(bytes(calls.call(set))).isEqualTo(bytes(Rpcs.executeSql(sql, set, TDS74)));
+    }
+    assertThat(calls.call(List.of(7, "g", 7.5)).parameters().get(1).getObject())
+        .isEqualTo("@P0 int,@P1 nvarchar(4000),@P2 float");
+  }
+
+  private static byte[] bytes(RpcRequest call) {
+    BufferWriter w = new BufferWriter();
+    RpcRequest.encodeMessage(w, TdsVersion.V7_4, null, List.of(call));
+    return w.toByteArray();
+  }
 }
