@@ -69,6 +69,9 @@ public final class Harness {
         for (Scenario s : o.scenarios) {
           for (boolean tls : o.encryptions) {
             failures += scenario(fork, s, tls, report);
+            if (o.out != null) { // a long run keeps what it measured if it is stopped
+              Files.writeString(o.out, report, StandardCharsets.UTF_8);
+            }
           }
         }
       }
