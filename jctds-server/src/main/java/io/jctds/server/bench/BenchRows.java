@@ -148,13 +148,7 @@ public final class BenchRows {
   private static void writeName(TdsWriter out, long x) {
     int digits = digits(x);
     out.u16((5 + digits) * 2).ucs2("name ");
-    long div = 1;
-    for (int i = 1; i < digits; i++) {
-      div *= 10;
-    }
-    for (; div > 0; div /= 10) {
-      out.u16('0' + (int) (x / div % 10));
-    }
+    digits(out, x, digits);
   }
 
   private static int digits(long x) {
