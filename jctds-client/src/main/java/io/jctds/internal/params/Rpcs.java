@@ -26,11 +26,32 @@ public final class Rpcs {
   /** sp_executesql for numeric paramstyle: {@code :0} ... refer to {@code params}' elements. */
   public static RpcRequest executeSql(String sql, List<?> params, EncodeContext ctx) {
     String text = ParamText.numeric(sql, params.size()).sql();
-    List<String> names = new ArrayList<>(params.size());
-    for (int i = 0; i < params.size(); i++) {
+    return executeSql(text, numericNames(params.size()), params, ctx);
+  }
+
+  /** The names of the numeric paramstyle's parameters: P0, P1, ... */
+  private static List<String> numericNames(int n) {
+    List<String> names = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
       names.add("P" + i);
     }
-    return executeSql(text, names, params, ctx);
+    return names;
+  }
+
+  /** A parameter's declaration in @params: its type, then OUTPUT when it is one. */
+  private static String declared(Encoded e, boolean output) {
+    return output ? e.declaration() + " OUTPUT" : e.declaration();
+  }
+
+  /** sp_executesql's @params: {@code @name declaration} for each parameter, comma-separated. */
+  private static RpcParameter declarations(
+      List<String> names, String[] declared, EncodeContext ctx) {
+    StringBuilder decl = new StringBuilder(declared.length * 20);
+    for (int i = 0; i < declared.length; i++) {
+      decl.append(i == 0 ? "" : ",").append('@').append(names.get(i)).append(' ');
+      decl.append(declared[i]);
+    }
+    return ParamEncoder.nvarchar(decl.toString(), ctx).parameter("", false);
   }
 
   /**
@@ -44,6 +65,7 @@ public final class Rpcs {
     private final EncodeContext ctx;
     private int count = -1;
     private RpcParameter text;
+    private List<String> names;
     private String[] declarations = new String[0];
     private RpcParameter declaration;
 
@@ -58,6 +80,7 @@ public final class Rpcs {
       int n = values.size();
       if (n != count) {
         text = ParamEncoder.nvarchar(ParamText.numeric(sql, n).sql(), ctx).parameter("", false);
+        names = numericNames(n);
         declarations = new String[n];
         declaration = null;
         count = n;
@@ -73,7 +96,7 @@ public final class Rpcs {
         Object v = values.get(i);
         boolean output = v instanceof Parameter p && p.isOutput();
         Encoded e = encode(v, ctx);
-        String d = output ? e.declaration() + " OUTPUT" : e.declaration();
+        String d = declared(e, output);
         if (!d.equals(declarations[i])) {
           declarations[i] = d;
           same = false;
@@ -81,12 +104,7 @@ public final class Rpcs {
         out.add(e.parameter("", output));
       }
       if (!same) {
-        StringBuilder decl = new StringBuilder(n * 20);
-        for (int i = 0; i < n; i++) {
-          decl.append(i == 0 ? "" : ",").append("@P").append(i).append(' ');
-          decl.append(declarations[i]);
-        }
-        declaration = ParamEncoder.nvarchar(decl.toString(), ctx).parameter("", false);
+        declaration = declarations(names, declarations, ctx);
       }
       out.set(1, declaration);
       return RpcRequest.byId(RpcRequest.SP_EXECUTESQL, out);
@@ -111,22 +129,16 @@ public final class Rpcs {
     List<RpcParameter> out = new ArrayList<>(values.size() + 2);
     out.add(ParamEncoder.nvarchar(text, ctx).parameter("", false));
     if (!values.isEmpty()) {
-      StringBuilder decl = new StringBuilder(values.size() * 20);
+      String[] declared = new String[values.size()];
       List<RpcParameter> encoded = new ArrayList<>(values.size());
       for (int i = 0; i < values.size(); i++) {
         Object v = values.get(i);
         boolean output = v instanceof Parameter p && p.isOutput();
         Encoded e = encode(v, ctx);
-        if (i > 0) {
-          decl.append(',');
-        }
-        decl.append('@').append(names.get(i)).append(' ').append(e.declaration());
-        if (output) {
-          decl.append(" OUTPUT");
-        }
+        declared[i] = declared(e, output);
         encoded.add(e.parameter("", output));
       }
-      out.add(ParamEncoder.nvarchar(decl.toString(), ctx).parameter("", false));
+      out.add(declarations(names, declared, ctx));
       out.addAll(encoded);
     }
     return RpcRequest.byId(RpcRequest.SP_EXECUTESQL, out);
