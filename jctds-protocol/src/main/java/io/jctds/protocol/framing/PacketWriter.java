@@ -22,6 +22,14 @@ public final class PacketWriter extends TdsWriter {
      * be thrown as {@link java.io.UncheckedIOException}.
      */
     void send(ByteBuffer packet);
+
+    /**
+     * Called after a message's last packet and after {@link PacketWriter#flush()}: the peer must
+     * see everything sent so far now. A sink that gathers packets into larger writes (the embedded
+     * server's, to spend one system call on several packets) writes them out here; a sink that
+     * writes every packet at once has nothing to do.
+     */
+    default void flush() {}
   }
 
   private final PacketSink sink;
@@ -117,6 +125,7 @@ public final class PacketWriter extends TdsWriter {
     requireMessage();
     finishPacket(PacketHeader.STATUS_EOM);
     type = -1;
+    sink.flush();
   }
 
   /**
@@ -127,6 +136,7 @@ public final class PacketWriter extends TdsWriter {
     requireMessage();
     finishPacket(PacketHeader.STATUS_EOM | PacketHeader.STATUS_IGNORE);
     type = -1;
+    sink.flush();
   }
 
   /**
@@ -140,6 +150,7 @@ public final class PacketWriter extends TdsWriter {
       finishPacket(0);
       startPacket();
     }
+    sink.flush();
   }
 
   /** Number of packets sent for the current (or last) message. */

@@ -186,4 +186,35 @@ class PacketWriterTest {
     assertThatThrownBy(w::endMessage).isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> w.spid(70000)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  /** What a gathering sink sees: "P<len>" per packet, "F" per flush request. */
+  private static final class RecordingSink implements PacketWriter.PacketSink {
+    final List<String> events = new ArrayList<>();
+
+    @Override
+    public void send(ByteBuffer packet) {
+      events.add("P" + packet.remaining());
+      packet.position(packet.limit());
+    }
+
+    @Override
+    public void flush() {
+      events.add("F");
+    }
+  }
+
+  @Test
+  void theSinkIsAskedToFlushAfterEachMessageAndEachExplicitFlushOnly() {
+    RecordingSink sink = new RecordingSink();
+    PacketWriter w = new PacketWriter(512, sink);
+    w.writeMessage(PacketType.TABULAR_RESULT, ByteBuffer.wrap(payload(504 * 2 + 10, 2)));
+    w.beginMessage(PacketType.TABULAR_RESULT);
+    w.bytes(ByteBuffer.wrap(payload(20, 3)));
+    w.flush(); // RAISERROR ... WITH NOWAIT: the client must see it now
+    w.bytes(ByteBuffer.wrap(payload(30, 4)));
+    w.abortMessage();
+
+    // full packets are not flushed one by one; a message's end, flush() and an abort are
+    assertThat(sink.events).containsExactly("P512", "P512", "P18", "F", "P28", "F", "P38", "F");
+  }
 }

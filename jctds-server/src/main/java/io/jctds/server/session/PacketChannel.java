@@ -37,6 +37,12 @@ final class PacketChannel {
    */
   static final long BATCH_PACKETS = 65_536;
 
+  /**
+   * Response packets are written to the transport in batches of up to this many bytes (see {@link
+   * Gathering}); 16 KiB is also TLS's largest record payload.
+   */
+  static final int GATHER_BYTES = 32 * 1024;
+
   /** A request is also held in this JVM's heap: at most this share of it (1/4). */
   static final int HEAP_SHARE_DIVISOR = 4;
 
@@ -54,7 +60,7 @@ final class PacketChannel {
     this.transport = transport;
     assemblers[0] = new MessageAssembler(PacketHeader.MAX_PACKET_SIZE, LOGIN_MESSAGE_LIMIT);
     assemblers[1] = new MessageAssembler(PacketHeader.MAX_PACKET_SIZE, LOGIN_MESSAGE_LIMIT);
-    this.writer = new PacketWriter(4096, this::send);
+    this.writer = new PacketWriter(4096, new Gathering());
   }
 
   /**
@@ -293,14 +299,48 @@ final class PacketChannel {
     return writer;
   }
 
-  private void send(ByteBuffer packet) {
-    try {
-      transport.write(packet);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /**
+   * The writer's sink: packets are gathered into one buffer and written together when it is full,
+   * when a message ends and when the writer flushes (RAISERROR ... WITH NOWAIT), so a large result
+   * costs one write (and with TLS one record) per {@link #GATHER_BYTES} instead of one per packet.
+   * The packets and their order are unchanged; only how many reach the socket per system call.
+   */
+  private final class Gathering implements PacketWriter.PacketSink {
+    private final ByteBuffer pending = ByteBuffer.allocate(GATHER_BYTES);
+
+    @Override
+    public void send(ByteBuffer packet) {
+      if (packet.remaining() > pending.remaining()) {
+        flush();
+      }
+      if (packet.remaining() > pending.capacity()) {
+        write(packet);
+      } else {
+        pending.put(packet);
+      }
+      writes++;
     }
-    writes++;
-    lastWrite = Instant.now();
+
+    @Override
+    public void flush() {
+      if (pending.position() > 0) {
+        pending.flip();
+        try {
+          write(pending);
+        } finally {
+          pending.clear();
+        }
+      }
+    }
+
+    private void write(ByteBuffer bytes) {
+      try {
+        transport.write(bytes);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      lastWrite = Instant.now();
+    }
   }
 
   long reads() {
