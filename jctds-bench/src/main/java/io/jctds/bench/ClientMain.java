@@ -15,11 +15,17 @@ public final class ClientMain {
   /** A process client's peak RSS over the connect scenario's connects. */
   private static long connectRssKb;
 
+  /** Warm-up goes on, after the minimum count, until this much time has passed. */
+  private static long warmupNanos;
+
+  /** At most this many warm-up repetitions, however short each is. */
+  private static final int MAX_WARMUPS = 200;
+
   private ClientMain() {}
 
   /**
    * Arguments: client scenario=n[,scenario=n...] host port tls(true|false) pem warmups serverPid
-   * ceilingPort.
+   * ceilingPort warmupMillis.
    */
   public static void main(String[] args) {
     try {
@@ -35,6 +41,7 @@ public final class ClientMain {
       int warmups = Integer.parseInt(args[6]);
       ProcessHandle server = ProcessHandle.of(Long.parseLong(args[7])).orElse(null);
       Clients.ceilingPort = Integer.parseInt(args[8]);
+      warmupNanos = Long.parseLong(args[9]) * 1_000_000L;
       for (String spec : args[1].split(",")) {
         String[] kv = spec.split("=", 2);
         measure(client, Scenario.byId(kv[0]), Long.parseLong(kv[1]), t, warmups, server);
@@ -65,28 +72,34 @@ public final class ClientMain {
     long elapsed;
     long sum;
     long rss = 0;
+    long self0;
+    long self1;
     Duration cpu0;
     Duration cpu1;
     if (s == Scenario.CONNECT) {
-      for (int i = 0; i < warmups; i++) {
+      for (long w0 = System.nanoTime(), i = 0; warmingUp(i, warmups, w0); i++) {
         connects(client, n, t);
       }
       cpu0 = cpu(server);
+      self0 = selfCpuNanos();
       long t0 = System.nanoTime();
       sum = connects(client, n, t);
       elapsed = System.nanoTime() - t0;
+      self1 = selfCpuNanos();
       cpu1 = cpu(server);
       rss = connectRssKb;
     } else {
       try (BenchClient c = Clients.connect(client, t)) {
-        for (int i = 0; i < warmups; i++) {
+        for (long w0 = System.nanoTime(), i = 0; warmingUp(i, warmups, w0); i++) {
           s.run(c, n);
         }
         c.takeExcludedNanos();
         cpu0 = cpu(server);
+        self0 = selfCpuNanos();
         long t0 = System.nanoTime();
         sum = s.run(c, n);
         elapsed = System.nanoTime() - t0 - c.takeExcludedNanos();
+        self1 = selfCpuNanos();
         cpu1 = cpu(server);
         rss = c.peakRssKb();
       }
@@ -102,7 +115,18 @@ public final class ClientMain {
             + " "
             + cpu1.minus(cpu0).toNanos()
             + " "
-            + (rss != 0 ? Math.max(rss, 0) : peakRssKb()));
+            + (rss != 0 ? Math.max(rss, 0) : peakRssKb())
+            + " "
+            + (rss != 0 || self0 < 0 ? -1 : self1 - self0));
+  }
+
+  /**
+   * Whether warm-up repetition {@code i} (from 0) runs: the first {@code min} always; after them,
+   * while less than the warm-up time has passed since {@code start} (none when {@code min} is 0: a
+   * scenario that must run cold), up to {@link #MAX_WARMUPS}.
+   */
+  private static boolean warmingUp(long i, int min, long start) {
+    return i < min || min > 0 && i < MAX_WARMUPS && System.nanoTime() - start < warmupNanos;
   }
 
   /** N connects, each closed. */
@@ -130,6 +154,17 @@ public final class ClientMain {
       // not Linux: unknown
     }
     return 0;
+  }
+
+  /**
+   * This JVM's CPU time in ns (every thread; CLOCK_PROCESS_CPUTIME_ID on Linux, so finer than the
+   * clock ticks of /proc), -1 where the JVM cannot tell.
+   */
+  private static long selfCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+            instanceof com.sun.management.OperatingSystemMXBean os
+        ? os.getProcessCpuTime()
+        : -1;
   }
 
   private static Duration cpu(ProcessHandle p) {

@@ -23,10 +23,33 @@ final class Forks {
       cmd.addAll(List.of("taskset", "-c", core));
     }
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(List.of("-Xms" + heap, "-Xmx" + heap, "-cp", classPath(), main.getName()));
+    cmd.addAll(List.of("-Xms" + heap, "-Xmx" + heap));
+    cmd.addAll(extraOptions(main));
+    cmd.addAll(List.of("-cp", classPath(), main.getName()));
     cmd.addAll(List.of(args));
     return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
   }
+
+  /**
+   * Extra JVM options for profiling, from {@code JCTDS_BENCH_SERVER_OPTS} (the server JVM) or
+   * {@code JCTDS_BENCH_CLIENT_OPTS} (every client JVM), split at spaces; {@code %n} becomes a
+   * number unique to each JVM of the run (e.g. {@code
+   * -XX:StartFlightRecording=filename=/tmp/c-%n.jfr}). The report's header names them.
+   */
+  static List<String> extraOptions(Class<?> main) {
+    String v = System.getenv(main == ServerMain.class ? SERVER_OPTS : CLIENT_OPTS);
+    if (v == null || v.isBlank()) {
+      return List.of();
+    }
+    String n = Integer.toString(FORKED.incrementAndGet());
+    return List.of(v.strip().replace("%n", n).split("\\s+"));
+  }
+
+  private static final java.util.concurrent.atomic.AtomicInteger FORKED =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  static final String SERVER_OPTS = "JCTDS_BENCH_SERVER_OPTS";
+  static final String CLIENT_OPTS = "JCTDS_BENCH_CLIENT_OPTS";
 
   private static String classPath() {
     List<String> path = new ArrayList<>();
@@ -72,7 +95,8 @@ final class Forks {
             pem.toString(),
             Integer.toString(first.warmups(o.warmups)),
             Long.toString(serverPid),
-            Integer.toString(o.ceilingPort));
+            Integer.toString(o.ceilingPort),
+            Long.toString(o.warmupMillis));
     p.getOutputStream().close();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!p.waitFor(CLIENT_LIMIT_MINUTES, TimeUnit.MINUTES)) {
@@ -83,7 +107,10 @@ final class Forks {
       if (line.startsWith("RESULT ")) {
         String[] f = line.split(" ");
         results.put(
-            f[1], new long[] {Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4])});
+            f[1],
+            new long[] {
+              Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5])
+            });
       }
     }
     if (results.size() < scenarios.size()) {

@@ -27,9 +27,9 @@ public final class Harness {
 
   /**
    * Options: {@code --smoke} (tiny sizes, 1 round, no warm-up), {@code --rounds N} (default 5),
-   * {@code --warmups N} (default 2), {@code --scenarios a,b}, {@code --clients a,b}, {@code
-   * --encryption off|tls|both}, {@code --heap 512m}, {@code --no-taskset}, {@code --out FILE},
-   * {@code --size scenario=N} (repeatable).
+   * {@code --warmups N} (default 2), {@code --warmup-seconds S} (default 2), {@code --scenarios
+   * a,b}, {@code --clients a,b}, {@code --encryption off|tls|both}, {@code --heap 512m}, {@code
+   * --no-taskset}, {@code --out FILE}, {@code --size scenario=N} (repeatable).
    */
   public static void main(String[] args) throws Exception {
     Options o = Options.parse(args);
@@ -85,6 +85,9 @@ public final class Harness {
 
   private static String expect(BufferedReader out, String prefix) throws IOException {
     String line = out.readLine();
+    while (line != null && line.startsWith("[")) { // the JVM's own log (a profiler's start-up)
+      line = out.readLine();
+    }
     if (line == null || !line.startsWith(prefix)) {
       throw new IOException("the server JVM said " + line + " instead of " + prefix + "...");
     }
@@ -109,9 +112,18 @@ public final class Harness {
         .append(o.rounds)
         .append(" rounds, ")
         .append(o.warmups)
-        .append(" warm-ups per JVM")
+        .append(" warm-ups per JVM and more until ")
+        .append(o.warmupMillis / 1000.0)
+        .append(" s of warm-up")
         .append(o.smoke ? ", SMOKE sizes (not a measurement)" : "")
+        .append(profiling(Forks.SERVER_OPTS, ServerMain.class))
+        .append(profiling(Forks.CLIENT_OPTS, ClientMain.class))
         .append("\n\n");
+  }
+
+  private static String profiling(String variable, Class<?> main) {
+    List<String> extra = Forks.extraOptions(main);
+    return extra.isEmpty() ? "" : ", " + variable + "=" + String.join(" ", extra);
   }
 
   /** What every client JVM of a run shares. */
@@ -197,6 +209,7 @@ public final class Harness {
     boolean smoke;
     int rounds = 5;
     int warmups = 2;
+    long warmupMillis = 2_000;
     List<Scenario> scenarios = Arrays.asList(Scenario.values());
     List<String> clients = Clients.ALL;
     List<Boolean> encryptions = List.of(false, true);
@@ -221,9 +234,12 @@ public final class Harness {
             o.smoke = true;
             o.rounds = 1;
             o.warmups = 0;
+            o.warmupMillis = 0;
           }
           case "--rounds" -> o.rounds = Integer.parseInt(args[++i]);
           case "--warmups" -> o.warmups = Integer.parseInt(args[++i]);
+          case "--warmup-seconds" ->
+              o.warmupMillis = Math.round(Double.parseDouble(args[++i]) * 1000);
           case "--scenarios" ->
               o.scenarios = Arrays.stream(args[++i].split(",")).map(Scenario::byId).toList();
           case "--clients" -> o.clients = List.of(args[++i].split(","));

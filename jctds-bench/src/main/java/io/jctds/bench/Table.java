@@ -17,13 +17,13 @@ final class Table {
         .append(s.description.replace("{n}", String.format(Locale.ROOT, "%,d", n)))
         .append("\n\n| client | median | min–max | ")
         .append(s.unit)
-        .append("/s | time ÷ jctds | server CPU | client peak RSS | note |\n")
-        .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        .append("/s | time ÷ jctds | server CPU | client CPU | client peak RSS | note |\n")
+        .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
     double base = median(results.getOrDefault("jctds", List.of()), 0);
     for (Map.Entry<String, List<long[]>> e : results.entrySet()) {
       List<long[]> runs = e.getValue();
       if (runs.isEmpty()) {
-        r.append("| ").append(e.getKey()).append(" | failed | | | | | | |\n");
+        r.append("| ").append(e.getKey()).append(" | failed | | | | | | | |\n");
         continue;
       }
       double med = median(runs, 0);
@@ -42,6 +42,8 @@ final class Table {
           .append(Double.isNaN(base) ? "" : String.format(Locale.ROOT, "%.2f", med / base))
           .append(" | ")
           .append(String.format(Locale.ROOT, "%.0f %%", 100 * cpu / med))
+          .append(" | ")
+          .append(clientCpu(runs, med))
           .append(" | ")
           .append(rss(median(runs, 2)))
           .append(" | ")
@@ -66,6 +68,15 @@ final class Table {
 
   private static double max(List<long[]> runs) {
     return runs.stream().mapToLong(a -> a[0]).max().orElse(0);
+  }
+
+  /**
+   * The client JVM's CPU time over the measured repetition as a share of the wall time (all its
+   * threads, so above 100 % when JIT or GC threads ran beside it); "—" for a process client.
+   */
+  private static String clientCpu(List<long[]> runs, double med) {
+    double cpu = median(runs, 3);
+    return cpu < 0 ? "—" : String.format(Locale.ROOT, "%.0f %%", 100 * cpu / med);
   }
 
   /** A peak RSS in MB; 0 (a process client without GNU time) is unknown. */
