@@ -116,6 +116,49 @@ class KctdsExamplesIT {
     }
   }
 
+  /** 30,000 sets of (n, text): several MAX_REQUEST_BYTES requests. */
+  private static List<Object[]> manySets(int n) {
+    List<Object[]> sets = new ArrayList<>();
+    IntStream.range(0, n).forEach(i -> sets.add(new Object[] {i, "row " + i}));
+    return sets;
+  }
+
+  @Test
+  void aBadParameterSetWhileARequestRunsLeavesTheConnectionReady() {
+    try (Connection c = FlowServer.connect(server);
+        Cursor cur = c.cursor()) {
+      cur.execute("CREATE TABLE #badset (n int, s nvarchar(50))");
+      List<Object[]> sets = manySets(30_000);
+      sets.add(new Object[] {-1, new Object()}); // no SQL type: fails while building its call
+      assertThatThrownBy(() -> cur.executeMany("INSERT INTO #badset VALUES (:0, :1)", sets))
+          .isInstanceOf(JctdsException.class);
+      // the requests before it ran, in order, and the connection reads on
+      cur.execute("SELECT COUNT(*), MIN(n), MAX(n) FROM #badset");
+      Row r = cur.fetchOne();
+      assertThat(r.getInt(0)).isPositive().isEqualTo(r.getInt(2) + 1);
+      assertThat(r.getInt(1)).isZero();
+    }
+  }
+
+  @Test
+  void aFailingRequestStopsTheRequestsAfterIt() {
+    try (Connection c = FlowServer.connect(server);
+        Cursor cur = c.cursor()) {
+      cur.execute("CREATE TABLE #dupset (n int PRIMARY KEY, s nvarchar(50))");
+      List<Object[]> sets = manySets(30_000);
+      sets.set(5, new Object[] {4, "duplicate"});
+      // SQL Server error 2627: Violation of PRIMARY KEY constraint
+      assertThatThrownBy(() -> cur.executeMany("INSERT INTO #dupset VALUES (:0, :1)", sets))
+          .isInstanceOf(IntegrityError.class)
+          .extracting(e -> ((JctdsException) e).number())
+          .isEqualTo(2627);
+      cur.execute("SELECT COUNT(*), MAX(n) FROM #dupset");
+      Row r = cur.fetchOne();
+      assertThat(r.getInt(0)).isLessThan(29_999); // the first request's other calls ran, no more
+      assertThat(r.getInt(1)).isLessThan(29_999);
+    }
+  }
+
   @Test
   void namedParameters() {
     try (Connection c = named();

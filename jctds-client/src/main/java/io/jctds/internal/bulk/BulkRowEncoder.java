@@ -197,7 +197,7 @@ public final class BulkRowEncoder {
    */
   private void writeDecimal(TypeInfo t, Object v) {
     BigDecimal d = decimal(v).setScale(t.scale(), RoundingMode.HALF_UP);
-    if (d.unscaledValue().abs().toString().length() > t.precision() && d.signum() != 0) {
+    if (d.signum() != 0 && d.precision() > t.precision()) { // digits of the unscaled value
       throw new IllegalArgumentException(d.toPlainString() + " does not fit " + t.sqlName());
     }
     scratch.u8(BulkTable.DECIMAL_LENGTH);

@@ -48,12 +48,14 @@ public final class DecimalCodec {
    * @throws IllegalArgumentException if the value has more digits than the precision allows
    */
   public static void encode(TdsWriter out, BigDecimal v, int precision, int scale) {
-    BigInteger unscaled = v.setScale(scale, RoundingMode.HALF_UP).unscaledValue();
-    BigInteger abs = unscaled.abs();
-    if (abs.toString().length() > precision && abs.signum() != 0) {
+    BigDecimal scaled = v.setScale(scale, RoundingMode.HALF_UP);
+    // precision(): the digits of the unscaled value, counted without building its text
+    if (scaled.signum() != 0 && scaled.precision() > precision) {
       throw new IllegalArgumentException(
           v.toPlainString() + " does not fit decimal(" + precision + "," + scale + ")");
     }
+    BigInteger unscaled = scaled.unscaledValue();
+    BigInteger abs = unscaled.abs();
     int mag = valueSize(precision) - 1;
     out.u8(unscaled.signum() < 0 ? 0 : 1);
     if (abs.bitLength() <= 63) {

@@ -112,7 +112,7 @@ public final class ValueWriter {
         GuidCodec.encode(out, v instanceof String s ? UUID.fromString(s) : cast(t, v, UUID.class));
       }
       case CHAR -> writeBytes(out, t, chars(t, v), (byte) ' ');
-      case NCHAR, XML -> writeBytes(out, t, unicode(t, v), (byte) 0);
+      case NCHAR, XML -> writeUnicode(out, t, v);
       case BINARY, UDT -> writeBytes(out, t, binary(t, v), (byte) 0);
       case VARIANT -> VariantWriter.write(out, v);
       case NULL -> writeNull(out, t);
@@ -254,9 +254,33 @@ public final class ValueWriter {
     return s.getBytes(c.charset());
   }
 
-  private static byte[] unicode(TypeInfo t, Object v) {
+  /**
+   * nvarchar(n) text without a surrogate goes straight into the writer as UTF-16LE code units (what
+   * {@code getBytes(UTF_16LE)} would produce, without a CharsetEncoder and a byte array per value);
+   * anything else (nchar padding, (max) and xml as PLP, text with surrogates, where the JDK's
+   * encoder replaces a lone one) takes the encoder's bytes.
+   */
+  private static void writeUnicode(TdsWriter out, TypeInfo t, Object v) {
     String s = v instanceof String x ? x : v.toString();
-    return s.getBytes(StandardCharsets.UTF_16LE);
+    if (t.type() == TdsType.NVARCHAR && !t.isPlp() && !hasSurrogate(s)) {
+      int len = 2 * s.length();
+      if (len > t.maxLength()) {
+        throw new IllegalArgumentException(
+            len + " bytes do not fit " + t.sqlName() + " (" + t.maxLength() + " bytes)");
+      }
+      out.u16(len).ucs2(s);
+      return;
+    }
+    writeBytes(out, t, s.getBytes(StandardCharsets.UTF_16LE), (byte) 0);
+  }
+
+  private static boolean hasSurrogate(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      if (Character.isSurrogate(s.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static byte[] binary(TypeInfo t, Object v) {

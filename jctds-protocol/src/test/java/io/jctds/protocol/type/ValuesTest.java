@@ -204,6 +204,11 @@ class ValuesTest {
   @Test
   void strings() {
     assertThat(wire(TypeInfo.nvarchar(10, C), "hé")).isEqualTo("04 00 68 00 E9 00");
+    // U+1F600 is the surrogate pair D83D DE00 in UTF-16 (RFC 2781), little-endian per code unit
+    assertThat(wire(TypeInfo.nvarchar(10, C), "a\uD83D\uDE00"))
+        .isEqualTo("06 00 61 00 3D D8 00 DE");
+    // a lone surrogate is malformed UTF-16: String.getBytes puts the charset's replacement, U+FFFD
+    assertThat(wire(TypeInfo.nvarchar(10, C), "a\uD83D")).isEqualTo("04 00 61 00 FD FF");
     assertThat(wire(TypeInfo.varchar(10, C), "hé€")).isEqualTo("03 00 68 E9 80");
     assertThat(cell(TypeInfo.varchar(10, C), "hé€").object()).isEqualTo("hé€");
     assertThat(cell(TypeInfo.nvarchar(10, C), "日本語").object()).isEqualTo("日本語");
