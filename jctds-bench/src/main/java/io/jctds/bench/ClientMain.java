@@ -15,11 +15,8 @@ public final class ClientMain {
   /** A process client's peak RSS over the connect scenario's connects. */
   private static long connectRssKb;
 
-  /** Warm-up goes on, after the minimum count, until this much time has passed. */
+  /** Warm-up goes on, after the minimum count, at least until this much time has passed. */
   private static long warmupNanos;
-
-  /** At most this many warm-up repetitions, however short each is. */
-  private static final int MAX_WARMUPS = 200;
 
   private ClientMain() {}
 
@@ -72,13 +69,16 @@ public final class ClientMain {
     long elapsed;
     long sum;
     long rss = 0;
+    Warmup warm;
     long self0;
     long self1;
     Duration cpu0;
     Duration cpu1;
     if (s == Scenario.CONNECT) {
-      for (long w0 = System.nanoTime(), i = 0; warmingUp(i, warmups, w0); i++) {
+      for (Warmup w = warm = new Warmup(warmups, warmupNanos); w.more(); ) {
+        long t0 = System.nanoTime();
         connects(client, n, t);
+        w.took(System.nanoTime() - t0);
       }
       cpu0 = cpu(server);
       self0 = selfCpuNanos();
@@ -90,8 +90,10 @@ public final class ClientMain {
       rss = connectRssKb;
     } else {
       try (BenchClient c = Clients.connect(client, t)) {
-        for (long w0 = System.nanoTime(), i = 0; warmingUp(i, warmups, w0); i++) {
+        for (Warmup w = warm = new Warmup(warmups, warmupNanos); w.more(); ) {
+          long t0 = System.nanoTime();
           s.run(c, n);
+          w.took(System.nanoTime() - t0 - c.takeExcludedNanos());
         }
         c.takeExcludedNanos();
         cpu0 = cpu(server);
@@ -117,16 +119,9 @@ public final class ClientMain {
             + " "
             + (rss != 0 ? Math.max(rss, 0) : peakRssKb())
             + " "
-            + (rss != 0 || self0 < 0 ? -1 : self1 - self0));
-  }
-
-  /**
-   * Whether warm-up repetition {@code i} (from 0) runs: the first {@code min} always; after them,
-   * while less than the warm-up time has passed since {@code start} (none when {@code min} is 0: a
-   * scenario that must run cold), up to {@link #MAX_WARMUPS}.
-   */
-  private static boolean warmingUp(long i, int min, long start) {
-    return i < min || min > 0 && i < MAX_WARMUPS && System.nanoTime() - start < warmupNanos;
+            + (rss != 0 || self0 < 0 ? -1 : self1 - self0)
+            + " "
+            + warm.repetitions());
   }
 
   /** N connects, each closed. */

@@ -109,7 +109,11 @@ final class Forks {
         results.put(
             f[1],
             new long[] {
-              Long.parseLong(f[2]), Long.parseLong(f[3]), Long.parseLong(f[4]), Long.parseLong(f[5])
+              Long.parseLong(f[2]),
+              Long.parseLong(f[3]),
+              Long.parseLong(f[4]),
+              Long.parseLong(f[5]),
+              Long.parseLong(f[6])
             });
       }
     }

@@ -17,13 +17,14 @@ final class Table {
         .append(s.description.replace("{n}", String.format(Locale.ROOT, "%,d", n)))
         .append("\n\n| client | median | min–max | ")
         .append(s.unit)
-        .append("/s | time ÷ jctds | server CPU | client CPU | client peak RSS | note |\n")
-        .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        .append(
+            "/s | time ÷ jctds | server CPU | client CPU | client peak RSS | warm-ups | note |\n")
+        .append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
     double base = median(results.getOrDefault("jctds", List.of()), 0);
     for (Map.Entry<String, List<long[]>> e : results.entrySet()) {
       List<long[]> runs = e.getValue();
       if (runs.isEmpty()) {
-        r.append("| ").append(e.getKey()).append(" | failed | | | | | | | |\n");
+        r.append("| ").append(e.getKey()).append(" | failed | | | | | | | | |\n");
         continue;
       }
       double med = median(runs, 0);
@@ -46,6 +47,8 @@ final class Table {
           .append(clientCpu(runs, med))
           .append(" | ")
           .append(rss(median(runs, 2)))
+          .append(" | ")
+          .append(String.format(Locale.ROOT, "%.0f", median(runs, 4)))
           .append(" | ")
           .append(Clients.caveat(e.getKey(), s))
           .append(" |\n");
