@@ -10,6 +10,7 @@ import io.jctds.tls.EncryptionReport.Level;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,13 +43,14 @@ class CancelFlowIT {
     try (Connection conn = FlowServer.connect(tlsServer);
         Cursor c = conn.cursor()) {
       assertThat(conn.encryption().level()).isEqualTo(Level.FULL);
-      Thread canceller = new Thread(() -> cancelUntilInterrupted(c));
+      AtomicBoolean stop = new AtomicBoolean();
+      Thread canceller = new Thread(() -> cancelUntilStopped(c, stop));
       canceller.start();
       try {
         assertThatThrownBy(() -> c.execute("WAITFOR DELAY '00:01:00'"))
             .isInstanceOf(QueryCancelledError.class);
       } finally {
-        canceller.interrupt();
+        stop.set(true); // not an interrupt: one landing in cancel()'s write closes the channel
         canceller.join();
       }
       c.execute("SELECT 45");
@@ -56,9 +58,9 @@ class CancelFlowIT {
     }
   }
 
-  private static void cancelUntilInterrupted(Cursor c) {
+  private static void cancelUntilStopped(Cursor c, AtomicBoolean stop) {
     // cancel() is a no-op until the request is in flight: repeat until it lands
-    while (!Thread.currentThread().isInterrupted()) {
+    while (!stop.get()) {
       c.cancel();
       try {
         Thread.sleep(50);
@@ -74,13 +76,14 @@ class CancelFlowIT {
     try (Connection conn = FlowServer.connect(server);
         Cursor c = conn.cursor()) {
       CountDownLatch started = new CountDownLatch(1);
+      AtomicBoolean stop = new AtomicBoolean();
       Thread canceller =
           new Thread(
               () -> {
                 try {
                   started.await();
                   // cancel() is a no-op until the request is in flight: repeat until it lands
-                  while (!Thread.currentThread().isInterrupted()) {
+                  while (!stop.get()) {
                     c.cancel();
                     Thread.sleep(50);
                   }
@@ -99,7 +102,7 @@ class CancelFlowIT {
                   assertThat(e.isConnectionBroken()).isFalse();
                 });
       } finally {
-        canceller.interrupt();
+        stop.set(true);
         canceller.join();
       }
       c.execute("SELECT 42");
