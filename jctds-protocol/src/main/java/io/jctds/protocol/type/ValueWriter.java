@@ -185,17 +185,20 @@ public final class ValueWriter {
       }
     }
     switch (t.type().kind()) {
-      case USHORTLEN -> {
-        if (d.length > t.maxLength()) {
-          throw new IllegalArgumentException(
-              d.length + " bytes do not fit " + t.sqlName() + " (" + t.maxLength() + " bytes)");
-        }
-        out.u16(d.length).bytes(d);
-      }
+      case USHORTLEN -> out.u16(checkUshortLen(t, d.length)).bytes(d);
       case BYTELEN -> out.u8(checkByteLen(t, d.length)).bytes(d);
       case LONGLEN -> out.u8(16).zeros(16 + 8).i32(d.length).bytes(d);
       default -> PlpCodec.write(out, d);
     }
+  }
+
+  /** A USHORTLEN value's length, refused when it exceeds the type's maximum. */
+  private static int checkUshortLen(TypeInfo t, int len) {
+    if (len > t.maxLength()) {
+      throw new IllegalArgumentException(
+          len + " bytes do not fit " + t.sqlName() + " (" + t.maxLength() + " bytes)");
+    }
+    return len;
   }
 
   private static int checkByteLen(TypeInfo t, int len) {
@@ -263,12 +266,7 @@ public final class ValueWriter {
   private static void writeUnicode(TdsWriter out, TypeInfo t, Object v) {
     String s = v instanceof String x ? x : v.toString();
     if (t.type() == TdsType.NVARCHAR && !t.isPlp() && !hasSurrogate(s)) {
-      int len = 2 * s.length();
-      if (len > t.maxLength()) {
-        throw new IllegalArgumentException(
-            len + " bytes do not fit " + t.sqlName() + " (" + t.maxLength() + " bytes)");
-      }
-      out.u16(len).ucs2(s);
+      out.u16(checkUshortLen(t, 2 * s.length())).ucs2(s);
       return;
     }
     writeBytes(out, t, s.getBytes(StandardCharsets.UTF_16LE), (byte) 0);
