@@ -68,6 +68,17 @@ public final class BufferWriter extends TdsWriter {
     return buf.duplicate().flip().asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
   }
 
+  /**
+   * Writes bytes {@code from} (inclusive) to {@code to} (exclusive) of what was written to {@code
+   * out}, with no intermediate view or copy.
+   */
+  public void writeTo(TdsWriter out, int from, int to) {
+    if (from < 0 || to > buf.position() || from > to) {
+      throw new IndexOutOfBoundsException(from + ".." + to + " of " + buf.position());
+    }
+    out.bytes(buf.array(), from, to - from);
+  }
+
   /** A copy of the bytes written. */
   public byte[] toByteArray() {
     return Arrays.copyOf(buf.array(), buf.position());

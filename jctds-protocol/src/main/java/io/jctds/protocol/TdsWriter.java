@@ -78,8 +78,18 @@ public abstract class TdsWriter {
     return i32((int) v).i32((int) (v >>> 32));
   }
 
-  /** Writes the low {@code len} bytes of {@code v}, little-endian. */
+  /**
+   * Writes the low {@code len} bytes of {@code v}, little-endian ({@code len} 0 to 8). With 8 bytes
+   * of room it stores all 8 and advances by {@code len}: the bytes past the position are not part
+   * of the output and the next write overwrites them.
+   */
   public TdsWriter uint(long v, int len) {
+    if (len <= 8 && buf.remaining() >= 8) {
+      int p = buf.position();
+      buf.putLong(p, v);
+      buf.position(p + len);
+      return this;
+    }
     for (int i = 0; i < len; i++) {
       u8((int) (v >>> (8 * i)));
     }
@@ -88,7 +98,12 @@ public abstract class TdsWriter {
 
   /** Writes {@code n} zero bytes. */
   public TdsWriter zeros(int n) {
-    for (int i = 0; i < n; i++) {
+    int left = n;
+    while (left >= 8 && buf.remaining() >= 8) {
+      buf.putLong(0L);
+      left -= 8;
+    }
+    for (int i = 0; i < left; i++) {
       u8(0);
     }
     return this;

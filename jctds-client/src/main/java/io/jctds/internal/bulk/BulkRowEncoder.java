@@ -32,6 +32,12 @@ import java.util.Map;
  * is a {@link DataError} naming the row (1-based) and column before any byte of that row is sent.
  */
 public final class BulkRowEncoder {
+  /** How a column's non-null values are written: decided once per column, not per value. */
+  private static final byte PLAIN = 0;
+
+  private static final byte DECIMAL = 1;
+  private static final byte CHUNKED = 2;
+
   private final BulkTable table;
   private final List<ColMetadata.Column> columns;
   private final Object[] values;
@@ -42,6 +48,8 @@ public final class BulkRowEncoder {
   private final BulkStreams streams = new BulkStreams();
   private final int[] streamColumn;
   private final int[] streamAt;
+  private final byte[] route;
+  private final TypeInfo[] types;
   private boolean hasStreams;
 
   /** An encoder for the sent columns of {@code table}. */
@@ -52,9 +60,13 @@ public final class BulkRowEncoder {
     this.encoders = new CharsetEncoder[columns.size()];
     this.streamColumn = new int[columns.size()];
     this.streamAt = new int[columns.size()];
+    this.route = new byte[columns.size()];
+    this.types = new TypeInfo[columns.size()];
     for (int i = 0; i < columns.size(); i++) {
       byName.put(columns.get(i).name(), i);
       TypeInfo t = columns.get(i).typeInfo();
+      types[i] = t;
+      route[i] = t.family() == TypeInfo.Family.DECIMAL ? DECIMAL : t.isPlp() ? CHUNKED : PLAIN;
       if (t.family() == TypeInfo.Family.CHAR) {
         encoders[i] =
             t.collation()
@@ -87,20 +99,13 @@ public final class BulkRowEncoder {
     try {
       fill(row, rowNumber);
       int streams = encode(rowNumber);
-      ByteBuffer b = scratch.view();
-      if (streams == 0) {
-        out.bytes(b);
-        done = true;
-        return;
-      }
-      int end = b.limit();
+      int from = 0;
       for (int k = 0; k < streams; k++) {
-        b.limit(streamAt[k]);
-        out.bytes(b);
-        b.limit(end);
+        scratch.writeTo(out, from, streamAt[k]);
+        from = streamAt[k];
         stream(out, streamColumn[k], rowNumber);
       }
-      out.bytes(b);
+      scratch.writeTo(out, from, scratch.size());
       done = true;
     } finally {
       if (hasStreams || !done) {
@@ -120,7 +125,7 @@ public final class BulkRowEncoder {
     scratch.u8(TokenType.ROW);
     int streams = 0;
     for (int i = 0; i < values.length; i++) {
-      TypeInfo t = columns.get(i).typeInfo();
+      TypeInfo t = types[i];
       try {
         Object v = values[i] instanceof SqlValue<?> s ? s.value() : values[i];
         if (BulkStreams.isStream(v)) {
@@ -132,7 +137,7 @@ public final class BulkRowEncoder {
           }
           v = BulkStreams.bounded(t, v);
         }
-        writeValue(t, v == null ? null : prepare(i, t, v));
+        writeValue(i, t, v == null ? null : prepare(i, t, v));
       } catch (DataError e) {
         throw e;
       } catch (IOException e) {
@@ -144,13 +149,13 @@ public final class BulkRowEncoder {
     return streams;
   }
 
-  private void writeValue(TypeInfo t, Object v) {
-    if (v != null && t.family() == TypeInfo.Family.DECIMAL) {
-      writeDecimal(t, v);
-    } else if (v != null && t.isPlp()) {
-      writeChunked(t, v);
-    } else {
+  private void writeValue(int i, TypeInfo t, Object v) {
+    if (v == null || route[i] == PLAIN) {
       ValueWriter.write(scratch, t, v);
+    } else if (route[i] == DECIMAL) {
+      writeDecimal(t, v);
+    } else {
+      writeChunked(t, v);
     }
   }
 

@@ -30,8 +30,6 @@ public final class GuidCodec {
     long msb = u.getMostSignificantBits();
     out.i32((int) (msb >>> 32)).u16((int) (msb >>> 16)).u16((int) msb);
     long lsb = u.getLeastSignificantBits();
-    for (int i = 7; i >= 0; i--) {
-      out.u8((int) (lsb >>> (8 * i)));
-    }
+    out.i64(Long.reverseBytes(lsb)); // the last 8 bytes in big-endian order
   }
 }
