@@ -5,6 +5,8 @@ module io.jctds.client {
   exports io.jctds;
   exports io.jctds.config;
   exports io.jctds.tls;
+  exports io.jctds.internal.params to
+      io.jctds.jdbc;
 
   uses io.jctds.protocol.tls.spi.LegacyTlsProvider;
 }

@@ -249,6 +249,18 @@ public final class Connection implements AutoCloseable {
     return session.encryption();
   }
 
+  /**
+   * One cheap round trip that proves the connection works ({@code SELECT 1}, or the reset a pool
+   * left pending), waiting at most {@code limit} (or the query timeout, if shorter): JDBC's {@code
+   * isValid}, a pool's validation.
+   *
+   * @throws JctdsException if the server does not answer in time or answers with an error
+   */
+  public void ping(Duration limit) {
+    requireOpen();
+    session.ping(limit);
+  }
+
   /** The query timeout, if any. */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(session.timeout());

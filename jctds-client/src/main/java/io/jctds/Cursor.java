@@ -55,6 +55,11 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
   private int arraySize = 1;
   private Integer returnStatus;
   private final List<ReturnValue> returnValues = new ArrayList<>();
+  private long[] callCounts = new long[4];
+  private int calls;
+  private long callSum = -1;
+  private boolean countsAsResults;
+  private boolean atCount;
   private boolean closed;
 
   /** Counts the requests this cursor sent, so that a call's outputs know when they are gone. */
@@ -132,18 +137,37 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
     long total = 0;
     Rpcs.Grouper groups = new Rpcs.Grouper(MAX_REQUEST_BYTES);
     Rpcs.NumericCalls numeric = new Rpcs.NumericCalls(sql, ctx);
+    long[][] all = {new long[0], new long[0]}; // statement counts, call counts of every request
     for (Object set : paramSets) {
       List<RpcRequest> full = groups.add(callFor(numeric, sql, set, ctx));
       if (full != null) {
         total += runAll(full);
+        keepCounts(all);
       }
     }
     List<RpcRequest> last = groups.rest();
     if (last != null) {
       total += runAll(last);
+      keepCounts(all);
     }
+    rowCounts = all[0].length == 0 ? new long[4] : all[0];
+    counts = all[0].length;
+    callCounts = all[1].length == 0 ? new long[4] : all[1];
+    calls = all[1].length;
     rowCount = total;
     return total;
+  }
+
+  /** Appends the statement and call counts of the request just read to {@code all}. */
+  private void keepCounts(long[][] all) {
+    all[0] = concat(all[0], rowCounts, counts);
+    all[1] = concat(all[1], callCounts, calls);
+  }
+
+  private static long[] concat(long[] a, long[] b, int n) {
+    long[] r = Arrays.copyOf(a, a.length + n);
+    System.arraycopy(b, 0, r, a.length, n);
+    return r;
   }
 
   private RpcRequest callFor(Rpcs.NumericCalls numeric, String sql, Object set, EncodeContext ctx) {
@@ -263,6 +287,9 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
 
   private void reset() {
     requests++;
+    calls = 0;
+    callSum = -1;
+    atCount = false;
     columns = null;
     inRows = false;
     pending = null;
@@ -281,6 +308,7 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
    */
   private boolean advance() {
     columns = null;
+    atCount = false;
     inRows = false;
     pending = null;
     rowNumber = -1;
@@ -295,6 +323,10 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
       } else if (md != null && t instanceof Done d) {
         note(d);
         return positioned(md, false);
+      } else if (countsAsResults && isStatementCount(t)) {
+        note(t);
+        atCount = true;
+        return true;
       } else {
         note(t);
       }
@@ -314,18 +346,57 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
     if (t instanceof Done d) {
       // statements end with DONE or DONEINPROC; a DONEPROC ends a procedure call and its count,
       // when it has one, repeats a statement's
-      if (d.hasCount() && d.tokenType() != TokenType.DONEPROC) {
+      if (isStatementCount(d)) {
         rowCount = d.rowCount();
         if (counts == rowCounts.length) {
           rowCounts = Arrays.copyOf(rowCounts, counts * 2);
         }
         rowCounts[counts++] = d.rowCount();
+        callSum = Math.max(callSum, 0) + d.rowCount();
+      } else if (d.tokenType() == TokenType.DONEPROC) {
+        if (calls == callCounts.length) {
+          callCounts = Arrays.copyOf(callCounts, calls * 2);
+        }
+        callCounts[calls++] = callSum;
+        callSum = -1;
       }
     } else if (t instanceof ReturnStatus s) {
       returnStatus = s.value();
     } else if (t instanceof ReturnValue v) {
       returnValues.add(v);
     }
+  }
+
+  private static boolean isStatementCount(Token t) {
+    return t instanceof Done d && d.hasCount() && d.tokenType() != TokenType.DONEPROC;
+  }
+
+  /**
+   * Whether {@link #execute}, {@link #nextSet()} and the other calls that move to a result also
+   * stop at each statement's row count (off by default, as DB-API's cursor): then the response is
+   * the sequence of result sets and counts JDBC's {@code getMoreResults} walks, and at a count
+   * {@link #atCount()} is true, {@link #description()} empty and {@link #rowCount()} the count.
+   * The count that ends a result set (its rows) is not a stop.
+   *
+   * @return this cursor
+   */
+  public Cursor countsAsResults(boolean on) {
+    countsAsResults = on;
+    return this;
+  }
+
+  /** Whether the cursor stands at a statement's row count ({@link #countsAsResults(boolean)}). */
+  public boolean atCount() {
+    return atCount;
+  }
+
+  /**
+   * The row count of each procedure call of the last request, as far as it was read (an RPC
+   * request, e.g. each parameter set of {@link #executeMany}, is one call per set): the sum of the
+   * counts of the call's statements, -1 for a call whose statements reported none.
+   */
+  public long[] callRowCounts() {
+    return Arrays.copyOf(callCounts, calls);
   }
 
   /** The columns of the current result set; empty when there is none (DB-API's {@code None}). */

@@ -106,8 +106,11 @@ public final class ParamText {
     return j;
   }
 
-  /** If a literal, quoted identifier or comment starts at {@code i}, the index after it. */
-  private static int skipQuoted(String sql, int i, char c) {
+  /**
+   * If {@code c} (at {@code i}) opens a literal, quoted identifier or comment, the index after it;
+   * else {@code i}. Also used by jctds-jdbc to find {@code ?} markers with the same rules.
+   */
+  public static int skipQuoted(String sql, int i, char c) {
     return switch (c) {
       case '\'' -> closing(sql, i + 1, '\'');
       case '"' -> closing(sql, i + 1, '"');
