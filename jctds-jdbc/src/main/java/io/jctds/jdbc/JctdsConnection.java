@@ -223,11 +223,18 @@ public class JctdsConnection implements Connection {
   public CallableStatement prepareCall(String sql, int type, int concurrency) throws SQLException {
     requireOpen();
     checkResultSetKind(type, concurrency);
-    throw new SQLFeatureNotSupportedException(
-        "CallableStatement is not implemented yet (issue 13): call the procedure with EXEC in a"
-            + " PreparedStatement, or through unwrap(io.jctds.Connection.class).cursor()"
-            + ".callProc",
-        "0A000");
+    if (sql == null) {
+      throw new SQLException("the SQL text is null", "HY009");
+    }
+    JdbcEscapes.Call call = JdbcEscapes.parseCall(sql);
+    if (call == null) {
+      throw new SQLException(
+          "prepareCall takes a {call proc(?, ...)} or {? = call proc(?, ...)} escape, got: "
+              + sql
+              + " (run other SQL with prepareStatement)",
+          "42000");
+    }
+    return register(new JctdsCallableStatement(this, sql, type, call));
   }
 
   @Override

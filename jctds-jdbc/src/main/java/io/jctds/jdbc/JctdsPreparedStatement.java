@@ -37,8 +37,8 @@ class JctdsPreparedStatement extends JctdsStatement implements PreparedStatement
   final String jdbcSql;
   final JdbcSql sql;
   private final boolean keys;
-  final Object[] values;
-  private final boolean[] set;
+  Object[] values;
+  boolean[] set;
   private final List<Object[]> batchSets = new ArrayList<>();
   private JctdsResultSetMetaData lastMetaData;
 
@@ -52,11 +52,11 @@ class JctdsPreparedStatement extends JctdsStatement implements PreparedStatement
     this.set = new boolean[this.sql.count()];
   }
 
-  private boolean unicode() {
+  boolean unicode() {
     return connection.config().sendStringParametersAsUnicode();
   }
 
-  private void checkAllSet() throws SQLException {
+  void checkAllSet() throws SQLException {
     for (int i = 0; i < set.length; i++) {
       if (!set[i]) {
         throw new SQLException(
@@ -70,7 +70,14 @@ class JctdsPreparedStatement extends JctdsStatement implements PreparedStatement
     }
   }
 
-  private void put(int i, Object v) throws SQLException {
+  /** Adds a parameter slot (a named parameter of a call) and returns its 1-based index. */
+  int addSlot() {
+    values = Arrays.copyOf(values, values.length + 1);
+    set = Arrays.copyOf(set, set.length + 1);
+    return values.length;
+  }
+
+  void put(int i, Object v) throws SQLException {
     requireOpen();
     if (i < 1 || i > values.length) {
       throw new SQLException(
