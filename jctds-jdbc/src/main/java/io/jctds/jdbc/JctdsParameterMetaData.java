@@ -1,19 +1,24 @@
 package io.jctds.jdbc;
 
+import io.jctds.Column;
 import java.sql.ParameterMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.List;
 
 /**
- * The parameters of a prepared statement as far as the driver knows them without asking the server:
- * their number, mode IN, and for a parameter already set the JDBC type of its value; Types.OTHER
- * for one not set yet.
+ * The parameters of a prepared statement: their types as the server suggests them
+ * (sp_describe_undeclared_parameters, {@link ServerDescribe}) when it could describe the statement,
+ * else, for a parameter already set, the JDBC type of its value (Types.OTHER for one not set). Mode
+ * IN.
  */
 final class JctdsParameterMetaData implements ParameterMetaData {
+  private final List<Column> described;
   private final Object[] values;
   private final boolean[] set;
 
-  JctdsParameterMetaData(Object[] values, boolean[] set) {
+  JctdsParameterMetaData(List<Column> described, Object[] values, boolean[] set) {
+    this.described = described != null && described.size() == values.length ? described : null;
     this.values = values.clone();
     this.set = set.clone();
   }
@@ -39,25 +44,52 @@ final class JctdsParameterMetaData implements ParameterMetaData {
 
   @Override
   public boolean isSigned(int i) throws SQLException {
-    Object v = values[check(i)];
+    int k = check(i);
+    if (described != null) {
+      return switch (JdbcValues.jdbcType(described.get(k))) {
+        case Types.SMALLINT,
+            Types.INTEGER,
+            Types.BIGINT,
+            Types.REAL,
+            Types.FLOAT,
+            Types.DOUBLE,
+            Types.DECIMAL,
+            Types.NUMERIC ->
+            true;
+        default -> false;
+      };
+    }
+    Object v = values[k];
     return v instanceof Number && !(v instanceof Byte);
   }
 
   @Override
   public int getPrecision(int i) throws SQLException {
-    Object v = values[check(i)];
+    int k = check(i);
+    if (described != null) {
+      Column c = described.get(k);
+      return c.precision() > 0 ? c.precision() : c.internalSize();
+    }
+    Object v = values[k];
     return v instanceof java.math.BigDecimal d ? d.precision() : 0;
   }
 
   @Override
   public int getScale(int i) throws SQLException {
-    Object v = values[check(i)];
+    int k = check(i);
+    if (described != null) {
+      return described.get(k).scale();
+    }
+    Object v = values[k];
     return v instanceof java.math.BigDecimal d ? Math.max(0, d.scale()) : 0;
   }
 
   @Override
   public int getParameterType(int i) throws SQLException {
     int k = check(i);
+    if (described != null) {
+      return JdbcValues.jdbcType(described.get(k));
+    }
     if (!set[k] || values[k] == null) {
       return Types.OTHER;
     }
@@ -99,13 +131,20 @@ final class JctdsParameterMetaData implements ParameterMetaData {
 
   @Override
   public String getParameterTypeName(int i) throws SQLException {
-    Object v = values[check(i)];
-    return v == null ? null : v.getClass().getSimpleName();
+    int k = check(i);
+    if (described != null) {
+      return JdbcValues.baseTypeName(described.get(k));
+    }
+    return java.sql.JDBCType.valueOf(getParameterType(i)).getName();
   }
 
   @Override
   public String getParameterClassName(int i) throws SQLException {
-    Object v = values[check(i)];
+    int k = check(i);
+    if (described != null) {
+      return JdbcValues.className(described.get(k));
+    }
+    Object v = values[k];
     return v == null ? Object.class.getName() : v.getClass().getName();
   }
 

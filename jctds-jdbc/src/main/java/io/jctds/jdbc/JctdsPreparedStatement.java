@@ -41,6 +41,7 @@ class JctdsPreparedStatement extends JctdsStatement implements PreparedStatement
   boolean[] set;
   private final List<Object[]> batchSets = new ArrayList<>();
   private JctdsResultSetMetaData lastMetaData;
+  private List<io.jctds.Column> described;
 
   JctdsPreparedStatement(JctdsConnection connection, String sql, int resultSetType, boolean keys)
       throws SQLException {
@@ -213,16 +214,47 @@ class JctdsPreparedStatement extends JctdsStatement implements PreparedStatement
     return r;
   }
 
+  /** The text with @P0, @P1 ... as the server receives it. */
+  private String serverText() {
+    return io.jctds.internal.params.ParamText.numeric(sql.sql(), sql.count()).sql();
+  }
+
+  private List<io.jctds.Column> parameterTypes() throws SQLException {
+    if (described == null) {
+      described =
+          sql.count() == 0 ? List.of() : ServerDescribe.parameters(connection, serverText());
+    }
+    return described;
+  }
+
+  /**
+   * The columns of the result set from the last execution, or before the first one as the server
+   * describes the statement (sp_describe_first_result_set); null when it returns none.
+   */
   @Override
   public ResultSetMetaData getMetaData() throws SQLException {
     requireOpen();
-    return lastMetaData; // null before the first execution, as JDBC allows
+    if (lastMetaData == null) {
+      List<io.jctds.Column> cols =
+          ServerDescribe.firstResultSet(
+              connection, serverText(), ServerDescribe.declarations(parameterTypes()));
+      if (!cols.isEmpty()) {
+        lastMetaData = new JctdsResultSetMetaData(cols);
+      }
+    }
+    return lastMetaData;
   }
 
   @Override
   public ParameterMetaData getParameterMetaData() throws SQLException {
     requireOpen();
-    return new JctdsParameterMetaData(values, set);
+    List<io.jctds.Column> types;
+    try {
+      types = parameterTypes();
+    } catch (SQLException e) {
+      types = null; // the server cannot describe it: the values' own types
+    }
+    return new JctdsParameterMetaData(types, values, set);
   }
 
   // ---- the Statement methods that take SQL are not for prepared statements
