@@ -28,10 +28,12 @@ import java.util.Calendar;
 import java.util.List;
 
 /**
- * A prepared statement: the SQL's {@code ?} markers become sp_executesql parameters ({@link
- * JdbcSql}), each execution one RPC; {@link #executeBatch()} sends the parameter sets pipelined,
- * many calls per request ({@link io.jctds.Cursor#executeMany}). Parameter values are converted by
- * {@link JdbcParams} when set.
+ * A prepared statement: the SQL's {@code ?} markers become RPC parameters ({@link JdbcSql}), each
+ * execution one RPC — sp_executesql the first time, then a server-prepared handle ({@link
+ * io.jctds.Cursor#executePrepared}: sp_prepexec, sp_execute; the handles are the connection's, so a
+ * statement prepared again on the same connection reuses them); {@link #executeBatch()} sends the
+ * parameter sets pipelined, many calls per request ({@link io.jctds.Cursor#executeMany}). Parameter
+ * values are converted by {@link JdbcParams} when set.
  */
 class JctdsPreparedStatement extends JctdsStatement implements PreparedStatement {
   final String jdbcSql;
@@ -105,7 +107,7 @@ class JctdsPreparedStatement extends JctdsStatement implements PreparedStatement
               if (args.length == 0) {
                 c.execute(sql.sql());
               } else {
-                c.execute(sql.sql(), args);
+                c.executePrepared(sql.sql(), args);
               }
             },
             keys);
