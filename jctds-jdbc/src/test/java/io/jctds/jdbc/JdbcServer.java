@@ -23,6 +23,10 @@ final class JdbcServer {
   }
 
   static ConnectOptions options(TdsServer server) {
+    return options(server.port());
+  }
+
+  static ConnectOptions options(int port) {
     ConfigResolver r =
         ConfigResolver.builder()
             .environment(Map.of())
@@ -35,16 +39,19 @@ final class JdbcServer {
         .password("pw")
         .loginTimeout(10)
         .autocommit(true) // JDBC: a new connection is in auto-commit mode
-        .port(server.port())
+        .port(port)
         .configResolver(r)
         .build();
   }
 
   /** A JDBC connection over a native one, as the driver makes it. */
   static JctdsConnection connect(TdsServer server) {
-    ConnectOptions o = options(server);
-    JdbcConfig cfg =
-        new JdbcConfig("jdbc:jctds://127.0.0.1:" + server.port(), "127.0.0.1", o, true);
+    return connect(server.port());
+  }
+
+  static JctdsConnection connect(int port) {
+    ConnectOptions o = options(port);
+    JdbcConfig cfg = new JdbcConfig("jdbc:jctds://127.0.0.1:" + port, "127.0.0.1", o, true);
     return new JctdsConnection(cfg, Jctds.connect("127.0.0.1", o));
   }
 }
