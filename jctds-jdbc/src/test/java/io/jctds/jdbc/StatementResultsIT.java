@@ -270,6 +270,40 @@ class StatementResultsIT {
   }
 
   @Test
+  void cancelFromAnotherThreadStopsTheStatement() throws Exception {
+    try (Connection c = JdbcServer.connect(server);
+        Statement s = c.createStatement()) {
+      java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      Thread runner =
+          new Thread(
+              () -> {
+                try {
+                  started.countDown();
+                  s.execute("WAITFOR DELAY '00:00:30'");
+                } catch (Throwable t) {
+                  failure.set(t);
+                }
+              });
+      runner.start();
+      started.await();
+      // cancel until the statement is in flight (cancel with nothing running does nothing)
+      while (runner.isAlive()) {
+        s.cancel();
+        runner.join(50);
+      }
+      assertThat(failure.get())
+          .isInstanceOfSatisfying(
+              SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo("HY008"));
+      try (ResultSet rs = s.executeQuery("SELECT 6")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isEqualTo(6);
+      }
+    }
+  }
+
+  @Test
   void transactionsCommitRollBackAndKeepSavepoints() throws SQLException {
     try (Connection c = JdbcServer.connect(server);
         Statement s = c.createStatement()) {
