@@ -122,7 +122,7 @@ enum JdbcProperty {
       Type.CHOICE,
       "mssql-jdbc alias of encryption: true/mandatory = require, false/optional = request"
           + " (login-only TLS, as mssql-jdbc's false), strict = strict",
-      List.of("true", "false", "mandatory", "optional", "strict"),
+      List.of("true", "false", "mandatory", "optional", "strict", "no"),
       List.of()),
   TRUST_SERVER_CERTIFICATE(
       Kind.DIRECTIVE,

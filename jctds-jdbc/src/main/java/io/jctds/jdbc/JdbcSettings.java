@@ -135,7 +135,7 @@ final class JdbcSettings {
         String level =
             switch (JdbcUrl.lower(choice(g))) {
               case "true", "mandatory" -> "require";
-              case "false", "optional" -> "request";
+              case "false", "no", "optional" -> "request";
               default -> "strict";
             };
         b.directive(p.directive, level, g.origin());

@@ -229,6 +229,7 @@ class JdbcUrlTest {
     "mandatory, require",
     "false, request",
     "Optional, request",
+    "no, request",
     "strict, strict"
   })
   void encryptMapsToFreetdsEncryption(String encrypt, String encryption) throws SQLException {
