@@ -56,6 +56,7 @@ public final class JctdsDriver implements Driver {
     if (config == null) {
       return null;
     }
+    LOGGER.fine(() -> "connecting: " + config.url());
     return connection(config, open(config));
   }
 

@@ -43,7 +43,13 @@ final class JdbcUrl {
    * @param name the name as written
    * @param origin where, in words: {@code JDBC URL property caFile}
    */
-  record Given(JdbcProperty property, String value, String name, String origin) {}
+  record Given(JdbcProperty property, String value, String name, String origin) {
+    /** {@code name=value}, the password's value masked. */
+    @Override
+    public String toString() {
+      return name + "=" + (property == JdbcProperty.PASSWORD ? "***" : value);
+    }
+  }
 
   /**
    * Who calls: what the Properties are called in messages, a resolver for tests (null: the
@@ -201,6 +207,11 @@ final class JdbcUrl {
           port = host.substring(colon + 1);
           host = host.substring(0, colon);
         }
+      }
+      if (host.indexOf('=') >= 0) {
+        throw error(
+            "The JDBC URL has a name=value where its host should be: write"
+                + " jdbc:jctds://host[:port][/database];prop=value");
       }
       if (!host.isEmpty()) {
         entries.add(new Given(JdbcProperty.SERVER, host, "host", "the JDBC URL's host"));

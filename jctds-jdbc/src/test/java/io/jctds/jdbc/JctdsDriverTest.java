@@ -70,6 +70,14 @@ class JctdsDriverTest {
   }
 
   @Test
+  void driverManagerReachesTheDriverForJctdsUrls() {
+    assertThatThrownBy(() -> DriverManager.getConnection("jdbc:jctds:s;bogus=1", "sa", "pw"))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("'bogus'")
+        .hasMessageNotContaining("pw");
+  }
+
+  @Test
   void versionJdbcComplianceAndLogger() {
     assertThat(driver.getMajorVersion()).isZero();
     assertThat(driver.getMinorVersion()).isEqualTo(1);

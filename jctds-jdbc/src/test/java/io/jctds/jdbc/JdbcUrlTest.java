@@ -286,6 +286,7 @@ class JdbcUrlTest {
     JdbcConfig c = parse("jdbc:jctds:s;user=sa;Password={hunter;2};database=d");
     assertThat(c.url()).isEqualTo("jdbc:jctds:s;user=sa;database=d");
     assertThat(c.options().toString()).doesNotContain("hunter");
+    assertThat(c.toString()).doesNotContain("hunter");
     JdbcConfig last = parse("jdbc:jctds://h:1/x;password=hunter2");
     assertThat(last.url()).isEqualTo("jdbc:jctds://h:1/x");
   }
@@ -321,6 +322,13 @@ class JdbcUrlTest {
   void aNameValueWhereTheServerShouldBe() {
     assertThat(failure("jdbc:jctds:user=sa;password=pw").getMessage())
         .contains("no server name")
+        .doesNotContain("pw");
+  }
+
+  @Test
+  void aNameValueWhereTheHostShouldBe() {
+    assertThat(failure("jdbc:jctds://password=pw;user=sa").getMessage())
+        .contains("where its host should be")
         .doesNotContain("pw");
   }
 
