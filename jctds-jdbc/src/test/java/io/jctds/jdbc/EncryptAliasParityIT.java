@@ -1,0 +1,105 @@
+package io.jctds.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.jctds.config.ConfigResolver;
+import io.jctds.server.EncryptionPolicy;
+import io.jctds.server.SessionInfo;
+import io.jctds.server.TdsServer;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The mssql-jdbc aliases mean what mssql-jdbc 13.6.2 does against the same embedded server: for
+ * each {@code encrypt} value, the session mssql-jdbc opens and the one jctds opens with the same
+ * property are encrypted alike (full, or only the login packet), as the server records them ({@code
+ * sys.dm_exec_connections}' view: {@link SessionInfo}). mssql-jdbc gets
+ * trustServerCertificate=true, since by default it validates against the JVM trust store, which
+ * does not hold the server's generated CA.
+ */
+class EncryptAliasParityIT {
+  private static TdsServer server;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = TdsServer.builder().port(0).encryption(EncryptionPolicy.ON).user("sa", "pw").build();
+    server.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static SessionInfo session(String appName) {
+    return server.sessions().stream()
+        .filter(s -> appName.equals(s.appName()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no session of " + appName));
+  }
+
+  private static SessionInfo mssqlJdbc(String encrypt) throws Exception {
+    String app = "mssql-jdbc-" + encrypt;
+    String url =
+        "jdbc:sqlserver://127.0.0.1:"
+            + server.port()
+            + ";encrypt="
+            + encrypt
+            + ";trustServerCertificate=true;applicationName="
+            + app;
+    try (java.sql.Connection c = DriverManager.getConnection(url, "sa", "pw")) {
+      return session(app);
+    }
+  }
+
+  private static SessionInfo jctds(String encrypt) throws Exception {
+    String app = "jctds-" + encrypt;
+    ConfigResolver isolated =
+        ConfigResolver.builder()
+            .environment(Map.of())
+            .userHome(null)
+            .systemFiles(List.of())
+            .interfacesDirectory(Path.of("/nonexistent-jctds-interfaces"))
+            .build();
+    JdbcConfig config =
+        JdbcUrl.parse(
+            "jdbc:jctds://127.0.0.1:"
+                + server.port()
+                + ";encrypt="
+                + encrypt
+                + ";applicationName="
+                + app
+                + ";user=sa;password=pw",
+            new Properties(),
+            new JdbcUrl.Context("connection property", isolated, 10));
+    try (io.jctds.Connection c = JctdsDriver.open(config)) {
+      return session(app);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"false", "true", "optional", "mandatory"})
+  void encryptMeansWhatItMeansToMssqlJdbc(String encrypt) throws Exception {
+    SessionInfo reference = mssqlJdbc(encrypt);
+    // mssql-jdbc sends ENCRYPT_OFF for false/optional (login-only TLS) and ENCRYPT_ON for
+    // true/mandatory (full TLS): the comparison below is between two different outcomes
+    boolean off = encrypt.equals("false") || encrypt.equals("optional");
+    assertThat(reference.loginOnlyEncryption()).isEqualTo(off);
+    assertThat(reference.fullyEncrypted()).isEqualTo(!off);
+    SessionInfo ours = jctds(encrypt);
+    assertThat(ours.loginOnlyEncryption())
+        .as("login-only encryption")
+        .isEqualTo(reference.loginOnlyEncryption());
+    assertThat(ours.fullyEncrypted()).as("full encryption").isEqualTo(reference.fullyEncrypted());
+    assertThat(ours.tlsProtocol() != null).isEqualTo(reference.tlsProtocol() != null);
+  }
+}
