@@ -111,7 +111,7 @@ public final class JctdsDriver implements Driver {
       if (p.kind == JdbcProperty.Kind.REFUSED) {
         continue;
       }
-      JdbcUrl.Given g = merged.given().get(p);
+      JdbcUrl.Given g = JdbcUrl.valueOf(merged, p);
       String value = g == null || p == JdbcProperty.PASSWORD ? null : g.value();
       DriverPropertyInfo i = new DriverPropertyInfo(p.displayName(), value);
       i.description = p.fullDescription();

@@ -249,6 +249,19 @@ enum JdbcProperty {
     return BY_KEY.get(key(name));
   }
 
+  /**
+   * The setting this property writes: itself, except for the aliases with another value table
+   * ({@code encrypt} sets {@code encryption}, {@code applicationIntent} sets {@code readOnly}), so
+   * that the one given last wins.
+   */
+  JdbcProperty slot() {
+    return switch (this) {
+      case ENCRYPT -> ENCRYPTION;
+      case APPLICATION_INTENT -> READ_ONLY;
+      default -> this;
+    };
+  }
+
   /** The name shown by getPropertyInfo: camelCase, e.g. {@code caFile}. */
   String displayName() {
     return displayName;

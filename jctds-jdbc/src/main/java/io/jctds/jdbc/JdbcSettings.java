@@ -80,7 +80,7 @@ final class JdbcSettings {
         case SERVER -> server = emptyToNull(g.value());
         case OPTION -> option(g);
         case DIRECTIVE -> directive(g);
-        case JDBC -> unicode = bool(g);
+        case JDBC -> unicode = g.value().isBlank() || bool(g);
         case REFUSED ->
             throw JdbcUrl.error(
                 g.origin()

@@ -4,6 +4,7 @@ import io.jctds.config.ConfigResolver;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -88,7 +89,8 @@ final class JdbcUrl {
    * is not a jctds URL.
    *
    * @param safeUrl the URL without its password
-   * @param given the properties in the order they were last set
+   * @param given the properties by {@link JdbcProperty#slot() setting}, in the order they were last
+   *     set
    */
   record Merged(String safeUrl, Map<JdbcProperty, Given> given) {}
 
@@ -102,21 +104,43 @@ final class JdbcUrl {
       put(given, g);
     }
     if (info != null) {
+      Map<JdbcProperty, String> fromInfo = new HashMap<>();
       for (String name : info.stringPropertyNames()) {
         JdbcProperty p = JdbcProperty.find(name);
-        String origin = "JDBC " + context.propertiesWhat() + " " + name;
         if (p == null) {
           throw unknown(name, "given as a " + context.propertiesWhat() + " (java.util.Properties)");
         }
+        String other = fromInfo.put(p.slot(), name);
+        if (other != null) {
+          // Properties have no order: which of the two should win is unknowable
+          throw error(
+              "The "
+                  + context.propertiesWhat()
+                  + " entries '"
+                  + other
+                  + "' and '"
+                  + name
+                  + "' set the same property ("
+                  + p.slot().displayName()
+                  + "): keep one of them.");
+        }
+        String origin = "JDBC " + context.propertiesWhat() + " " + name;
         put(given, new Given(p, info.getProperty(name), name, origin));
       }
     }
     return new Merged(parsed.safeUrl, given);
   }
 
+  /** The value given for {@code p} (not for another property of its slot), or null. */
+  static Given valueOf(Merged m, JdbcProperty p) {
+    Given g = m.given().get(p.slot());
+    return g != null && g.property() == p ? g : null;
+  }
+
   private static void put(Map<JdbcProperty, Given> given, Given g) {
-    given.remove(g.property()); // a later setting moves to the end: directives apply in order
-    given.put(g.property(), g);
+    // one entry per setting; a later one moves to the end: directives apply in order
+    given.remove(g.property().slot());
+    given.put(g.property().slot(), g);
   }
 
   static SQLException unknown(String name, String where) {

@@ -250,6 +250,24 @@ class JdbcUrlTest {
   }
 
   @Test
+  void twoSpellingsOfOneSettingInPropertiesAreAnError() {
+    assertThatThrownBy(() -> parse("jdbc:jctds:s", props("encrypt", "true", "encryption", "off")))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("'encrypt'")
+        .hasMessageContaining("'encryption'")
+        .hasMessageContaining("keep one");
+    assertThatThrownBy(() -> parse("jdbc:jctds:s", props("password", "a", "PASSWORD", "b")))
+        .isInstanceOf(SQLException.class)
+        .hasMessageNotContaining("'a'");
+  }
+
+  @Test
+  void applicationIntentAndReadOnlyAreOneSetting() throws SQLException {
+    assertThat(parse("jdbc:jctds:s;readOnly=true;applicationIntent=ReadWrite").options().readOnly())
+        .contains(false);
+  }
+
+  @Test
   void trustServerCertificateTrueUnsetsTheCaFile() throws SQLException {
     Directive d = directive(parse("jdbc:jctds:s;trustServerCertificate=true"), "ca file");
     assertThat(d.value()).isEmpty();
