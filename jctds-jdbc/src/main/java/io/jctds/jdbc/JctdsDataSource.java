@@ -141,6 +141,16 @@ public class JctdsDataSource implements DataSource {
     }
   }
 
+  /** Same as {@link #setURL} (for tools that look for a {@code url} bean property). */
+  public void setUrl(String url) {
+    setURL(url);
+  }
+
+  /** Same as {@link #getURL}. */
+  public String getUrl() {
+    return getURL();
+  }
+
   public void setServerName(String serverName) {
     set(JdbcProperty.SERVER, serverName);
   }

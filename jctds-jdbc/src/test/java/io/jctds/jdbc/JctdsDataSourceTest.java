@@ -86,6 +86,9 @@ class JctdsDataSourceTest {
     assertThat(c.server()).isEqualTo("h");
     assertThat(c.options().database()).contains("b");
     assertThat(ds.getURL()).isEqualTo("jdbc:jctds://h:1444/a");
+    ds.setUrl("jdbc:jctds:other");
+    assertThat(ds.getUrl()).isEqualTo("jdbc:jctds:other");
+    assertThat(ds.config(null, null).server()).isEqualTo("other");
   }
 
   @Test
