@@ -375,8 +375,8 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
    * Whether {@link #execute}, {@link #nextSet()} and the other calls that move to a result also
    * stop at each statement's row count (off by default, as DB-API's cursor): then the response is
    * the sequence of result sets and counts JDBC's {@code getMoreResults} walks, and at a count
-   * {@link #atCount()} is true, {@link #description()} empty and {@link #rowCount()} the count. The
-   * count that ends a result set (its rows) is not a stop.
+   * {@link #atCount()} is true, {@link #description()} empty and {@link #rowCount()} the count.
+   * The count that ends a result set (its rows) is not a stop.
    *
    * @return this cursor
    */
