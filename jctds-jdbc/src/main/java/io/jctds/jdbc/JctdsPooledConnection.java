@@ -12,11 +12,10 @@ import javax.sql.StatementEventListener;
 /**
  * One physical jctds connection held by a pool ({@link JctdsConnectionPoolDataSource}).
  *
- * <p>Gap, until the logical handle lands: {@link #getConnection()} returns the physical {@link
- * JctdsConnection}, so the application's {@code close()} closes it instead of returning it to the
- * pool, and no {@code connectionClosed} event is sent for it. {@link #handleClosed()} and {@link
- * #handleFailed(SQLException)} are the hooks the logical handle will call; {@link #close()} closes
- * the physical connection.
+ * <p>{@link #getConnection()} hands out a logical handle ({@link LogicalConnection}): its {@code
+ * close()} returns the connection to the pool ({@code connectionClosed}), a connection error
+ * (SQLState class 08) is reported ({@code connectionErrorOccurred}), and a second getConnection
+ * closes the previous handle (JDBC 4.3 §11.4). {@link #close()} closes the physical connection.
  */
 final class JctdsPooledConnection implements PooledConnection {
   private final JdbcConfig config;
@@ -25,6 +24,7 @@ final class JctdsPooledConnection implements PooledConnection {
   private final List<StatementEventListener> statementListeners = new CopyOnWriteArrayList<>();
   private volatile boolean closed;
   private Connection physical;
+  private Connection handle;
 
   JctdsPooledConnection(JdbcConfig config, io.jctds.Connection nativeConnection) {
     this.config = config;
@@ -32,7 +32,7 @@ final class JctdsPooledConnection implements PooledConnection {
   }
 
   /**
-   * The connection for the application (for now the physical one, see the class comment).
+   * A new logical handle on the physical connection; the previous handle, if any, is closed.
    *
    * @throws SQLException (08003) after {@link #close()}
    */
@@ -46,7 +46,9 @@ final class JctdsPooledConnection implements PooledConnection {
     if (physical == null) {
       physical = JctdsDriver.connection(config, nativeConnection);
     }
-    return physical;
+    LogicalConnection.invalidate(handle);
+    handle = LogicalConnection.of(this, physical);
+    return handle;
   }
 
   /** Closes the physical connection; later calls do nothing. */

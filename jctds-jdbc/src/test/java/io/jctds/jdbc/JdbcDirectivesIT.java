@@ -321,6 +321,54 @@ class JdbcDirectivesIT {
     assertThat(e.getSQLState()).isEqualTo("08003");
   }
 
+  /** JDBC 4.3 §11.4: the application gets a logical handle; closing it returns the connection. */
+  @Test
+  void pooledConnectionsHandOutLogicalHandles() throws SQLException {
+    JctdsConnectionPoolDataSource ds = new JctdsConnectionPoolDataSource();
+    ds.configResolver(isolated(null));
+    ds.setURL(url(server, "encryption=off"));
+    PooledConnection pc = ds.getPooledConnection();
+    AtomicInteger closed = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
+    pc.addConnectionEventListener(
+        new ConnectionEventListener() {
+          @Override
+          public void connectionClosed(ConnectionEvent event) {
+            closed.incrementAndGet();
+          }
+
+          @Override
+          public void connectionErrorOccurred(ConnectionEvent event) {
+            failed.incrementAndGet();
+          }
+        });
+    java.sql.Connection first = pc.getConnection();
+    int spid;
+    try (java.sql.Statement s = first.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT @@SPID")) {
+      rs.next();
+      spid = rs.getInt(1);
+    }
+    first.close();
+    assertThat(closed).hasValue(1);
+    assertThat(first.isClosed()).isTrue();
+    assertThat(catchThrowableOfType(SQLException.class, first::createStatement).getSQLState())
+        .isEqualTo("08003");
+    java.sql.Connection second = pc.getConnection(); // the same physical connection
+    java.sql.Connection third = pc.getConnection(); // closes the second handle
+    assertThat(second.isClosed()).isTrue();
+    try (java.sql.Statement s = third.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT @@SPID")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(spid);
+    }
+    third.unwrap(Connection.class).close(); // the physical connection breaks under the handle
+    SQLException broken = catchThrowableOfType(SQLException.class, third::createStatement);
+    assertThat(broken.getSQLState()).startsWith("08");
+    assertThat(failed).hasValue(1);
+    pc.close();
+  }
+
   @Test
   void driverManagerEndToEnd() throws Exception {
     String u = "jdbc:jctds://127.0.0.1:" + server.port() + ";encryption=require;caFile=" + caPem;
