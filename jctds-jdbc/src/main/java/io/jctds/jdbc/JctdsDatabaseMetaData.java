@@ -505,11 +505,65 @@ final class JctdsDatabaseMetaData extends SqlServerAnswers {
     return inCatalog(catalog, () -> CatalogViews.functions(this, schema, function));
   }
 
-  /** Empty: function parameters are not described yet (getProcedureColumns describes them). */
+  /**
+   * The parameters and return value of the user-defined functions getFunctions lists, from
+   * sp_sproc_columns_100 with the procedure column kinds as JDBC's function column kinds (OUT is
+   * functionColumnOut, the return value functionReturn, a result column functionColumnResult).
+   */
   @Override
-  public ResultSet getFunctionColumns(
-      String catalog, String schema, String function, String column) {
-    return empty(CatalogColumns.FUNCTION_COLUMNS);
+  public ResultSet getFunctionColumns(String catalog, String schema, String function, String column)
+      throws SQLException {
+    return inCatalog(
+        catalog,
+        () -> {
+          java.util.Set<String> functions = new java.util.HashSet<>();
+          ResultSet f = CatalogViews.functions(this, schema, function);
+          while (f.next()) {
+            functions.add(f.getString(2) + "." + f.getString(3));
+          }
+          ResultSet p = getProcedureColumns(null, schema, function, column);
+          List<Object[]> rows = new ArrayList<>();
+          while (p.next()) {
+            String name = p.getString(3);
+            int semi = name.lastIndexOf(';');
+            name = semi < 0 ? name : name.substring(0, semi);
+            if (functions.contains(p.getString(2) + "." + name)) {
+              rows.add(functionColumn(p, name));
+            }
+          }
+          return CatalogColumns.result(CatalogColumns.FUNCTION_COLUMNS, rows);
+        });
+  }
+
+  private static Object[] functionColumn(ResultSet p, String name) throws SQLException {
+    int kind =
+        switch (p.getShort("COLUMN_TYPE")) {
+          case procedureColumnIn -> functionColumnIn;
+          case procedureColumnInOut -> functionColumnInOut;
+          case procedureColumnOut -> functionColumnOut;
+          case procedureColumnReturn -> functionReturn;
+          case procedureColumnResult -> functionColumnResult;
+          default -> functionColumnUnknown;
+        };
+    return new Object[] {
+      p.getObject(1),
+      p.getObject(2),
+      name,
+      p.getObject(4),
+      kind,
+      p.getObject(6),
+      p.getObject(7),
+      p.getObject(8),
+      p.getObject(9),
+      p.getObject(10),
+      p.getObject(11),
+      p.getObject(12),
+      p.getObject(13),
+      p.getObject(17),
+      p.getObject(18),
+      p.getObject(19),
+      name
+    };
   }
 
   // ---- types, schemas, catalogs

@@ -74,6 +74,7 @@ class DatabaseMetaDataIT {
           "CREATE PROCEDURE add_emp @dept int, @email varchar(100), @id int OUTPUT AS BEGIN"
               + " INSERT INTO emp(dept_id, email) VALUES (@dept, @email);"
               + " SET @id = SCOPE_IDENTITY(); RETURN 0 END");
+      c.execute("CREATE FUNCTION dbo.twice(@x int) RETURNS int AS BEGIN RETURN @x * 2 END");
     }
     String url = "jdbc:jctds://127.0.0.1:" + server.port();
     md = new JctdsDatabaseMetaData(null, nativeConnection, url, "sa");
@@ -227,6 +228,40 @@ class DatabaseMetaDataIT {
             DatabaseMetaData.procedureColumnIn,
             DatabaseMetaData.procedureColumnIn,
             DatabaseMetaData.procedureColumnInOut); // SQL Server's OUTPUT is INOUT
+  }
+
+  @Test
+  void functionsAndTheirColumnsAreListedApartFromProcedures() throws SQLException {
+    ResultSet f = md.getFunctions(null, "dbo", "%");
+    assertThat(labels(f))
+        .containsExactly(
+            "FUNCTION_CAT",
+            "FUNCTION_SCHEM",
+            "FUNCTION_NAME",
+            "REMARKS",
+            "FUNCTION_TYPE",
+            "SPECIFIC_NAME");
+    assertThat(f.next()).isTrue();
+    assertThat(f.getString("FUNCTION_NAME")).isEqualTo("twice");
+    assertThat(f.getShort("FUNCTION_TYPE")).isEqualTo((short) DatabaseMetaData.functionNoTable);
+    assertThat(f.next()).isFalse(); // add_emp is a procedure
+    ResultSet c = md.getFunctionColumns(null, "dbo", "%", null);
+    assertThat(labels(c)).hasSize(17).endsWith("IS_NULLABLE", "SPECIFIC_NAME");
+    List<String> seen = new ArrayList<>();
+    while (c.next()) {
+      seen.add(
+          c.getString("FUNCTION_NAME")
+              + " "
+              + c.getString("COLUMN_NAME")
+              + " "
+              + c.getShort("COLUMN_TYPE")
+              + " "
+              + c.getInt("DATA_TYPE"));
+    }
+    assertThat(seen)
+        .containsExactly(
+            "twice @RETURN_VALUE " + DatabaseMetaData.functionReturn + " " + Types.INTEGER,
+            "twice @x " + DatabaseMetaData.functionColumnIn + " " + Types.INTEGER);
   }
 
   @Test
