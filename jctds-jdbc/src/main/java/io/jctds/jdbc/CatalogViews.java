@@ -48,29 +48,24 @@ final class CatalogViews {
       throws SQLException {
     String sql =
         "SELECT DB_NAME(), s.name, o.name, i.is_unique, i.name, i.type, ic.key_ordinal, c.name,"
-            + " ic.is_descending_key, ic.is_included_column"
+            + " ic.is_descending_key"
             + " FROM sys.indexes i"
             + " JOIN sys.objects o ON o.object_id = i.object_id"
             + " JOIN sys.schemas s ON s.schema_id = o.schema_id"
             + " JOIN sys.index_columns ic ON ic.object_id = i.object_id AND ic.index_id = i.index_id"
             + " JOIN sys.columns c ON c.object_id = ic.object_id AND c.column_id = ic.column_id"
-            + " WHERE i.index_id > 0 AND o.name = "
+            + " WHERE i.index_id > 0 AND ic.is_included_column = 0 AND o.name = "
             + literal(table)
-            + (schema == null ? "" : " AND s.name = " + literal(schema));
-    // the bit columns are tested here: the embedded server cannot compare a bit column of these
-    // views with 0 or 1 (H2 BOOLEAN against INTEGER)
+            + (schema == null ? "" : " AND s.name = " + literal(schema))
+            + (unique ? " AND i.is_unique = 1" : "");
     List<Object[]> rows = new ArrayList<>();
     for (Object[] r : query(md, sql)) {
       boolean isUnique = flag(r[3]);
-      if (flag(r[9]) || unique && !isUnique) {
-        continue;
-      }
       int type =
           ((Number) r[5]).intValue() == 1
               ? DatabaseMetaData.tableIndexClustered
               : DatabaseMetaData.tableIndexOther;
-      boolean descending =
-          Boolean.TRUE.equals(r[8]) || r[8] instanceof Number n && n.intValue() != 0;
+      boolean descending = flag(r[8]);
       rows.add(
           new Object[] {
             r[0],
