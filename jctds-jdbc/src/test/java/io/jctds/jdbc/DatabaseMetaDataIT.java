@@ -188,6 +188,24 @@ class DatabaseMetaDataIT {
   }
 
   @Test
+  void anotherCatalogIsAskedInItsDatabaseAndTheCurrentOneRestored() throws SQLException {
+    try (io.jctds.Cursor c = nativeConnection.cursor()) {
+      c.execute("USE tempdb");
+      c.execute("CREATE TABLE elsewhere (k int NOT NULL PRIMARY KEY)");
+      c.execute("USE master");
+    }
+    ResultSet rs = md.getTables("tempdb", "dbo", "elsewhere", null);
+    assertThat(rs.next()).isTrue();
+    assertThat(rs.getString("TABLE_CAT")).isEqualTo("tempdb");
+    assertThat(nativeConnection.database()).isEqualTo("master");
+    assertThat(md.getTables("master", "dbo", "elsewhere", null).next()).isFalse();
+    sameAsMssqlJdbc(
+        md.getPrimaryKeys("tempdb", "dbo", "elsewhere"),
+        ref.getPrimaryKeys("tempdb", "dbo", "elsewhere"));
+    assertThat(nativeConnection.database()).isEqualTo("master");
+  }
+
+  @Test
   void catalogAnswersDescribeTheDdl() throws SQLException {
     ResultSet cols = md.getColumns(null, "dbo", "emp", null);
     assertThat(cols.next()).isTrue();
