@@ -4,4 +4,7 @@ module io.jctds.jdbc {
   requires transitive java.sql;
 
   exports io.jctds.jdbc;
+
+  provides java.sql.Driver with
+      io.jctds.jdbc.JctdsDriver;
 }

@@ -1,9 +1,12 @@
 package io.jctds;
 
+import io.jctds.config.ApplicationSettings;
 import io.jctds.config.ConfigResolver;
 import io.jctds.tls.TlsVersion;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,6 +41,7 @@ public final class ConnectOptions {
   private final TlsVersion tlsMaxVersion;
   private final Path configFile;
   private final ConfigResolver configResolver;
+  private final List<ApplicationSettings.Directive> directives;
 
   private ConnectOptions(Builder b) {
     port = b.port;
@@ -59,6 +63,7 @@ public final class ConnectOptions {
     tlsMaxVersion = b.tlsMaxVersion;
     configFile = b.configFile;
     configResolver = b.configResolver;
+    directives = List.copyOf(b.directives);
   }
 
   /** Options with nothing set. */
@@ -172,6 +177,15 @@ public final class ConnectOptions {
     return Optional.ofNullable(configResolver);
   }
 
+  /**
+   * freetds.conf directives set by name (for what no option above sets: {@code ca file}, {@code
+   * encryption}, {@code certificate hostname}, ...), applied after the file's server section; see
+   * {@link ApplicationSettings#directives()}.
+   */
+  public List<ApplicationSettings.Directive> directives() {
+    return directives;
+  }
+
   /** A builder holding these options. */
   public Builder toBuilder() {
     Builder b = new Builder();
@@ -194,6 +208,7 @@ public final class ConnectOptions {
     b.tlsMaxVersion = tlsMaxVersion;
     b.configFile = configFile;
     b.configResolver = configResolver;
+    b.directives.addAll(directives);
     return b;
   }
 
@@ -220,6 +235,9 @@ public final class ConnectOptions {
     append(s, "tlsMaxVersion", tlsMaxVersion);
     append(s, "configFile", configFile);
     append(s, "configResolver", configResolver == null ? null : "custom");
+    for (ApplicationSettings.Directive d : directives) {
+      append(s, "'" + d.key() + "'", d.value());
+    }
     return s.append(']').toString();
   }
 
@@ -250,6 +268,7 @@ public final class ConnectOptions {
     private TlsVersion tlsMaxVersion;
     private Path configFile;
     private ConfigResolver configResolver;
+    private final List<ApplicationSettings.Directive> directives = new ArrayList<>();
 
     private Builder() {}
 
@@ -377,6 +396,23 @@ public final class ConnectOptions {
     /** See {@link ConnectOptions#configResolver()}. */
     public Builder configResolver(ConfigResolver configResolver) {
       this.configResolver = configResolver;
+      return this;
+    }
+
+    /**
+     * Sets a freetds.conf directive by name, e.g. {@code directive("ca file", "/etc/ca.pem", "jdbc
+     * URL property caFile")}; see {@link ConnectOptions#directives()}. A later one wins.
+     *
+     * @param key the directive as freetds.conf spells it
+     * @param value its value
+     * @param origin what set it, in words; messages about the value name it
+     */
+    public Builder directive(String key, String value, String origin) {
+      try {
+        directives.add(new ApplicationSettings.Directive(key, value, origin));
+      } catch (IllegalArgumentException e) {
+        throw new InterfaceError(e.getMessage(), null, e);
+      }
       return this;
     }
 

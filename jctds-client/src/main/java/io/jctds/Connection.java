@@ -27,6 +27,7 @@ public final class Connection implements AutoCloseable {
   private final boolean enableBcp;
   private final Consumer<Connection> release;
   private final AtomicBoolean released = new AtomicBoolean();
+  private final PreparedHandles preparedHandles = new PreparedHandles();
   private boolean autocommit;
 
   Connection(Session session, ParamStyle paramstyle, boolean autocommit) {
@@ -56,6 +57,10 @@ public final class Connection implements AutoCloseable {
 
   Session session() {
     return session;
+  }
+
+  PreparedHandles preparedHandles() {
+    return preparedHandles;
   }
 
   /** A new cursor. */

@@ -1,6 +1,7 @@
 package io.jctds;
 
 import io.jctds.internal.params.EncodeContext;
+import io.jctds.internal.params.PreparedCall;
 import io.jctds.internal.params.Rpcs;
 import io.jctds.protocol.TdsVersion;
 import io.jctds.protocol.rpc.RpcRequest;
@@ -59,6 +60,8 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
   private int calls;
   private long callSum = -1;
   private boolean countsAsResults;
+  private PreparedHandles.Entry preparing;
+  private PreparedHandles.Entry preparingNext;
   private boolean atCount;
   private boolean closed;
 
@@ -106,6 +109,53 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
     }
     requireStyle(ParamStyle.NUMERIC);
     executeRpc(List.of(Rpcs.executeSql(sql, Arrays.asList(params), context())));
+  }
+
+  /**
+   * Runs {@code sql} with numeric parameters like {@link #execute(String, Object...)}, as a
+   * prepared statement from its second execution on this connection: the first goes as
+   * sp_executesql, the second as sp_prepexec (prepare and run), later ones as sp_execute with the
+   * server's handle — mssql-jdbc's default (prepareMethod=prepexec, no prepare on the first call).
+   * A statement is the same when its text and its parameters' declared types are; a connection
+   * keeps 64 handles and unprepares the least recently used. A handle the server no longer knows
+   * (error 8179) is prepared again. OUTPUT parameters need {@link #callProc}.
+   */
+  public void executePrepared(String sql, Object... params) {
+    if (params == null || params.length == 0) {
+      execute(sql);
+      return;
+    }
+    requireStyle(ParamStyle.NUMERIC);
+    settlePrepare();
+    EncodeContext ctx = context();
+    PreparedCall call = PreparedCall.of(sql, Arrays.asList(params), ctx);
+    PreparedHandles handles = connection.preparedHandles();
+    PreparedHandles.Entry e = handles.entry(call.key());
+    e.uses++;
+    List<RpcRequest> calls = new ArrayList<>();
+    for (int h : handles.drainUnprepare()) {
+      calls.add(PreparedCall.unprepare(h, ctx));
+    }
+    if (e.handle != null) {
+      calls.add(call.execute(e.handle));
+      try {
+        executeRpc(calls);
+        return;
+      } catch (DatabaseError x) {
+        if (x.number() != 8179) { // "Could not find prepared statement with handle"
+          throw x;
+        }
+        e.handle = null;
+        calls = new ArrayList<>();
+      }
+    }
+    if (e.uses >= 2) {
+      calls.add(call.prepExec());
+      preparingNext = e;
+    } else {
+      calls.add(call.executeSql());
+    }
+    executeRpc(calls);
   }
 
   /**
@@ -285,8 +335,25 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
     advance();
   }
 
+  /**
+   * Reads the rest of the current response when it is an sp_prepexec whose handle (sent after the
+   * rows) has not been seen yet, so that it is noted before the response is drained.
+   */
+  private void settlePrepare() {
+    if (preparing != null && stream != null && !stream.isFinished()) {
+      try {
+        readToEnd();
+      } catch (JctdsException e) {
+        // the previous request's late error: its results were abandoned, as drain() does
+      }
+    }
+  }
+
   private void reset() {
+    settlePrepare();
     requests++;
+    preparing = preparingNext;
+    preparingNext = null;
     calls = 0;
     callSum = -1;
     atCount = false;
@@ -363,7 +430,12 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
     } else if (t instanceof ReturnStatus s) {
       returnStatus = s.value();
     } else if (t instanceof ReturnValue v) {
-      returnValues.add(v);
+      if (preparing != null && v.getObject() instanceof Integer handle) {
+        preparing.handle = handle; // sp_prepexec's @handle
+        preparing = null;
+      } else {
+        returnValues.add(v);
+      }
     }
   }
 
@@ -375,8 +447,8 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
    * Whether {@link #execute}, {@link #nextSet()} and the other calls that move to a result also
    * stop at each statement's row count (off by default, as DB-API's cursor): then the response is
    * the sequence of result sets and counts JDBC's {@code getMoreResults} walks, and at a count
-   * {@link #atCount()} is true, {@link #description()} empty and {@link #rowCount()} the count.
-   * The count that ends a result set (its rows) is not a stop.
+   * {@link #atCount()} is true, {@link #description()} empty and {@link #rowCount()} the count. The
+   * count that ends a result set (its rows) is not a stop.
    *
    * @return this cursor
    */

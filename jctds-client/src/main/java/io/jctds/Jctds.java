@@ -92,6 +92,7 @@ public final class Jctds {
         .timeout(o.timeout().map(Jctds::ceilSeconds).orElse(null))
         .readOnlyIntent(o.readOnly().orElse(null))
         .useNtlmv2(o.ntlmv2().orElse(null))
+        .directives(o.directives())
         .build();
   }
 

@@ -20,8 +20,8 @@ import java.util.List;
 /**
  * A TCP relay in front of the embedded server that records, for every message a client sends after
  * its login, the packet type, the status byte of the message's first packet and (for SQL batches)
- * the SQL text; bytes pass unchanged in both directions. Plain TDS (encryption off); any number of
- * connections.
+ * the SQL text, for RPC messages "rpc" and each call's procedure name or #ProcID; bytes pass
+ * unchanged in both directions. Plain TDS (encryption off); any number of connections.
  */
 final class PoolRelay implements AutoCloseable {
   /** One recorded client message. */
@@ -164,6 +164,14 @@ final class PoolRelay implements AutoCloseable {
     if (type == PacketType.SQL_BATCH) {
       ByteBuffer b = ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN);
       sql = SqlBatch.decode(b, TdsVersion.V7_4).sql();
+    } else if (type == PacketType.RPC) {
+      ByteBuffer b = ByteBuffer.wrap(payload).order(ByteOrder.LITTLE_ENDIAN);
+      List<String> procs = new ArrayList<>();
+      for (io.jctds.protocol.rpc.RpcRequest r :
+          io.jctds.protocol.rpc.RpcRequest.decodeMessage(b, TdsVersion.V7_4)) {
+        procs.add(r.procName() != null ? r.procName() : "#" + r.procId());
+      }
+      sql = "rpc " + String.join(" ", procs);
     }
     sent.add(new Sent(connection, type, status, sql));
   }

@@ -1,5 +1,9 @@
 package io.jctds.config;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
 /**
  * What the application asks for, merged over freetds.conf with FreeTDS's rules ({@code
  * tds_config_login}). Every field is optional: {@code null} means "not set", and then the
@@ -16,6 +20,12 @@ package io.jctds.config;
  *   <li>{@code TDSVER}, {@code TDSPORT} and {@code TDSHOST} still win over all of these (db-lib's
  *       second environment pass).
  * </ul>
+ *
+ * <p>{@link #directives()} are freetds.conf lines given by name (for directives no application
+ * argument sets, such as {@code ca file}): they are applied, with the file's value rules, as one
+ * more section after the file's server section (or the interfaces and host-name fallback), so they
+ * replace what the file says and lose to the environment and the fields above. Each reports its
+ * origin (e.g. {@code jdbc URL property caFile}) in {@link ServerEntry#source} and in messages.
  *
  * <p>The password is carried for the login but never enters a {@link ServerEntry}, a log or {@link
  * #toString()}.
@@ -41,6 +51,28 @@ public final class ApplicationSettings {
   private final Boolean enableTlsV1;
   private final Boolean checkCertificateHostname;
   private final String clientCharset;
+  private final List<Directive> directives;
+
+  /**
+   * A freetds.conf directive set by the application.
+   *
+   * @param key the directive as freetds.conf spells it ({@code ca file}); lower-cased and with its
+   *     whitespace collapsed, as FreeTDS reads keys
+   * @param value the value, with surrounding whitespace removed
+   * @param origin what set it, in words (e.g. {@code jdbc URL property caFile}); shown in messages
+   */
+  public record Directive(String key, String value, String origin) {
+    public Directive {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(value, "value");
+      Objects.requireNonNull(origin, "origin");
+      key = Ascii.toLowerCase(key.trim()).replaceAll("[ \\t]+", " ");
+      value = value.trim();
+      if (key.isEmpty() || key.startsWith("[")) {
+        throw new IllegalArgumentException("not a directive name: '" + key + "' (" + origin + ")");
+      }
+    }
+  }
 
   private ApplicationSettings(Builder b) {
     port = b.port;
@@ -61,6 +93,7 @@ public final class ApplicationSettings {
     enableTlsV1 = b.enableTlsV1;
     checkCertificateHostname = b.checkCertificateHostname;
     clientCharset = b.clientCharset;
+    directives = List.copyOf(b.directives);
   }
 
   /** Settings with nothing set: the configuration decides everything. */
@@ -148,6 +181,11 @@ public final class ApplicationSettings {
     return clientCharset;
   }
 
+  /** The directives set by name, in the order they are applied (a later one wins). */
+  public List<Directive> directives() {
+    return directives;
+  }
+
   /** Lists the fields that are set; the password shows only as {@code password=***}. */
   @Override
   public String toString() {
@@ -170,6 +208,9 @@ public final class ApplicationSettings {
     append(s, "enableTlsV1", enableTlsV1);
     append(s, "checkCertificateHostname", checkCertificateHostname);
     append(s, "clientCharset", clientCharset);
+    for (Directive d : directives) {
+      append(s, "'" + d.key() + "'", d.value());
+    }
     return s.append(']').toString();
   }
 
@@ -199,6 +240,7 @@ public final class ApplicationSettings {
     private Boolean enableTlsV1;
     private Boolean checkCertificateHostname;
     private String clientCharset;
+    private final List<Directive> directives = new ArrayList<>();
 
     private Builder() {}
 
@@ -291,6 +333,26 @@ public final class ApplicationSettings {
 
     public Builder clientCharset(String clientCharset) {
       this.clientCharset = clientCharset;
+      return this;
+    }
+
+    /**
+     * Sets a freetds.conf directive by name, applied after the file's server section with the
+     * file's value rules (see the class comment); an invalid value makes the configuration invalid
+     * and the message names {@code origin}.
+     *
+     * @param key the directive as freetds.conf spells it, e.g. {@code ca file}
+     * @param value its value
+     * @param origin what set it, in words, e.g. {@code jdbc URL property caFile}
+     */
+    public Builder directive(String key, String value, String origin) {
+      directives.add(new Directive(key, value, origin));
+      return this;
+    }
+
+    /** Adds every one of {@code list} (see {@link #directive}). */
+    public Builder directives(List<Directive> list) {
+      directives.addAll(list);
       return this;
     }
 

@@ -64,18 +64,15 @@ public final class ConfigException extends RuntimeException {
   /**
    * An invalid value of a directive in a file: builds the full message.
    *
-   * @param where the line (file, line number, section)
+   * @param where the line (file, line number, section), or the setting that gave the value
    * @param directive the normalised key
    * @param badValue the value as read (after FreeTDS's whitespace rules)
    * @param acceptedValues what the directive accepts
    * @param note extra advice, may be empty
    */
   static ConfigException invalidValue(
-      Source.FileLine where,
-      String directive,
-      String badValue,
-      List<String> acceptedValues,
-      String note) {
+      Source where, String directive, String badValue, List<String> acceptedValues, String note) {
+    Source.FileLine line = where instanceof Source.FileLine f ? f : null;
     String message =
         "Invalid configuration in "
             + where.describe()
@@ -89,12 +86,17 @@ public final class ConfigException extends RuntimeException {
             + String.join(", ", acceptedValues)
             + " (case-insensitive)"
             + (note.isEmpty() ? "" : "; " + note)
-            + ". Fix or remove the line. FreeTDS treats the whole configuration as invalid"
-            + " (the section counts as not found) and would fail the connect with error "
+            + (line != null
+                ? ". Fix or remove the line. FreeTDS treats the whole configuration as invalid"
+                    + " (the section counts as not found) and would fail the connect with error "
+                : ". Fix or remove that setting. As with a bad line in freetds.conf, the"
+                    + " configuration is invalid and the connect fails (FreeTDS error ")
             + FREETDS_ERROR_NUMBER
-            + " (Local configuration error).";
-    return new ConfigException(
-        message, where.file(), where.line(), where.section(), directive, badValue, acceptedValues);
+            + (line != null ? " (Local configuration error)." : ", Local configuration error).");
+    return line != null
+        ? new ConfigException(
+            message, line.file(), line.line(), line.section(), directive, badValue, acceptedValues)
+        : new ConfigException(message, null, 0, null, directive, badValue, acceptedValues);
   }
 
   public Optional<Path> file() {

@@ -40,7 +40,15 @@ final class Directives {
     new Directives(r).apply(line.key(), line.value(), where);
   }
 
-  private void apply(String key, String value, Source.FileLine at) {
+  /**
+   * Applies a directive the application set by name (an {@link ApplicationSettings#directives()}
+   * entry) with the same value rules as a file line.
+   */
+  static void apply(Resolution r, ApplicationSettings.Directive d) {
+    new Directives(r).apply(d.key(), d.value(), new Source.Setting(d.origin()));
+  }
+
+  private void apply(String key, String value, Source at) {
     r.log.log("\t" + key + " = '" + value + "'");
     if (booleanDirective(key, value, at)) {
       return;
@@ -86,7 +94,7 @@ final class Directives {
   }
 
   /** The boolean directives; false when {@code key} is not one. */
-  private boolean booleanDirective(String key, String value, Source.FileLine at) {
+  private boolean booleanDirective(String key, String value, Source at) {
     switch (key) {
       case "swap broken dates", "emulate little endian" -> obsoleteBoolean(key, value, at);
       case "enable gssapi delegation" ->
@@ -121,12 +129,12 @@ final class Directives {
     return true;
   }
 
-  private void string(Source.FileLine at, String field, String value, Consumer<String> setter) {
+  private void string(Source at, String field, String value, Consumer<String> setter) {
     setter.accept(value);
     l.from(field, at);
   }
 
-  private void tdsVersion(String value, Source.FileLine at) {
+  private void tdsVersion(String value, Source at) {
     var version = TdsVersion.parse(value);
     if (version.isEmpty()) {
       r.log.log("error: no such version: " + value);
@@ -143,7 +151,7 @@ final class Directives {
     l.from(Login.TDS_VERSION, at);
   }
 
-  private void blockSize(String value, Source.FileLine at) {
+  private void blockSize(String value, Source at) {
     int v = CNumbers.atoi(value);
     if (v >= 512 && v < 65536) {
       l.blockSize = v;
@@ -157,7 +165,7 @@ final class Directives {
     }
   }
 
-  private void debugFlags(String value, Source.FileLine at) {
+  private void debugFlags(String value, Source at) {
     Integer flags = CNumbers.strtolWhole(value);
     if (flags == null) {
       l.warn(
@@ -170,8 +178,7 @@ final class Directives {
     l.from(Login.DEBUG_FLAGS, at);
   }
 
-  private void nonZero(
-      String key, String value, Source.FileLine at, String field, IntConsumer setter) {
+  private void nonZero(String key, String value, Source at, String field, IntConsumer setter) {
     int v = CNumbers.atoi(value);
     if (v == 0) {
       l.warn(
@@ -188,13 +195,13 @@ final class Directives {
     warnTrailing(key, value, v, at);
   }
 
-  private void warnTrailing(String key, String value, int v, Source.FileLine at) {
+  private void warnTrailing(String key, String value, int v, Source at) {
     if (!CNumbers.isWholeDecimal(value)) {
       l.warn(at, key, key + " = '" + value + "' read as " + v + " (FreeTDS ignores the rest)");
     }
   }
 
-  private void host(String value, Source.FileLine at) {
+  private void host(String value, Source at) {
     List<InetAddress> addresses = r.lookupHost(value);
     if (addresses == null) {
       r.log.log("Found host entry " + value + " however name resolution failed. ");
@@ -215,7 +222,7 @@ final class Directives {
     }
   }
 
-  private void encryption(String value, Source.FileLine at) {
+  private void encryption(String value, Source at) {
     var level = Encryption.parse(value);
     if (level.isPresent()) {
       l.encryption = level.get();
@@ -234,7 +241,7 @@ final class Directives {
   }
 
   private boolean bool(
-      String key, String value, Source.FileLine at, String field, Consumer<Boolean> setter) {
+      String key, String value, Source at, String field, Consumer<Boolean> setter) {
     Boolean b = parseBoolean(value);
     if (b == null) {
       r.log.log("UNRECOGNIZED option value '" + value + "' for boolean setting '" + key + "'!");
@@ -249,13 +256,13 @@ final class Directives {
     return true;
   }
 
-  private void obsoleteBoolean(String key, String value, Source.FileLine at) {
+  private void obsoleteBoolean(String key, String value, Source at) {
     if (bool(key, value, at, null, b -> {})) {
       l.warn(at, key, key + " is obsolete and ignored (its value is still checked)");
     }
   }
 
-  private void unknown(String key, Source.FileLine at) {
+  private void unknown(String key, Source at) {
     r.log.log("UNRECOGNIZED option '" + key + "' ... ignoring.");
     String hint = HINTS.get(key);
     l.warn(

@@ -122,10 +122,10 @@ final class Login {
     return sources.getOrDefault(key, Source.DEFAULT);
   }
 
-  void warn(Source.FileLine where, String directive, String message) {
+  void warn(Source where, String directive, String message) {
     warnings.add(
-        where == null
-            ? new ConfigWarning(null, 0, directive, message)
-            : new ConfigWarning(where.file(), where.line(), directive, message));
+        where instanceof Source.FileLine f
+            ? new ConfigWarning(f.file(), f.line(), directive, message)
+            : new ConfigWarning(null, 0, directive, message));
   }
 }

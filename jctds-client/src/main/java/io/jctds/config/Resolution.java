@@ -69,6 +69,12 @@ final class Resolution {
                 + "' instead.");
       }
     }
+    if (!app.directives().isEmpty()) {
+      log.log("Applying the directives set by the application.");
+    }
+    for (ApplicationSettings.Directive d : app.directives()) {
+      Directives.apply(this, d);
+    }
     Overrides overrides = new Overrides(this);
     overrides.environment(false);
     overrides.application(app, name);

@@ -16,8 +16,9 @@ public sealed interface Source {
   Source DEFAULT = new BuiltIn();
 
   /**
-   * The compact form used in JSON: {@code file:PATH:LINE}, {@code env:NAME}, {@code app} or {@code
-   * default}. A derived value reports the source of the value that implied it.
+   * The compact form used in JSON: {@code file:PATH:LINE}, {@code env:NAME}, {@code app}, {@code
+   * setting:ORIGIN} or {@code default}. A derived value reports the source of the value that
+   * implied it.
    */
   String label();
 
@@ -91,6 +92,29 @@ public sealed interface Source {
     @Override
     public String describe() {
       return "built-in default";
+    }
+  }
+
+  /**
+   * A freetds.conf directive set by the application by name rather than read from a file (e.g. a
+   * JDBC URL property), applied as a section after the file's server section: see {@link
+   * ApplicationSettings.Builder#directive}.
+   *
+   * @param origin what set it, in words, e.g. {@code jdbc URL property caFile}
+   */
+  record Setting(String origin) implements Source {
+    public Setting {
+      Objects.requireNonNull(origin, "origin");
+    }
+
+    @Override
+    public String label() {
+      return "setting:" + origin;
+    }
+
+    @Override
+    public String describe() {
+      return origin;
     }
   }
 

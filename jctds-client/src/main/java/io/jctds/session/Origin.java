@@ -31,6 +31,9 @@ public final class Origin {
     if (source instanceof Source.Environment e) {
       return "from $" + e.variable();
     }
+    if (source instanceof Source.Setting g) {
+      return "set by " + g.origin();
+    }
     if (source instanceof Source.Derived d) {
       return "(" + d.reason() + ", " + of(d.cause()) + ")";
     }
