@@ -117,11 +117,18 @@ final class JctdsDatabaseMetaData extends SqlServerAnswers {
 
   // ---- running catalog procedures
 
-  /** The native connection, checked open. */
+  /**
+   * The native connection, checked open, for a catalog request: a statement of the owning
+   * connection whose results are still unread first reads them into memory (as before any request
+   * of the driver's own), so that they survive the request.
+   */
   io.jctds.Connection nativeConnection() throws SQLException {
     if (nativeConnection.isClosed()) {
       throw new SQLException(
           "the connection is closed: DatabaseMetaData needs an open connection", "08003");
+    }
+    if (owner instanceof JctdsConnection j) {
+      j.beforeRequest(null);
     }
     return nativeConnection;
   }

@@ -206,6 +206,28 @@ class DatabaseMetaDataIT {
   }
 
   @Test
+  void aCatalogCallLeavesAnUnreadResultSetOfTheConnectionWhole() throws SQLException {
+    try (JctdsConnection c = JdbcServer.connect(server);
+        java.sql.Statement s = c.createStatement()) {
+      DatabaseMetaData own =
+          new JctdsDatabaseMetaData(c, c.unwrap(io.jctds.Connection.class), "jdbc:jctds:x", "sa");
+      assertThat(own.getConnection()).isSameAs(c);
+      ResultSet rs =
+          s.executeQuery(
+              "WITH n AS (SELECT 1 AS k UNION ALL SELECT k + 1 FROM n WHERE k < 5000)"
+                  + " SELECT k FROM n OPTION (MAXRECURSION 0)");
+      assertThat(rs.next()).isTrue();
+      ResultSet tables = own.getTables(null, "dbo", "dept", null);
+      assertThat(tables.next()).isTrue();
+      int rows = 1;
+      while (rs.next()) {
+        rows++;
+      }
+      assertThat(rows).isEqualTo(5000);
+    }
+  }
+
+  @Test
   void catalogAnswersDescribeTheDdl() throws SQLException {
     ResultSet cols = md.getColumns(null, "dbo", "emp", null);
     assertThat(cols.next()).isTrue();
