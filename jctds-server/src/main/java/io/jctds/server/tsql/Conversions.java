@@ -22,8 +22,11 @@ final class Conversions {
       return x;
     }
     SqlType from = x.type();
+    // bit is numeric to SQL Server but BOOLEAN in H2, which compares it with no number: bit = 1
+    // converts the bit to int ("Data type precedence"), so the cast must be written out
+    boolean bitChange = (from.base() == SqlBase.BIT) != (target.base() == SqlBase.BIT);
     if (from.base() == target.base()
-        || from.base().isNumeric() && target.base().isNumeric()
+        || from.base().isNumeric() && target.base().isNumeric() && !bitChange
         || from.base().isString() && target.base().isString()
         || from.base().isBinary() && target.base().isBinary()) {
       return x;

@@ -37,6 +37,23 @@ class SemanticsTest extends EngineTest {
         .containsExactly(List.of(3, 3), List.of(3, 5));
   }
 
+  /**
+   * "Data type precedence (Transact-SQL)": int outranks bit, so {@code bitcol = 1} compares the bit
+   * converted to int ("bit (Transact-SQL)": 1, 0 or NULL); NULL compares as unknown.
+   */
+  @Test
+  void bitComparesWithNumbers() {
+    ok("CREATE TABLE tbit (x bit, y int)");
+    ok("INSERT INTO tbit VALUES (1, 1), (0, 2), (NULL, 3)");
+    assertThat(scalar("SELECT y FROM tbit WHERE x = 1")).isEqualTo(1);
+    assertThat(scalar("SELECT y FROM tbit WHERE 0 = x")).isEqualTo(2);
+    assertThat(scalar("SELECT COUNT(*) FROM tbit WHERE x <> 1")).isEqualTo(1);
+    assertThat(scalar("SELECT COUNT(*) FROM tbit WHERE x = 2")).isEqualTo(0);
+    assertThat(scalar("SELECT COUNT(*) FROM tbit WHERE x >= y")).isEqualTo(1);
+    assertThat(scalar("SELECT COUNT(*) FROM sys.indexes WHERE is_unique = 1 AND 0 = 1"))
+        .isEqualTo(0);
+  }
+
   private static String rtrim(Object o) {
     return ((String) o).stripTrailing();
   }
