@@ -495,7 +495,8 @@ public class JctdsConnection implements Connection {
   @Override
   public DatabaseMetaData getMetaData() throws SQLException {
     requireOpen();
-    throw new SQLFeatureNotSupportedException("DatabaseMetaData lands with the metadata part");
+    return new JctdsDatabaseMetaData(
+        this, nativeConnection, config.url(), config.options().user().orElse(null));
   }
 
   @Override
