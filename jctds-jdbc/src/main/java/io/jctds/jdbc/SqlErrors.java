@@ -23,8 +23,8 @@ import java.sql.SQLTransientConnectionException;
  * jctds's exceptions as SQLExceptions: the SQLState from SQL Server's error number (SQL:2003 / ODBC
  * classes: 23000 integrity, 22xxx data, 42xxx syntax and access, 40001 deadlock, 28000 login, HYT00
  * timeout, 08001 / 08S01 connection), vendor code = the error number, and JDBC's subclass for the
- * class. Further errors of the same request are chained with {@code setNextException}. Messages
- * are jctds's (never a password).
+ * class. Further errors of the same request are chained with {@code setNextException}. Messages are
+ * jctds's (never a password).
  */
 final class SqlErrors {
   private SqlErrors() {}
@@ -70,13 +70,13 @@ final class SqlErrors {
       case LOGIN_TIMEOUT, CONNECTION_REFUSED, UNKNOWN_HOST, ROUTING ->
           new SQLTransientConnectionException(message, state, number, o);
       case CONNECTION_BROKEN,
-              PROTOCOL,
-              TLS_HANDSHAKE,
-              CERTIFICATE,
-              ENCRYPTION_REQUIRED_BY_SERVER,
-              ENCRYPTION_UNAVAILABLE,
-              ENCRYPTION_IMPOSSIBLE,
-              CONFIGURATION ->
+          PROTOCOL,
+          TLS_HANDSHAKE,
+          CERTIFICATE,
+          ENCRYPTION_REQUIRED_BY_SERVER,
+          ENCRYPTION_UNAVAILABLE,
+          ENCRYPTION_IMPOSSIBLE,
+          CONFIGURATION ->
           new SQLNonTransientConnectionException(message, state, number, o);
       case LOGIN_FAILED -> new SQLInvalidAuthorizationSpecException(message, state, number, o);
       case DEADLOCK -> new SQLTransactionRollbackException(message, state, number, o);
