@@ -41,7 +41,7 @@ final class JdbcParamTargets {
   /** mssql-jdbc's microsoft.sql.Types.DATETIMEOFFSET and SQL_VARIANT. */
   private static final int MS_DATETIMEOFFSET = -155;
 
-  private static final int MS_SQL_VARIANT = -150;
+  private static final int MS_SQL_VARIANT = -156;
 
   static String name(int sqlType) {
     try {

@@ -160,8 +160,8 @@ final class JdbcTypes {
     DATETIMEOFFSET(Family.DATETIMEOFFSET, Types.TIMESTAMP_WITH_TIMEZONE, OffsetDateTime.class),
     GUID(Family.GUID, Types.CHAR, String.class),
     XML(Family.XML, Types.LONGNVARCHAR, String.class),
-    /** mssql-jdbc's microsoft.sql.Types.SQL_VARIANT (-150): JDBC has no code for it. */
-    VARIANT(Family.VARIANT, -150, Object.class),
+    /** mssql-jdbc's microsoft.sql.Types.SQL_VARIANT (-156): JDBC has no code for it. */
+    VARIANT(Family.VARIANT, -156, Object.class),
     UDT(Family.UDT, Types.VARBINARY, byte[].class);
 
     final Family family;

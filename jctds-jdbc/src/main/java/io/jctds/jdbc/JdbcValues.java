@@ -59,8 +59,12 @@ final class JdbcValues {
     } else if (v instanceof Number) {
       return v.toString();
     }
-    int scale = kind(c) == Kind.VARIANT ? 7 : c.scale();
-    return JdbcTemporal.text(v, k, scale);
+    if (kind(c) == Kind.VARIANT) {
+      // the base type's scale is not known: a date and time shows as datetime does (the common
+      // base type), a time or datetimeoffset with 7 digits
+      return JdbcTemporal.text(v, k == Kind.DATETIME2 ? Kind.DATETIME : k, 7);
+    }
+    return JdbcTemporal.text(v, k, c.scale());
   }
 
   static boolean getBoolean(Object v, Column c) throws SQLException {
