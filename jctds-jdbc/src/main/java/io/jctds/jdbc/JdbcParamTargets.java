@@ -66,9 +66,13 @@ final class JdbcParamTargets {
       case Types.FLOAT, Types.DOUBLE -> decimal(plain, target).doubleValue();
       case Types.DECIMAL, Types.NUMERIC -> JdbcParams.scaled(decimal(plain, target), scale);
       case Types.CHAR, Types.VARCHAR, Types.LONGVARCHAR, Types.CLOB ->
-          plain instanceof Reader ? plain : chars(text(plain), unicode);
+          plain instanceof Reader || plain instanceof InputStream
+              ? reader(plain)
+              : chars(text(plain), unicode);
       case Types.NCHAR, Types.NVARCHAR, Types.LONGNVARCHAR, Types.NCLOB ->
-          plain instanceof Reader ? plain : new SqlNVarChar(text(plain));
+          plain instanceof Reader || plain instanceof InputStream
+              ? reader(plain)
+              : new SqlNVarChar(text(plain));
       case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB -> binary(plain, target);
       case Types.DATE -> dateTime(plain, target).toLocalDate();
       case Types.TIME -> dateTime(plain, target).toLocalTime();
@@ -136,6 +140,13 @@ final class JdbcParamTargets {
       return new BigDecimal(s.trim());
     }
     throw refused(x, target);
+  }
+
+  /** A character stream; an InputStream for a character target is ASCII (setAsciiStream). */
+  private static Reader reader(Object x) {
+    return x instanceof InputStream in
+        ? new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.US_ASCII)
+        : (Reader) x;
   }
 
   private static Object chars(String s, boolean unicode) {

@@ -293,6 +293,35 @@ final class JdbcValues {
     return new StringReader(v instanceof byte[] b ? HEX.formatHex(b) : (String) v);
   }
 
+  /**
+   * getNString: the text of an nchar, nvarchar, ntext, xml or sql_variant column (mssql-jdbc reads
+   * no other type as national characters).
+   */
+  static String getNString(Object v, Column c) throws SQLException {
+    check(v, c, Target.NCHARACTER, "String (getNString)");
+    return getString(v, c);
+  }
+
+  /** getNCharacterStream: a reader over an nchar, nvarchar, ntext or xml value. */
+  static Reader getNCharacterStream(Object v, Column c) throws SQLException {
+    check(v, c, Target.LONG_NCHARACTER, "Reader (getNCharacterStream)");
+    return new StringReader((String) v);
+  }
+
+  /**
+   * getAsciiStream: binary values as stored, text as US-ASCII bytes (a character outside ASCII is
+   * '?'); not of xml.
+   */
+  static InputStream getAsciiStream(Object v, Column c) throws SQLException {
+    Kind k = check(v, c, Target.LONG_CHARACTER, "InputStream (getAsciiStream)");
+    if (k == Kind.XML) {
+      throw notConvertible(v, c, "InputStream (getAsciiStream)", null);
+    } else if (v instanceof byte[] b) {
+      return new ByteArrayInputStream(b);
+    }
+    return new ByteArrayInputStream(((String) v).getBytes(StandardCharsets.US_ASCII));
+  }
+
   static Blob getBlob(Object v, Column c) throws SQLException {
     Kind k = check(v, c, Target.BLOB, "Blob");
     return new JdbcLobs.ReadOnlyBlob(v instanceof String s ? xmlBytes(s) : (byte[]) v);
@@ -346,7 +375,9 @@ final class JdbcValues {
     Family f = kind(c).family;
     Kind k = kind(v, c);
     boolean text = v instanceof String;
-    boolean base = k.family == f || k.family.converts(target); // a sql_variant's base type
+    // a sql_variant converts as its base type (any of them as national text)
+    Target asBase = target == Target.NCHARACTER ? Target.CHARACTER : target;
+    boolean base = k.family == f || k.family.converts(asBase);
     if (!f.converts(target) || !base || text && k.family != Family.XML && !isText(k)) {
       throw notConvertible(v, c, javaType, null);
     }

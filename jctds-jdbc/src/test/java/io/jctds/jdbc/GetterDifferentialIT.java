@@ -280,6 +280,13 @@ class GetterDifferentialIT {
     g.add(
         new Getter(
             "getCharacterStream", ResultSet::getCharacterStream, JdbcValues::getCharacterStream));
+    g.add(new Getter("getNString", ResultSet::getNString, JdbcValues::getNString));
+    g.add(
+        new Getter(
+            "getNCharacterStream",
+            ResultSet::getNCharacterStream,
+            JdbcValues::getNCharacterStream));
+    g.add(new Getter("getAsciiStream", ResultSet::getAsciiStream, JdbcValues::getAsciiStream));
     g.add(new Getter("getBlob", ResultSet::getBlob, JdbcValues::getBlob));
     g.add(new Getter("getClob", ResultSet::getClob, JdbcValues::getClob));
     g.add(new Getter("getNClob", ResultSet::getNClob, JdbcValues::getNClob));
