@@ -189,6 +189,13 @@ class ParamsDifferentialIT {
             "c_dec2",
             ps -> ps.setObject(2, half, Types.DECIMAL, 2),
             () -> v(half, Types.DECIMAL, 2)));
+    BigDecimal unscaled = new BigDecimal("1.5");
+    c.add(
+        of(
+            "setObject BigDecimal as DECIMAL",
+            "c_decimal",
+            ps -> ps.setObject(2, unscaled, Types.DECIMAL),
+            () -> v(unscaled, Types.DECIMAL, -1)));
     c.add(
         of(
             "setObject String as BIT",
