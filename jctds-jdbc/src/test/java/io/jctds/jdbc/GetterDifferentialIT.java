@@ -253,6 +253,12 @@ class GetterDifferentialIT {
     g.add(new Getter("getDouble", ResultSet::getDouble, JdbcValues::getDouble));
     g.add(new Getter("getBigDecimal", ResultSet::getBigDecimal, JdbcValues::getBigDecimal));
     g.add(new Getter("getBytes", ResultSet::getBytes, JdbcValues::getBytes));
+    temporalGetters(g);
+    otherGetters(g);
+    return g;
+  }
+
+  private static void temporalGetters(List<Getter> g) {
     g.add(new Getter("getDate", ResultSet::getDate, (v, c) -> JdbcValues.getDate(v, c, null)));
     g.add(new Getter("getTime", ResultSet::getTime, (v, c) -> JdbcValues.getTime(v, c, null)));
     g.add(
@@ -275,6 +281,9 @@ class GetterDifferentialIT {
             "getTimestamp(cal)",
             (rs, i) -> rs.getTimestamp(i, NEW_YORK),
             (v, c) -> JdbcValues.getTimestamp(v, c, NEW_YORK)));
+  }
+
+  private static void otherGetters(List<Getter> g) {
     g.add(new Getter("getObject", ResultSet::getObject, JdbcValues::getObject));
     g.add(new Getter("getBinaryStream", ResultSet::getBinaryStream, JdbcValues::getBinaryStream));
     g.add(
@@ -301,7 +310,6 @@ class GetterDifferentialIT {
               range[0],
               range[1]));
     }
-    return g;
   }
 
   private static long[] range(Class<?> k) {

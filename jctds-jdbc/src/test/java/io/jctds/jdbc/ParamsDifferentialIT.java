@@ -88,6 +88,14 @@ class ParamsDifferentialIT {
 
   private static List<Case> cases() {
     List<Case> c = new ArrayList<>();
+    plainSetters(c);
+    temporalSetters(c);
+    targetSetters(c);
+    nullSetters(c);
+    return c;
+  }
+
+  private static void plainSetters(List<Case> c) {
     c.add(of("setInt", "c_int", ps -> ps.setInt(2, 42), () -> v(42)));
     c.add(of("setLong", "c_bigint", ps -> ps.setLong(2, Long.MAX_VALUE), () -> v(Long.MAX_VALUE)));
     c.add(of("setShort", "c_smallint", ps -> ps.setShort(2, (short) -5), () -> v((short) -5)));
@@ -128,6 +136,9 @@ class ParamsDifferentialIT {
             "c_nvarchar_max",
             ps -> ps.setCharacterStream(2, new StringReader(longText)),
             () -> v(new StringReader(longText))));
+  }
+
+  private static void temporalSetters(List<Case> c) {
     java.sql.Date date = java.sql.Date.valueOf("2024-02-29");
     c.add(of("setDate", "c_date", ps -> ps.setDate(2, date), () -> v(date)));
     // .500: a value datetime holds exactly (mssql-jdbc sends java.sql.Time as datetime)
@@ -161,6 +172,9 @@ class ParamsDifferentialIT {
             "c_datetime2",
             ps -> ps.setObject(2, utilDate),
             () -> v(utilDate)));
+  }
+
+  private static void targetSetters(List<Case> c) {
     BigInteger bi = BigInteger.valueOf(123);
     c.add(of("setObject BigInteger", "c_decimal", ps -> ps.setObject(2, bi), () -> v(bi)));
     c.add(
@@ -208,6 +222,9 @@ class ParamsDifferentialIT {
             "c_int",
             ps -> ps.setObject(2, 2.5d, Types.INTEGER),
             () -> v(2.5d, Types.INTEGER, -1)));
+  }
+
+  private static void nullSetters(List<Case> c) {
     for (int[] n :
         new int[][] {
           {Types.INTEGER},
@@ -236,7 +253,6 @@ class ParamsDifferentialIT {
               ps -> ps.setNull(2, type),
               () -> JdbcParams.value(null, type, 0, true)));
     }
-    return c;
   }
 
   @BeforeAll
