@@ -15,7 +15,11 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLXML;
 import javax.xml.transform.Result;
 import javax.xml.transform.Source;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.sax.SAXSource;
+import javax.xml.transform.stax.StAXSource;
 import javax.xml.transform.stream.StreamSource;
+import org.xml.sax.InputSource;
 
 /**
  * Read-only Blob, Clob / NClob and SQLXML over a value already in memory (the row was received
@@ -294,19 +298,42 @@ final class JdbcLobs {
       return new ByteArrayInputStream(text().getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The document as a StreamSource (also for null), DOMSource, SAXSource or StAXSource, the four
+     * the SQLXML javadoc names. The parsers refuse DOCTYPE declarations, so no external entity is
+     * ever fetched.
+     */
     @Override
     public <T extends Source> T getSource(Class<T> sourceClass) throws SQLException {
       String t = text();
-      if (sourceClass == null || sourceClass == StreamSource.class) {
-        @SuppressWarnings("unchecked")
-        T s = (T) new StreamSource(new StringReader(t));
-        return s;
+      Source s;
+      try {
+        if (sourceClass == null || sourceClass == StreamSource.class) {
+          s = new StreamSource(new StringReader(t));
+        } else if (sourceClass == DOMSource.class) {
+          s = new DOMSource(XmlParsers.document(t));
+        } else if (sourceClass == SAXSource.class) {
+          s = new SAXSource(XmlParsers.reader(), new InputSource(new StringReader(t)));
+        } else if (sourceClass == StAXSource.class) {
+          s = new StAXSource(XmlParsers.stream(t));
+        } else {
+          throw new SQLFeatureNotSupportedException(
+              "SQLXML.getSource: "
+                  + sourceClass.getName()
+                  + " is not one of StreamSource, DOMSource, SAXSource, StAXSource",
+              "0A000");
+        }
+      } catch (SQLException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new SQLException(
+            "SQLXML.getSource: the column's XML could not be parsed: " + e.getMessage(),
+            "22000",
+            e);
       }
-      throw new SQLFeatureNotSupportedException(
-          "SQLXML.getSource supports StreamSource only; "
-              + sourceClass.getName()
-              + " is not available (parse getCharacterStream() with the parser you need)",
-          "0A000");
+      @SuppressWarnings("unchecked")
+      T result = (T) s;
+      return result;
     }
 
     @Override

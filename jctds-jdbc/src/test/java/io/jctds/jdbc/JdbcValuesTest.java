@@ -253,6 +253,30 @@ class JdbcValuesTest {
   }
 
   @Test
+  void sqlXmlGivesTheFourSourcesTheJavadocNames() throws Exception {
+    java.sql.SQLXML x = JdbcValues.getSqlXml("<a x=\"1\">ż</a>", col("xml"));
+    assertThat(x.getString()).isEqualTo("<a x=\"1\">ż</a>");
+    javax.xml.transform.dom.DOMSource dom = x.getSource(javax.xml.transform.dom.DOMSource.class);
+    org.w3c.dom.Document doc = (org.w3c.dom.Document) dom.getNode();
+    assertThat(doc.getDocumentElement().getAttribute("x")).isEqualTo("1");
+    assertThat(doc.getDocumentElement().getTextContent()).isEqualTo("ż");
+    javax.xml.transform.stax.StAXSource stax =
+        x.getSource(javax.xml.transform.stax.StAXSource.class);
+    stax.getXMLStreamReader().nextTag();
+    assertThat(stax.getXMLStreamReader().getLocalName()).isEqualTo("a");
+    assertThat(x.getSource(javax.xml.transform.sax.SAXSource.class).getXMLReader()).isNotNull();
+    assertThat(x.getSource(javax.xml.transform.stream.StreamSource.class).getReader()).isNotNull();
+    // a DOCTYPE (the door to external entities) is refused
+    java.sql.SQLXML evil =
+        JdbcValues.getSqlXml(
+            "<!DOCTYPE a [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><a>&e;</a>", col("xml"));
+    assertThatThrownBy(() -> evil.getSource(javax.xml.transform.dom.DOMSource.class))
+        .isInstanceOf(SQLException.class);
+    assertThatThrownBy(() -> x.setString("<b/>"))
+        .isInstanceOf(SQLFeatureNotSupportedException.class);
+  }
+
+  @Test
   void settersGiveTheClientsJavaTypes() throws SQLException {
     Timestamp ts = Timestamp.valueOf("2024-02-29 13:45:10.123456789");
     assertThat(JdbcParams.value(ts, true))
