@@ -73,6 +73,7 @@ class GetterDifferentialIT {
               "-99999999999999999999999999999999999999",
               "127"),
           new Col("c_numeric", "numeric(10,5)", "12345.67891", "-0.00001", "1.5"),
+          new Col("c_decimal_small", "decimal(38,10)", "0.0000000001", "0", "-1.5"),
           new Col("c_money", "money", "922337203685477.5807", "-922337203685477.5808", "42.5"),
           new Col("c_smallmoney", "smallmoney", "214748.3647", "-214748.3648", "-1.25"),
           new Col("c_char", "char(10)", "'abc'", "''", "'42'"),

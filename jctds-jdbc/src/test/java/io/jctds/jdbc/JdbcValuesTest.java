@@ -307,6 +307,7 @@ class JdbcValuesTest {
     assertThat(JdbcParams.value(42, Types.NVARCHAR, -1, true)).isEqualTo(new SqlNVarChar("42"));
     assertThat(JdbcParams.value(42, Types.VARCHAR, -1, false)).isEqualTo(new SqlVarChar("42"));
     assertThat(JdbcParams.value("1", Types.BIT, -1, true)).isEqualTo(true);
+    assertThat(JdbcParams.value(true, Types.INTEGER, -1, true)).isEqualTo(new SqlInt(1));
     assertThat(JdbcParams.value(new BigDecimal("1.255"), Types.DECIMAL, 2, true))
         .isEqualTo(new BigDecimal("1.26"));
     assertThat(JdbcParams.value("2024-02-29", Types.DATE, -1, true))

@@ -203,6 +203,45 @@ class ParamsDifferentialIT {
             "c_dec2",
             ps -> ps.setObject(2, half, Types.DECIMAL, 2),
             () -> v(half, Types.DECIMAL, 2)));
+    OffsetDateTime odt = OffsetDateTime.parse("2024-02-29T23:30:00.1234567-05:00");
+    c.add(
+        of(
+            "setObject OffsetDateTime as TIMESTAMP_WITH_TIMEZONE",
+            "c_dto",
+            ps -> ps.setObject(2, odt, Types.TIMESTAMP_WITH_TIMEZONE),
+            () -> v(odt, Types.TIMESTAMP_WITH_TIMEZONE, -1)));
+    c.add(
+        of(
+            "setObject String as TIMESTAMP",
+            "c_datetime2",
+            ps -> ps.setObject(2, "2024-02-29 13:45:10.5", Types.TIMESTAMP),
+            () -> v("2024-02-29 13:45:10.5", Types.TIMESTAMP, -1)));
+    Timestamp ts = Timestamp.valueOf("2024-02-29 13:45:10.5");
+    c.add(
+        of(
+            "setObject Timestamp as DATE",
+            "c_date",
+            ps -> ps.setObject(2, ts, Types.DATE),
+            () -> v(ts, Types.DATE, -1)));
+    byte[] bin = {9, 8, 7};
+    c.add(
+        of(
+            "setObject byte[] as VARBINARY",
+            "c_varbinary",
+            ps -> ps.setObject(2, bin, Types.VARBINARY),
+            () -> v(bin, Types.VARBINARY, -1)));
+    c.add(
+        of(
+            "setObject Long as DOUBLE",
+            "c_float",
+            ps -> ps.setObject(2, 1L << 53, Types.DOUBLE),
+            () -> v(1L << 53, Types.DOUBLE, -1)));
+    c.add(
+        of(
+            "setObject String as NVARCHAR",
+            "c_nvarchar",
+            ps -> ps.setObject(2, "żółw", Types.NVARCHAR),
+            () -> v("żółw", Types.NVARCHAR, -1)));
     BigDecimal unscaled = new BigDecimal("1.5");
     c.add(
         of(
@@ -326,11 +365,10 @@ class ParamsDifferentialIT {
                 return c.rowCount();
               }
             });
-    assertThat(String.valueOf(ours.error()))
-        .as("insert (mssql-jdbc: %s)", theirs.error())
-        .isEqualTo(theirs.error() == null ? "null" : String.valueOf(ours.error()));
     assertThat(ours.error() == null)
-        .as("both inserts fail or neither")
+        .as(
+            "%s: both inserts fail or neither (mssql-jdbc: %s; jctds: %s)",
+            k.name(), theirs.error(), ours.error())
         .isEqualTo(theirs.error() == null);
     if (theirs.error() != null) {
       return;
