@@ -9,8 +9,10 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The SQL Server types as JDBC sees them: each type's java.sql.Types code and getObject class (as
@@ -177,7 +179,22 @@ final class JdbcTypes {
 
   /** The kind of the column's SQL Server type (a UDT name such as hierarchyid is UDT). */
   static Kind kind(Column c) {
-    String full = c.typeName().toLowerCase(Locale.ROOT);
+    String name = c.typeName();
+    Kind k = KINDS.get(name); // the name is one String per result set column: its hash is cached
+    if (k == null) {
+      k = parse(name);
+      if (KINDS.size() < 4096) {
+        KINDS.put(name, k);
+      }
+    }
+    return k;
+  }
+
+  /** Kinds by type name, so a getter does not parse the name on every call. */
+  private static final Map<String, Kind> KINDS = new ConcurrentHashMap<>();
+
+  private static Kind parse(String typeName) {
+    String full = typeName.toLowerCase(Locale.ROOT);
     boolean max = full.endsWith("(max)");
     int p = full.indexOf('(');
     String base = p < 0 ? full : full.substring(0, p);
@@ -220,7 +237,11 @@ final class JdbcTypes {
    * kind of the base type its value came as.
    */
   static Kind kind(Object v, Column c) {
-    Kind k = kind(c);
+    return base(v, kind(c));
+  }
+
+  /** {@code k}, or for a sql_variant the kind of its value's base type. */
+  static Kind base(Object v, Kind k) {
     return k == Kind.VARIANT ? variantKind(v) : k;
   }
 

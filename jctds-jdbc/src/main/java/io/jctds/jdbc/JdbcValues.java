@@ -372,8 +372,9 @@ final class JdbcValues {
    * target} (else 22018).
    */
   static Kind check(Object v, Column c, Target target, String javaType) throws SQLException {
-    Family f = kind(c).family;
-    Kind k = kind(v, c);
+    Kind declared = kind(c);
+    Family f = declared.family;
+    Kind k = JdbcTypes.base(v, declared);
     boolean text = v instanceof String;
     // a sql_variant converts as its base type (any of them as national text)
     Target asBase = target == Target.NCHARACTER ? Target.CHARACTER : target;
