@@ -167,7 +167,11 @@ final class JdbcParamTargets {
     } else if (x instanceof UUID u) {
       return u.toString().toUpperCase(java.util.Locale.ROOT);
     } else if (x instanceof LocalDateTime t) {
-      return java.sql.Timestamp.valueOf(t).toString();
+      // JDBC's timestamp escape form; not through java.sql.Timestamp, which shifts a wall-clock
+      // time that falls in a DST gap of the JVM's zone
+      String f =
+          t.getNano() == 0 ? "" : JdbcTemporal.fraction(t.getNano(), 9).replaceAll("0+$", "");
+      return JdbcTemporal.text(t.withNano(0), JdbcTypes.Kind.DATETIME2, 0) + f;
     } else if (x instanceof InputStream) {
       throw refused(x, Types.VARCHAR);
     }

@@ -139,7 +139,7 @@ final class JdbcParams {
     }
     try {
       return JdbcParamTargets.convert(value(x, unicode), targetSqlType, scaleOrLength, unicode);
-    } catch (NumberFormatException | java.time.DateTimeException e) {
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
       throw new java.sql.SQLDataException(
           "setObject: the "
               + x.getClass().getSimpleName()

@@ -308,6 +308,17 @@ class JdbcValuesTest {
     assertThat(JdbcParams.value(42, Types.VARCHAR, -1, false)).isEqualTo(new SqlVarChar("42"));
     assertThat(JdbcParams.value("1", Types.BIT, -1, true)).isEqualTo(true);
     assertThat(JdbcParams.value(true, Types.INTEGER, -1, true)).isEqualTo(new SqlInt(1));
+    TimeZone saved = TimeZone.getDefault();
+    TimeZone.setDefault(TimeZone.getTimeZone("Europe/Warsaw")); // 02:30 on 2024-03-31 is a gap
+    try {
+      LocalDateTime gap = LocalDateTime.of(2024, 3, 31, 2, 30, 0, 500_000_000);
+      assertThat(JdbcParams.value(gap, Types.NVARCHAR, -1, true))
+          .isEqualTo(new SqlNVarChar("2024-03-31 02:30:00.5"));
+    } finally {
+      TimeZone.setDefault(saved);
+    }
+    assertThatThrownBy(() -> JdbcParams.value("2024-02-29 13:45", Types.DATE, -1, true))
+        .isInstanceOf(SQLDataException.class);
     assertThat(JdbcParams.value(new BigDecimal("1.255"), Types.DECIMAL, 2, true))
         .isEqualTo(new BigDecimal("1.26"));
     assertThat(JdbcParams.value("2024-02-29", Types.DATE, -1, true))
