@@ -1,7 +1,9 @@
 package io.jctds.jdbc;
 
 import io.jctds.SqlBigInt;
+import io.jctds.SqlChar;
 import io.jctds.SqlInt;
+import io.jctds.SqlNChar;
 import io.jctds.SqlNVarChar;
 import io.jctds.SqlSmallInt;
 import io.jctds.SqlTinyInt;
@@ -52,10 +54,12 @@ final class JdbcParamTargets {
   }
 
   static Object convert(Object x, int target, int scale, boolean unicode) throws SQLException {
-    if (x instanceof SqlValue<?> && !(x instanceof SqlVarChar)) {
+    Object plain = x;
+    if (x instanceof SqlVarChar || x instanceof SqlChar || x instanceof SqlNChar) {
+      plain = ((SqlValue<?>) x).value(); // a String or Character as the setter made it
+    } else if (x instanceof SqlValue<?>) {
       return x;
     }
-    Object plain = x instanceof SqlVarChar s ? s.value() : x;
     return switch (target) {
       case Types.BIT, Types.BOOLEAN -> bool(plain, target);
       case Types.TINYINT -> new SqlTinyInt(integral(plain, target));

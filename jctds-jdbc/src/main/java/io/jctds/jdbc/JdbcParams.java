@@ -1,9 +1,11 @@
 package io.jctds.jdbc;
 
 import io.jctds.SqlBigInt;
+import io.jctds.SqlChar;
 import io.jctds.SqlDate;
 import io.jctds.SqlDecimal;
 import io.jctds.SqlInt;
+import io.jctds.SqlNChar;
 import io.jctds.SqlNVarChar;
 import io.jctds.SqlSmallInt;
 import io.jctds.SqlTinyInt;
@@ -56,7 +58,8 @@ final class JdbcParams {
     } else if (x instanceof String s) {
       return text(s, unicode);
     } else if (x instanceof Character ch) {
-      return text(String.valueOf(ch), unicode);
+      String s = String.valueOf(ch);
+      return unicode ? new SqlNChar(s) : new SqlChar(s); // nchar(1) / char(1)
     } else if (x instanceof Boolean
         || x instanceof Byte
         || x instanceof Short

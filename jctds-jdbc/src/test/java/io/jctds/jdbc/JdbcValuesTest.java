@@ -287,7 +287,8 @@ class JdbcValuesTest {
     assertThat(JdbcParams.value(t, true)).isEqualTo(LocalTime.of(12, 34, 56, 789_000_000));
     assertThat(JdbcParams.value("abc", true)).isEqualTo("abc");
     assertThat(JdbcParams.value("abc", false)).isEqualTo(new SqlVarChar("abc"));
-    assertThat(JdbcParams.value('x', true)).isEqualTo("x");
+    assertThat(JdbcParams.value('x', true)).isEqualTo(new io.jctds.SqlNChar("x"));
+    assertThat(JdbcParams.value('x', false)).isEqualTo(new io.jctds.SqlChar("x"));
     Calendar cal = Calendar.getInstance(TimeZone.getTimeZone("Asia/Tokyo"));
     cal.setTimeInMillis(0);
     assertThat(JdbcParams.value(cal, true)).isEqualTo(LocalDateTime.of(1970, 1, 1, 9, 0));
@@ -308,6 +309,7 @@ class JdbcValuesTest {
     assertThat(JdbcParams.value(42, Types.VARCHAR, -1, false)).isEqualTo(new SqlVarChar("42"));
     assertThat(JdbcParams.value("1", Types.BIT, -1, true)).isEqualTo(true);
     assertThat(JdbcParams.value(true, Types.INTEGER, -1, true)).isEqualTo(new SqlInt(1));
+    assertThat(JdbcParams.value('7', Types.INTEGER, -1, true)).isEqualTo(new SqlInt(7));
     TimeZone saved = TimeZone.getDefault();
     TimeZone.setDefault(TimeZone.getTimeZone("Europe/Warsaw")); // 02:30 on 2024-03-31 is a gap
     try {
