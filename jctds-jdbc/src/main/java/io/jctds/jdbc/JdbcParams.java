@@ -13,6 +13,7 @@ import io.jctds.SqlValue;
 import io.jctds.SqlVarBinary;
 import io.jctds.SqlVarChar;
 import io.jctds.SqlXml;
+import io.jctds.internal.params.TypedNull;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
@@ -159,9 +160,10 @@ final class JdbcParams {
   }
 
   /**
-   * A NULL of the target type where the client has a wrapper for it; the others (bit, real, float,
-   * time, datetime2, datetimeoffset, uniqueidentifier) are an untyped NULL (nvarchar), which SQL
-   * Server converts to any column type.
+   * A NULL of the target type: the client's wrappers' {@code nullOf()}, or for bit, real, float,
+   * time, datetime2 and datetimeoffset a {@link TypedNull} of the Java class the client sends as
+   * that type; OTHER, JAVA_OBJECT and NULL are the untyped NULL (nvarchar), which SQL Server
+   * converts to any column type.
    */
   static Object typedNull(int sqlType, int scale, boolean unicode) throws SQLException {
     return switch (sqlType) {
@@ -176,6 +178,13 @@ final class JdbcParams {
       case Types.BINARY, Types.VARBINARY, Types.LONGVARBINARY, Types.BLOB ->
           SqlVarBinary.nullOf(8000);
       case Types.DATE -> SqlDate.nullOf();
+      case Types.BIT, Types.BOOLEAN -> new TypedNull(Boolean.class);
+      // REAL as float too: what mssql-jdbc sends for setNull(REAL)
+      case Types.REAL, Types.FLOAT, Types.DOUBLE -> new TypedNull(Double.class);
+      case Types.TIME -> new TypedNull(java.time.LocalTime.class);
+      case Types.TIMESTAMP -> new TypedNull(LocalDateTime.class);
+      case Types.TIMESTAMP_WITH_TIMEZONE, Types.TIME_WITH_TIMEZONE, -155 ->
+          new TypedNull(OffsetDateTime.class);
       case Types.SQLXML -> SqlXml.nullOf();
       case Types.ARRAY, Types.STRUCT, Types.REF, Types.DATALINK, Types.ROWID, Types.DISTINCT ->
           throw new SQLFeatureNotSupportedException(

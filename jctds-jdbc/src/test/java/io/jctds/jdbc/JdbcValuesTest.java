@@ -344,6 +344,8 @@ class JdbcValuesTest {
     assertThat(JdbcParams.value(null, Types.INTEGER, 0, true)).isEqualTo(SqlInt.nullOf());
     assertThat(JdbcParams.value(null, Types.DECIMAL, 2, true)).isEqualTo(SqlDecimal.nullOf(38, 2));
     assertThat(JdbcParams.value(null, Types.VARCHAR, 0, false)).isEqualTo(SqlVarChar.nullOf(8000));
-    assertThat(JdbcParams.value(null, Types.DOUBLE, 0, true)).isNull();
+    assertThat(JdbcParams.value(null, Types.DOUBLE, 0, true))
+        .isEqualTo(new io.jctds.internal.params.TypedNull(Double.class));
+    assertThat(JdbcParams.value(null, Types.OTHER, 0, true)).isNull();
   }
 }

@@ -384,6 +384,39 @@ class ParamsDifferentialIT {
     }
   }
 
+  /**
+   * setNull's type: {@code SELECT ? AS x} with a NULL of each java.sql.Types is typed by the
+   * parameter's declared type, so the result column's type name shows what each driver sent.
+   */
+  @TestFactory
+  Stream<DynamicTest> setNullSendsTheTypeMssqlJdbcSends() {
+    int[] types = {
+      Types.BIT, Types.TINYINT, Types.SMALLINT, Types.INTEGER, Types.BIGINT, Types.REAL,
+      Types.DOUBLE, Types.DECIMAL, Types.CHAR, Types.VARCHAR, Types.NVARCHAR, Types.VARBINARY,
+      Types.DATE, Types.TIME, Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE
+    };
+    return java.util.Arrays.stream(types)
+        .mapToObj(
+            t ->
+                DynamicTest.dynamicTest(
+                    JdbcParamTargets.name(t),
+                    () -> {
+                      String theirs;
+                      try (PreparedStatement ps = mssql.prepareStatement("SELECT ? AS x")) {
+                        ps.setNull(1, t);
+                        try (java.sql.ResultSet rs = ps.executeQuery()) {
+                          theirs = rs.getMetaData().getColumnTypeName(1);
+                        }
+                      }
+                      try (Cursor c = jctds.cursor()) {
+                        c.execute("SELECT :0 AS x", JdbcParams.value(null, t, 0, true));
+                        assertThat(c.fetchOne().isNull(0)).isTrue();
+                        assertThat(JdbcValues.baseTypeName(c.description().get(0)))
+                            .isEqualTo(theirs);
+                      }
+                    }));
+  }
+
   private static String show(Object o) {
     if (o instanceof byte[] b) {
       return "byte[]:" + HexFormat.of().formatHex(b);
