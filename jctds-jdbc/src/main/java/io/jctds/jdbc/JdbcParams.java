@@ -61,15 +61,20 @@ final class JdbcParams {
     } else if (x instanceof Character ch) {
       String s = String.valueOf(ch);
       return unicode ? new SqlNChar(s) : new SqlChar(s); // nchar(1) / char(1)
+    } else if (x instanceof Byte b) {
+      // JDBC's TINYINT (as mssql-jdbc declares it); SQL Server's tinyint has no negative values,
+      // so a negative byte is smallint rather than mssql-jdbc's unsigned reading (-1 as 255)
+      return b >= 0 ? new SqlTinyInt(b) : x;
+    } else if (x instanceof BigInteger i) {
+      // JDBC 4.3 table B-4: BIGINT; beyond bigint's range decimal(38,0) keeps the value
+      return i.bitLength() < 64 ? (Object) i.longValue() : x;
     } else if (x instanceof Boolean
-        || x instanceof Byte
         || x instanceof Short
         || x instanceof Integer
         || x instanceof Long
         || x instanceof Float
         || x instanceof Double
         || x instanceof BigDecimal
-        || x instanceof BigInteger
         || x instanceof byte[]
         || x instanceof char[]
         || x instanceof UUID

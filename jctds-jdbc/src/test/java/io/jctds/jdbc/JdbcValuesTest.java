@@ -286,6 +286,11 @@ class JdbcValuesTest {
     Time t = new Time(Time.valueOf("12:34:56").getTime() + 789);
     assertThat(JdbcParams.value(t, true)).isEqualTo(LocalTime.of(12, 34, 56, 789_000_000));
     assertThat(JdbcParams.value("abc", true)).isEqualTo("abc");
+    assertThat(JdbcParams.value((byte) 7, true)).isEqualTo(new io.jctds.SqlTinyInt(7));
+    assertThat(JdbcParams.value((byte) -1, true)).isEqualTo((byte) -1); // smallint, keeps -1
+    assertThat(JdbcParams.value(BigInteger.TEN, true)).isEqualTo(10L);
+    BigInteger huge = BigInteger.TEN.pow(30);
+    assertThat(JdbcParams.value(huge, true)).isEqualTo(huge); // decimal(38,0)
     assertThat(JdbcParams.value("abc", false)).isEqualTo(new SqlVarChar("abc"));
     assertThat(JdbcParams.value('x', true)).isEqualTo(new io.jctds.SqlNChar("x"));
     assertThat(JdbcParams.value('x', false)).isEqualTo(new io.jctds.SqlChar("x"));

@@ -417,6 +417,78 @@ class ParamsDifferentialIT {
                     }));
   }
 
+  /** A setter on both sides, for the declared type of {@code SELECT ? AS x}. */
+  private record Typed(String name, MsSet ms, JValue j) {}
+
+  private static List<Typed> typedCases() {
+    Timestamp ts = Timestamp.valueOf("2024-02-29 13:45:10.5");
+    return List.of(
+        new Typed("setByte", ps -> ps.setByte(1, (byte) 7), () -> v((byte) 7)),
+        new Typed("setShort", ps -> ps.setShort(1, (short) 7), () -> v((short) 7)),
+        new Typed("setInt", ps -> ps.setInt(1, 7), () -> v(7)),
+        new Typed("setLong", ps -> ps.setLong(1, 7L), () -> v(7L)),
+        new Typed("setBoolean", ps -> ps.setBoolean(1, true), () -> v(true)),
+        new Typed("setFloat", ps -> ps.setFloat(1, 1.5f), () -> v(1.5f)),
+        new Typed("setDouble", ps -> ps.setDouble(1, 1.5), () -> v(1.5)),
+        new Typed(
+            "setBigDecimal",
+            ps -> ps.setBigDecimal(1, new BigDecimal("1.50")),
+            () -> v(new BigDecimal("1.50"))),
+        new Typed("setString", ps -> ps.setString(1, "ż"), () -> v("ż")),
+        new Typed("setBytes", ps -> ps.setBytes(1, new byte[] {1}), () -> v(new byte[] {1})),
+        new Typed(
+            "setDate",
+            ps -> ps.setDate(1, java.sql.Date.valueOf("2024-02-29")),
+            () -> v(java.sql.Date.valueOf("2024-02-29"))),
+        new Typed(
+            "setTime",
+            ps -> ps.setTime(1, Time.valueOf("12:34:56")),
+            () -> v(Time.valueOf("12:34:56"))),
+        new Typed("setTimestamp", ps -> ps.setTimestamp(1, ts), () -> v(ts)),
+        new Typed(
+            "setObject LocalDateTime",
+            ps -> ps.setObject(1, ts.toLocalDateTime()),
+            () -> v(ts.toLocalDateTime())),
+        new Typed(
+            "setObject OffsetDateTime",
+            ps -> ps.setObject(1, OffsetDateTime.parse("2024-02-29T13:45:10+01:00")),
+            () -> v(OffsetDateTime.parse("2024-02-29T13:45:10+01:00"))),
+        new Typed("setObject UUID", ps -> ps.setObject(1, new UUID(1, 2)), () -> v(new UUID(1, 2))),
+        new Typed(
+            "setObject BigInteger",
+            ps -> ps.setObject(1, BigInteger.TEN),
+            () -> v(BigInteger.TEN)));
+  }
+
+  /** The SQL type each setter declares, as mssql-jdbc's (by the result column's type name). */
+  @TestFactory
+  Stream<DynamicTest> settersDeclareTheTypeMssqlJdbcDeclares() {
+    return typedCases().stream()
+        .map(
+            k ->
+                DynamicTest.dynamicTest(
+                    k.name(),
+                    () -> {
+                      String theirs;
+                      try (PreparedStatement ps = mssql.prepareStatement("SELECT ? AS x")) {
+                        k.ms().set(ps);
+                        try (java.sql.ResultSet rs = ps.executeQuery()) {
+                          theirs = rs.getMetaData().getColumnTypeName(1);
+                        }
+                      }
+                      if (k.name().equals("setFloat")) {
+                        // NOTES-C.md P8: mssql-jdbc sends a float as float; JDBC's REAL is real
+                        assertThat(theirs).isEqualTo("float");
+                        theirs = "real";
+                      }
+                      try (Cursor c = jctds.cursor()) {
+                        c.execute("SELECT :0 AS x", k.j().get());
+                        assertThat(JdbcValues.baseTypeName(c.description().get(0)))
+                            .isEqualTo(theirs);
+                      }
+                    }));
+  }
+
   private static String show(Object o) {
     if (o instanceof byte[] b) {
       return "byte[]:" + HexFormat.of().formatHex(b);
