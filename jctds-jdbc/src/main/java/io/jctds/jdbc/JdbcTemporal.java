@@ -128,6 +128,15 @@ final class JdbcTemporal {
     };
   }
 
+  /** A sql_variant's datetimeoffset as text: the fraction without trailing zeros, none for 0. */
+  static String variantText(OffsetDateTime o) {
+    String full = text(o, Kind.DATETIMEOFFSET, 9);
+    int dot = full.indexOf('.', 17);
+    int space = full.lastIndexOf(' ');
+    String fraction = full.substring(dot, space).replaceAll("0+$", "");
+    return full.substring(0, dot) + (fraction.equals(".") ? "" : fraction) + full.substring(space);
+  }
+
   private static String date(LocalDate d) {
     return String.format(
         Locale.ROOT, "%04d-%02d-%02d", d.getYear(), d.getMonthValue(), d.getDayOfMonth());

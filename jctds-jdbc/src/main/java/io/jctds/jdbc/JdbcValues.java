@@ -25,6 +25,7 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.Calendar;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -61,8 +62,11 @@ final class JdbcValues {
     }
     if (kind(c) == Kind.VARIANT) {
       // the base type's scale is not known: a date and time shows as datetime does (the common
-      // base type), a time or datetimeoffset with 7 digits
-      return JdbcTemporal.text(v, k == Kind.DATETIME2 ? Kind.DATETIME : k, 7);
+      // base type), a time with 7 digits, a datetimeoffset as mssql-jdbc's
+      // DateTimeOffset.toString (trailing zeros dropped)
+      return v instanceof OffsetDateTime o
+          ? JdbcTemporal.variantText(o)
+          : JdbcTemporal.text(v, k == Kind.DATETIME2 ? Kind.DATETIME : k, 7);
     }
     return JdbcTemporal.text(v, k, c.scale());
   }
@@ -299,6 +303,9 @@ final class JdbcValues {
    */
   static String getNString(Object v, Column c) throws SQLException {
     check(v, c, Target.NCHARACTER, "String (getNString)");
+    if (v instanceof LocalTime && kind(c) == Kind.VARIANT) {
+      throw notConvertible(v, c, "String (getNString)", null); // as mssql-jdbc
+    }
     return getString(v, c);
   }
 

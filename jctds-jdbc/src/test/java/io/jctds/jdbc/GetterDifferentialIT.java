@@ -171,7 +171,13 @@ class GetterDifferentialIT {
               "sql_variant",
               "CAST('2024-02-29' AS date)",
               "CAST(32767 AS smallint)",
-              "CAST(0x0102 AS varbinary(10))"));
+              "CAST(0x0102 AS varbinary(10))"),
+          new Col(
+              "c_sql_variant4",
+              "sql_variant",
+              "CAST('13:45:10.1234567' AS time)",
+              "CAST('2024-02-29 13:45:10.5 +01:00' AS datetimeoffset)",
+              "CAST('6F9619FF-8B86-D011-B42D-00C04FC964FF' AS uniqueidentifier)"));
 
   /** A getter on both sides. */
   private record Getter(String name, MsGet ms, JGet j, long min, long max) {
@@ -514,6 +520,11 @@ class GetterDifferentialIT {
       // mssql-jdbc leaks an unchecked exception (a ClassCastException): we give the value the
       // conversion table allows, or an SQLException
       return true;
+    }
+    if (ms.error() == null
+        && ((String) ms.value()).startsWith("Date:1900-01-01@")
+        && "22018".equals(ours.sqlState())) {
+      return true; // mssql-jdbc's getDate of a sql_variant time; JDBC B-6 has no TIME -> Date
     }
     if (ms.error() == null && ((String) ms.value()).startsWith("String:[B@")) {
       return true; // mssql-jdbc's getString of a sql_variant varbinary is byte[].toString()
