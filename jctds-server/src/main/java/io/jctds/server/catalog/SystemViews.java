@@ -142,6 +142,7 @@ public final class SystemViews {
       views.addAll(InformationSchemaViews.views());
       views.addAll(RoutineViews.views());
       views.addAll(AbsentFeatureViews.views());
+      views.addAll(UserViews.views());
       for (View v : views) {
         VIEWS.put(Names.key(v.schema() + "." + v.name()), v);
       }

@@ -72,6 +72,39 @@ class CatalogObjectsTest extends EngineTest {
         .containsExactly("listed");
   }
 
+  /**
+   * "sys.sysusers (Transact-SQL)": the users dbo, guest, INFORMATION_SCHEMA and sys with the uids
+   * that own their schemas (sys.schemas' principal_id), public (uid 0) and the fixed database roles
+   * ("Database-level roles") as roles; Flyway's clean mode "all" finds the user schemas by joining
+   * sys.schemas with sys.sysusers on uid.
+   */
+  @Test
+  void sysusersHasTheDatabasePrincipals() {
+    RecordingSink s =
+        ok(
+            "SELECT name, uid, issqluser, issqlrole, hasdbaccess FROM sys.sysusers"
+                + " WHERE uid < 16384 ORDER BY uid");
+    assertThat(s.rows())
+        .containsExactly(
+            List.of("public", (short) 0, 0, 1, 0),
+            List.of("dbo", (short) 1, 1, 0, 1),
+            List.of("guest", (short) 2, 1, 0, 0),
+            List.of("INFORMATION_SCHEMA", (short) 3, 1, 0, 0),
+            List.of("sys", (short) 4, 1, 0, 0));
+    // "sys.sysusers": uid smallint, name sysname, issqluser int
+    assertThat(s.results().get(0).columns().get(1).typeInfo().sqlName()).isEqualTo("smallint");
+    assertThat(s.results().get(0).columns().get(2).typeInfo().sqlName()).isEqualTo("int");
+    assertThat(names("SELECT name FROM sys.sysusers WHERE issqlrole = 1 AND uid >= 16384"))
+        .contains("db_owner", "db_datareader", "db_datawriter", "db_ddladmin");
+    assertThat(
+            names(
+                "SELECT s.name FROM sys.schemas s INNER JOIN sys.sysusers u ON u.uid ="
+                    + " s.principal_id WHERE u.issqluser = 1"
+                    + " AND u.name NOT IN ('sys', 'guest', 'INFORMATION_SCHEMA')"))
+        .contains("dbo") // and the schemas dbo owns (other tests of this class create some)
+        .doesNotContain("sys", "guest", "INFORMATION_SCHEMA");
+  }
+
   /** "sys.computed_columns (Transact-SQL)": sys.columns' computed columns, and only those. */
   @Test
   void computedColumnsListsTheComputedColumns() {
