@@ -141,6 +141,8 @@ public final class SystemViews {
       views.addAll(KeyViews.views());
       views.addAll(InformationSchemaViews.views());
       views.addAll(RoutineViews.views());
+      views.addAll(AbsentFeatureViews.views());
+      views.addAll(UserViews.views());
       for (View v : views) {
         VIEWS.put(Names.key(v.schema() + "." + v.name()), v);
       }

@@ -312,7 +312,7 @@ final class DdlObjects {
               + " SET DEFAULT "
               + d.text());
     }
-    String body = tables.tableBody(on, List.of(), List.of(c), false);
+    String body = tables.tableBody(on, List.of(), List.of(c), false, cols);
     List<String> out = new ArrayList<>();
     for (String raw : TopLevel.split(body)) {
       String part = raw.trim();

@@ -10,7 +10,8 @@ import java.util.List;
  * Runs DDL so that SQL Server's transactional DDL holds although H2 commits the open transaction of
  * the session that runs DDL: outside a transaction DDL runs on the session's H2 session; inside
  * one, CREATE runs on the store's separate DDL session (temporary tables on the session's own, as
- * TRANSACTIONAL) and leaves an undo step for ROLLBACK; a change to an object created in the same
+ * TRANSACTIONAL) and leaves an undo step for ROLLBACK; so does CREATE INDEX on a table that existed
+ * before the transaction (undone by DROP INDEX), and a change to an object created in the same
  * transaction runs there too; any other change (DROP or ALTER of an object that existed before the
  * transaction) is refused with error 226, because it could not be undone.
  */
@@ -108,7 +109,9 @@ final class DdlRunner {
       } else if (plan.deferrable() && plan.changes().stream().allMatch(txn::createdHere)) {
         txn.afterCommit(plan.statements());
       } else if (!plan.temporary()
-          && (plan.creates() != null || plan.changes().stream().allMatch(txn::createdHere))) {
+          && (plan.creates() != null
+              || plan.undo() != null
+              || plan.changes().stream().allMatch(txn::createdHere))) {
         onDdlSession(plan);
       } else {
         throw notInTransaction(plan, "H2 commits DDL on existing and temporary objects");
@@ -133,7 +136,7 @@ final class DdlRunner {
       }
       throw e;
     }
-    if (plan.creates() != null && plan.undo() != null) {
+    if (plan.undo() != null) {
       r.s.txn().recordDdl(plan.undo(), false, plan.creates());
     }
   }

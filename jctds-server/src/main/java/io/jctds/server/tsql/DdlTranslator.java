@@ -76,7 +76,20 @@ final class DdlTranslator {
       List<Stmt.ColumnDef> columns,
       List<Stmt.Constraint> constraints,
       boolean temporary) {
-    List<Scope.Col> scopeCols = new ArrayList<>();
+    return tableBody(on, columns, constraints, temporary, List.of());
+  }
+
+  /**
+   * The definitions of new columns and constraints of a table that already has columns {@code
+   * existing} (ALTER TABLE ... ADD): its constraints name both.
+   */
+  String tableBody(
+      ObjectName on,
+      List<Stmt.ColumnDef> columns,
+      List<Stmt.Constraint> constraints,
+      boolean temporary,
+      List<Scope.Col> existing) {
+    List<Scope.Col> scopeCols = new ArrayList<>(existing);
     List<String> defs = new ArrayList<>();
     List<Stmt.Constraint> all = new ArrayList<>(constraints);
     List<String> pkColumns = new ArrayList<>();

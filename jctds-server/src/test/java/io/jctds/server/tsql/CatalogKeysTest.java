@@ -200,6 +200,31 @@ class CatalogKeysTest extends EngineTest {
         .contains("0");
   }
 
+  /**
+   * "ALTER TABLE (Transact-SQL)": ADD CONSTRAINT names columns the table already has (as Flyway's
+   * schema history table is keyed: CREATE TABLE, then ALTER TABLE ... ADD CONSTRAINT ... PRIMARY
+   * KEY); the constraints are enforced with SQL Server's errors (2627 for PRIMARY KEY and UNIQUE,
+   * 547 for CHECK) and listed in sys.objects.
+   */
+  @Test
+  void constraintsAddedToAnExistingTable() {
+    ok("CREATE TABLE dbo.keyed_later (id int NOT NULL, code nvarchar(10) NOT NULL, n int)");
+    ok("ALTER TABLE dbo.keyed_later ADD CONSTRAINT pk_keyed_later PRIMARY KEY ([id])");
+    ok("ALTER TABLE dbo.keyed_later ADD CONSTRAINT uq_keyed_later UNIQUE (code)");
+    ok("ALTER TABLE dbo.keyed_later ADD CONSTRAINT ck_keyed_later CHECK (n > 0)");
+    ok("INSERT INTO dbo.keyed_later VALUES (1, N'a', 1)");
+    assertThat(error("INSERT INTO dbo.keyed_later VALUES (1, N'b', 1)")).isEqualTo(2627);
+    // trailing spaces do not make a different key
+    assertThat(error("INSERT INTO dbo.keyed_later VALUES (2, N'a  ', 1)")).isEqualTo(2627);
+    assertThat(error("INSERT INTO dbo.keyed_later VALUES (3, N'c', 0)")).isEqualTo(547);
+    assertThat(
+            ok("SELECT name, type FROM sys.objects WHERE parent_object_id ="
+                    + " OBJECT_ID('dbo.keyed_later') ORDER BY name")
+                .rows())
+        .containsExactly(
+            row("ck_keyed_later", "C "), row("pk_keyed_later", "PK"), row("uq_keyed_later", "UQ"));
+  }
+
   @Test
   void sequences() {
     ok("CREATE SEQUENCE dbo.seq_a AS int START WITH 10 INCREMENT BY 5");

@@ -31,6 +31,91 @@ class CatalogObjectsTest extends EngineTest {
     assertThat(s.results().get(0).columns().get(4).typeInfo().sqlName()).isEqualTo("bit");
   }
 
+  /**
+   * The catalog views of features the server does not have answer with no rows and SQL Server's
+   * columns ("sys.extended_properties", "sys.assemblies", "sys.partition_functions",
+   * "sys.partition_schemes", "sys.xml_schema_collections", "sys.service_queues", "sys.services",
+   * "sys.triggers (Transact-SQL)"), as Flyway's SQL Server support queries them; the query Flyway
+   * runs to list a schema's user objects (sys.objects left-joined with sys.extended_properties,
+   * with NOLOCK hints) finds the tables.
+   */
+  @Test
+  void viewsOfAbsentFeaturesHaveNoRows() {
+    for (String sql :
+        List.of(
+            "SELECT class, class_desc, major_id, minor_id, name, value FROM sys.extended_properties",
+            "SELECT name FROM sys.assemblies WHERE is_user_defined = 1",
+            "SELECT name, function_id, fanout FROM sys.partition_functions",
+            "SELECT name, data_space_id, function_id FROM sys.partition_schemes",
+            "SELECT name FROM sys.xml_schema_collections WHERE schema_id = SCHEMA_ID('dbo')",
+            "SELECT name AS queue_name, object_id AS queue_id FROM sys.service_queues"
+                + " WHERE schema_id = SCHEMA_ID('dbo') AND is_ms_shipped = 0",
+            "SELECT name FROM sys.services WHERE service_queue_id IN (1)",
+            "SELECT name FROM sys.triggers WHERE is_ms_shipped = 0 AND parent_id = 0"
+                + " AND parent_class_desc = 'DATABASE'")) {
+      assertThat(ok(sql).rows()).as(sql).isEmpty();
+    }
+    // "sys.extended_properties (Transact-SQL)": class tinyint, value sql_variant
+    RecordingSink props = ok("SELECT class, value FROM sys.extended_properties");
+    assertThat(props.results().get(0).columns().get(0).typeInfo().sqlName()).isEqualTo("tinyint");
+    assertThat(props.results().get(0).columns().get(1).typeInfo().sqlName())
+        .isEqualTo("sql_variant");
+    ok("CREATE TABLE dbo.listed (id int)");
+    assertThat(
+            names(
+                "SELECT obj.name FROM sys.objects AS obj WITH (NOLOCK)LEFT JOIN"
+                    + " sys.extended_properties AS eps WITH (NOLOCK)ON obj.object_id = eps.major_id"
+                    + " AND eps.class = 1 AND eps.minor_id = 0"
+                    + " AND eps.name = 'microsoft_database_tools_support'"
+                    + " WHERE SCHEMA_NAME(obj.schema_id) = 'dbo' AND eps.major_id IS NULL"
+                    + " AND obj.is_ms_shipped = 0 AND obj.type IN ('U') AND obj.name = 'listed'"))
+        .containsExactly("listed");
+  }
+
+  /**
+   * "sys.sysusers (Transact-SQL)": the users dbo, guest, INFORMATION_SCHEMA and sys with the uids
+   * that own their schemas (sys.schemas' principal_id), public (uid 0) and the fixed database roles
+   * ("Database-level roles") as roles; Flyway's clean mode "all" finds the user schemas by joining
+   * sys.schemas with sys.sysusers on uid.
+   */
+  @Test
+  void sysusersHasTheDatabasePrincipals() {
+    RecordingSink s =
+        ok(
+            "SELECT name, uid, issqluser, issqlrole, hasdbaccess FROM sys.sysusers"
+                + " WHERE uid < 16384 ORDER BY uid");
+    assertThat(s.rows())
+        .containsExactly(
+            List.of("public", (short) 0, 0, 1, 0),
+            List.of("dbo", (short) 1, 1, 0, 1),
+            List.of("guest", (short) 2, 1, 0, 0),
+            List.of("INFORMATION_SCHEMA", (short) 3, 1, 0, 0),
+            List.of("sys", (short) 4, 1, 0, 0));
+    // "sys.sysusers": uid smallint, name sysname, issqluser int
+    assertThat(s.results().get(0).columns().get(1).typeInfo().sqlName()).isEqualTo("smallint");
+    assertThat(s.results().get(0).columns().get(2).typeInfo().sqlName()).isEqualTo("int");
+    assertThat(names("SELECT name FROM sys.sysusers WHERE issqlrole = 1 AND uid >= 16384"))
+        .contains("db_owner", "db_datareader", "db_datawriter", "db_ddladmin");
+    assertThat(
+            names(
+                "SELECT s.name FROM sys.schemas s INNER JOIN sys.sysusers u ON u.uid ="
+                    + " s.principal_id WHERE u.issqluser = 1"
+                    + " AND u.name NOT IN ('sys', 'guest', 'INFORMATION_SCHEMA')"))
+        .contains("dbo") // and the schemas dbo owns (other tests of this class create some)
+        .doesNotContain("sys", "guest", "INFORMATION_SCHEMA");
+  }
+
+  /** "sys.computed_columns (Transact-SQL)": sys.columns' computed columns, and only those. */
+  @Test
+  void computedColumnsListsTheComputedColumns() {
+    ok("CREATE TABLE dbo.priced (qty int, price int, total AS qty * price)");
+    assertThat(
+            names(
+                "SELECT name FROM sys.computed_columns"
+                    + " WHERE object_id = OBJECT_ID(N'dbo.priced')"))
+        .containsExactly("total");
+  }
+
   @Test
   void sysSchemasHasTheFixedSchemaIds() {
     RecordingSink s =

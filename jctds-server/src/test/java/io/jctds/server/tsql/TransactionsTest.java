@@ -84,6 +84,31 @@ class TransactionsTest extends EngineTest {
     ok("ROLLBACK");
   }
 
+  /**
+   * CREATE INDEX on a table that existed before the transaction is part of the transaction, as in
+   * SQL Server ("Transactional DDL": a schema migration tool such as Flyway runs each migration,
+   * indexes included, in one transaction and rolls it back when a statement fails): ROLLBACK drops
+   * the index, COMMIT keeps it, and a unique index is enforced from its creation.
+   */
+  @Test
+  void createIndexOnAnExistingTableIsPartOfTheTransaction() {
+    ok("CREATE TABLE indexed_later (id int, code nvarchar(10))");
+    ok("INSERT INTO indexed_later VALUES (1, N'a')");
+    String indexes = "SELECT COUNT(*) FROM sys.indexes WHERE name IN ('ix_id', 'ux_code')";
+    ok(
+        "BEGIN TRAN\nCREATE INDEX ix_id ON indexed_later (id)\n"
+            + "CREATE UNIQUE INDEX ux_code ON indexed_later (code)");
+    assertThat(((Number) scalar(indexes)).intValue()).isEqualTo(2);
+    assertThat(error("INSERT INTO indexed_later VALUES (2, N'a')")).isEqualTo(2601);
+    ok("ROLLBACK");
+    assertThat(((Number) scalar(indexes)).intValue()).isZero();
+    ok("INSERT INTO indexed_later VALUES (2, N'a')");
+    ok("DELETE FROM indexed_later WHERE id = 2");
+    ok("BEGIN TRAN\nCREATE UNIQUE INDEX ux_code ON indexed_later (code)\nCOMMIT");
+    assertThat(((Number) scalar(indexes)).intValue()).isEqualTo(1);
+    assertThat(error("INSERT INTO indexed_later VALUES (3, N'a')")).isEqualTo(2601);
+  }
+
   @Test
   void xactAbortRollsBackAndEndsTheBatch() {
     ok("CREATE TABLE xa (id int PRIMARY KEY)");
