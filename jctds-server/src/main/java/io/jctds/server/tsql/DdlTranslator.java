@@ -76,7 +76,20 @@ final class DdlTranslator {
       List<Stmt.ColumnDef> columns,
       List<Stmt.Constraint> constraints,
       boolean temporary) {
-    List<Scope.Col> scopeCols = new ArrayList<>();
+    return tableBody(on, columns, constraints, temporary, List.of());
+  }
+
+  /**
+   * The definitions of {@code columns} and {@code constraints} added to a table that has the
+   * columns {@code existing} already (ALTER TABLE ... ADD): the constraints may name those.
+   */
+  String tableBody(
+      ObjectName on,
+      List<Stmt.ColumnDef> columns,
+      List<Stmt.Constraint> constraints,
+      boolean temporary,
+      List<Scope.Col> existing) {
+    List<Scope.Col> scopeCols = new ArrayList<>(existing);
     List<String> defs = new ArrayList<>();
     List<Stmt.Constraint> all = new ArrayList<>(constraints);
     List<String> pkColumns = new ArrayList<>();
@@ -238,17 +251,19 @@ final class DdlTranslator {
               "Foreign key '" + name + "' references invalid table '" + ref.written() + "'.",
               false);
         }
-        List<String> refCols = c.refColumns().isEmpty() ? c.columns() : c.refColumns();
         List<Scope.Col> parentCols = parent == null ? cols : FromClause.columns(parent);
+        // "ALTER TABLE table_constraint": REFERENCES without ref_column references the primary
+        // key; H2 reads a missing column list the same way (its key columns: the trimmed twins
+        // of character columns, as keyColumns maps the referencing ones)
         String sql =
             head
                 + "FOREIGN KEY ("
                 + keyColumns(c.columns(), cols, shadows)
                 + ") REFERENCES "
                 + ref.h2()
-                + " ("
-                + keyColumns(refCols, parentCols, null)
-                + ")";
+                + (c.refColumns().isEmpty()
+                    ? ""
+                    : " (" + keyColumns(c.refColumns(), parentCols, null) + ")");
         if (c.onDelete() != null) {
           sql += " ON DELETE " + c.onDelete();
         }
