@@ -11,6 +11,7 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -49,6 +50,7 @@ class AllTypes {
   Boolean boxedBoolean;
   double primitiveDouble;
   float primitiveFloat;
+  char primitiveChar;
 
   @Column(precision = 19, scale = 4)
   BigDecimal money;
@@ -59,6 +61,7 @@ class AllTypes {
   LocalDateTime localDateTime;
   OffsetDateTime offsetDateTime;
   Instant instant;
+  Duration duration;
   UUID uuid;
 
   @Lob byte[] blob;

@@ -6,16 +6,19 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
 
 /** An author: identity id; the "one" side of {@link Book#author}. */
 @Entity(name = "Author")
-@Table(name = "author")
+@Table(
+    name = "author",
+    uniqueConstraints = @UniqueConstraint(name = "uk_author_name", columnNames = "name"))
 class Author {
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   Long id;
 
-  @Column(nullable = false, unique = true)
+  @Column(nullable = false)
   String name;
 
   Author() {}

@@ -1,9 +1,11 @@
 package io.jctds.jdbc.it;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.ForeignKey;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
@@ -25,6 +27,7 @@ class Book {
   BigDecimal price;
 
   @ManyToOne(optional = false)
+  @JoinColumn(name = "author_id", foreignKey = @ForeignKey(name = "fk_book_author"))
   Author author;
 
   Book() {}

@@ -1,11 +1,13 @@
 package io.jctds.jdbc.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jctds.jdbc.JctdsDataSource;
 import io.jctds.server.TdsServer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -13,8 +15,8 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -25,6 +27,7 @@ import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.SQLServerDialect;
 import org.hibernate.engine.jdbc.spi.JdbcServices;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.exception.ConstraintViolationException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +69,11 @@ class HibernateIT {
   }
 
   private static SessionFactory sessionFactory(boolean namedDialect, String hbm2ddl) {
+    return sessionFactory(namedDialect, hbm2ddl, Map.of());
+  }
+
+  private static SessionFactory sessionFactory(
+      boolean namedDialect, String hbm2ddl, Map<String, String> settings) {
     Configuration cfg =
         new Configuration()
             .addAnnotatedClass(AllTypes.class)
@@ -77,6 +85,8 @@ class HibernateIT {
     }
     cfg.setProperty(AvailableSettings.HBM2DDL_AUTO, hbm2ddl);
     cfg.setProperty(AvailableSettings.SHOW_SQL, "true");
+    cfg.setProperty(AvailableSettings.STATEMENT_BATCH_SIZE, "20");
+    settings.forEach(cfg::setProperty);
     return cfg.buildSessionFactory();
   }
 
@@ -103,13 +113,18 @@ class HibernateIT {
     t.boxedBoolean = Boolean.FALSE;
     t.primitiveDouble = Math.PI;
     t.primitiveFloat = 3.25f;
+    t.primitiveChar = 'é';
     t.money = new BigDecimal("123456789012345.6789");
     t.big = new BigInteger("-12345678901234567890123456789012345678");
     t.localDate = LocalDate.of(2024, 2, 29);
-    t.localTime = LocalTime.of(23, 59, 58);
-    t.localDateTime = LocalDateTime.of(1999, 12, 31, 23, 59, 59, 123_456_000);
-    t.offsetDateTime = OffsetDateTime.of(2021, 6, 30, 8, 15, 0, 654_321_000, ZoneOffset.ofHoursMinutes(5, 30));
-    t.instant = Instant.parse("2038-01-19T03:14:07.999999Z");
+    // by default Hibernate binds and reads a LocalTime as java.sql.Time (TimeJdbcType: setTime /
+    // getTime), which carries milliseconds; see javaTimeDirectJdbcKeepsTheTimesNanoseconds
+    t.localTime = LocalTime.of(23, 59, 58, 123_000_000);
+    t.localDateTime = LocalDateTime.of(1999, 12, 31, 23, 59, 59, 123_456_700);
+    t.offsetDateTime =
+        OffsetDateTime.of(2021, 6, 30, 8, 15, 0, 654_321_700, ZoneOffset.ofHoursMinutes(5, 30));
+    t.instant = Instant.parse("2038-01-19T03:14:07.9999999Z");
+    t.duration = Duration.ofSeconds(90_061, 500_000_000);
     t.uuid = UUID.fromString("6f9619ff-8b86-d011-b42d-00c04fc964ff");
     byte[] blob = new byte[20_000];
     for (int i = 0; i < blob.length; i++) {
@@ -129,7 +144,23 @@ class HibernateIT {
     sessions.inTransaction(s -> s.persist(written));
     assertThat(written.id).isNotNull();
     AllTypes read = sessions.fromTransaction(s -> s.find(AllTypes.class, written.id));
-    assertThat(read).usingRecursiveComparison().isEqualTo(written);
+    assertThat((Object) read).isNotSameAs(written);
+    assertThat((Object) read).usingRecursiveComparison().isEqualTo(written);
+  }
+
+  @Test
+  void javaTimeDirectJdbcKeepsTheTimesNanoseconds() {
+    // hibernate.type.java_time_use_direct_jdbc: java.time values go through setObject /
+    // getObject(LocalTime.class) (JDBC 4.2), so time(7) keeps its 100 ns
+    try (SessionFactory direct =
+        sessionFactory(true, "none", Map.of(AvailableSettings.JAVA_TIME_USE_DIRECT_JDBC, "true"))) {
+      AllTypes written = sample();
+      written.localTime = LocalTime.of(23, 59, 58, 123_456_700);
+      direct.inTransaction(s -> s.persist(written));
+      AllTypes read = direct.fromTransaction(s -> s.find(AllTypes.class, written.id));
+      assertThat((Object) read).isNotSameAs(written);
+      assertThat((Object) read).usingRecursiveComparison().isEqualTo(written);
+    }
   }
 
   @Test
@@ -155,7 +186,8 @@ class HibernateIT {
     assertThat(read.namedColour).isEqualTo(AllTypes.Colour.RED);
     assertThat(read.nationalText).isEqualTo(written.nationalText);
     sessions.inTransaction(s -> s.remove(s.find(AllTypes.class, written.id)));
-    assertThat(sessions.fromTransaction(s -> s.find(AllTypes.class, written.id))).isNull();
+    AllTypes gone = sessions.fromTransaction(s -> s.find(AllTypes.class, written.id));
+    assertThat(gone).isNull();
   }
 
   /** 12 books by 3 authors; pages 100, 110, ..., 210; price 1.50 x (i + 1). */
@@ -207,7 +239,8 @@ class HibernateIT {
     List<String> page =
         sessions.fromTransaction(
             s ->
-                s.createSelectionQuery("select b.title from Book b order by b.pages desc", String.class)
+                s.createSelectionQuery(
+                        "select b.title from Book b order by b.pages desc", String.class)
                     .setFirstResult(3)
                     .setMaxResults(4)
                     .getResultList());
@@ -221,6 +254,15 @@ class HibernateIT {
                     .setMaxResults(2)
                     .getResultList());
     assertThat(first).extracting(b -> b.title).containsExactly("Book 11", "Book 2");
+    // no ORDER BY: SQL Server's OFFSET needs one, and the dialect adds "order by (select 0)"
+    List<Author> second =
+        sessions.fromTransaction(
+            s ->
+                s.createSelectionQuery("from Author", Author.class)
+                    .setFirstResult(1)
+                    .setMaxResults(5)
+                    .getResultList());
+    assertThat(second).hasSize(2);
   }
 
   @Test
@@ -253,20 +295,43 @@ class HibernateIT {
   }
 
   @Test
+  void theMappedConstraintsHold() {
+    library();
+    // hbm2ddl added the unique key and the foreign key with ALTER TABLE; Hibernate's
+    // SQLServerDialect reads the constraint's name from SQL Server's message (2627 "Violation of
+    // UNIQUE KEY constraint '...'", 547 "... conflicted with the REFERENCE constraint \"...\"")
+    assertThatThrownBy(() -> sessions.inTransaction(s -> s.persist(new Author("Borges"))))
+        .isInstanceOfSatisfying(
+            ConstraintViolationException.class,
+            e -> {
+              assertThat(e.getKind()).isEqualTo(ConstraintViolationException.ConstraintKind.UNIQUE);
+              assertThat(e.getConstraintName()).isEqualToIgnoringCase("uk_author_name");
+            });
+    assertThatThrownBy(
+            () ->
+                sessions.inTransaction(
+                    s -> s.createMutationQuery("delete from Author").executeUpdate()))
+        .isInstanceOfSatisfying(
+            ConstraintViolationException.class,
+            e -> assertThat(e.getConstraintName()).isEqualToIgnoringCase("fk_book_author"));
+  }
+
+  @Test
   void rollbackLeavesNothing() {
     try (Session s = sessions.openSession()) {
       Transaction tx = s.beginTransaction();
       s.persist(new Author("Rolled Back"));
       s.flush(); // the INSERT has reached the server
       assertThat(
-              s.createSelectionQuery("select count(a) from Author a", Long.class)
-                  .getSingleResult())
+              s.createSelectionQuery("select count(a) from Author a", Long.class).getSingleResult())
           .isEqualTo(1L);
       tx.rollback();
     }
     Long n =
         sessions.fromTransaction(
-            s -> s.createSelectionQuery("select count(a) from Author a", Long.class).getSingleResult());
+            s ->
+                s.createSelectionQuery("select count(a) from Author a", Long.class)
+                    .getSingleResult());
     assertThat(n).isZero();
   }
 
@@ -276,12 +341,14 @@ class HibernateIT {
     // DatabaseMetaData.getTables / getColumns)
     try (SessionFactory detected = sessionFactory(false, "validate")) {
       Dialect d =
-          detected.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
+          detected
+              .unwrap(SessionFactoryImplementor.class)
+              .getServiceRegistry()
               .requireService(JdbcServices.class)
               .getDialect();
       assertThat(d).isInstanceOf(SQLServerDialect.class);
       // SERVERPROPERTY('ProductVersion') of the embedded server is 16.x (SQL Server 2022)
-      assertThat(d.getVersion().getDatabaseMajor()).isEqualTo(16);
+      assertThat(d.getVersion().getMajor()).isEqualTo(16);
     }
   }
 }
