@@ -68,7 +68,12 @@ final class JctdsParameterMetaData implements ParameterMetaData {
     int k = check(i);
     if (described != null) {
       Column c = described.get(k);
-      return c.precision() > 0 ? c.precision() : c.internalSize();
+      if (c.precision() > 0) {
+        return c.precision();
+      }
+      String t = JdbcValues.baseTypeName(c);
+      boolean unicode = t.equals("nchar") || t.equals("nvarchar") || t.equals("ntext");
+      return unicode && c.internalSize() > 0 ? c.internalSize() / 2 : c.internalSize(); // chars
     }
     Object v = values[k];
     return v instanceof java.math.BigDecimal d ? d.precision() : 0;

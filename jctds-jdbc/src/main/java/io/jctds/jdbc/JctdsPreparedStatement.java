@@ -405,7 +405,9 @@ class JctdsPreparedStatement extends JctdsStatement implements PreparedStatement
 
   @Override
   public void setObject(int i, Object x, int targetSqlType) throws SQLException {
-    put(i, JdbcParams.value(x, targetSqlType, 0, unicode()));
+    put(
+        i,
+        JdbcParams.value(x, targetSqlType, -1, unicode())); // the value's own scale, as mssql-jdbc
   }
 
   @Override

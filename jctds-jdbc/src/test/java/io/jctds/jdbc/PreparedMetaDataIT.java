@@ -74,9 +74,7 @@ class PreparedMetaDataIT {
                 + " "
                 + rm.getColumnType(i)
                 + " "
-                + rm.getColumnTypeName(i)
-                + " "
-                + rm.isNullable(i));
+                + rm.getColumnTypeName(i)); // nullability: see the next test
       }
     }
     return seen;
@@ -94,5 +92,22 @@ class PreparedMetaDataIT {
     }
     assertThat(theirs).hasSize(1 + 3 + 4);
     assertThat(ours).isEqualTo(theirs);
+  }
+
+  /**
+   * Nullability follows the DDL (id PRIMARY KEY and name NOT NULL: columnNoNulls), as
+   * sp_describe_first_result_set's is_nullable says. A difference from mssql-jdbc 13.6.2, which
+   * reports columnNullable for every column before the first execution.
+   */
+  @Test
+  void nullabilityBeforeExecutionFollowsTheDdl() throws SQLException {
+    try (Connection c = JdbcServer.connect(server);
+        PreparedStatement p = c.prepareStatement(QUERY)) {
+      ResultSetMetaData rm = p.getMetaData();
+      assertThat(rm.isNullable(1)).isEqualTo(ResultSetMetaData.columnNoNulls);
+      assertThat(rm.isNullable(2)).isEqualTo(ResultSetMetaData.columnNoNulls);
+      assertThat(rm.isNullable(3)).isEqualTo(ResultSetMetaData.columnNullable);
+      assertThat(rm.isNullable(4)).isEqualTo(ResultSetMetaData.columnNullable);
+    }
   }
 }

@@ -57,6 +57,8 @@ public final class ParamEncoder {
     try {
       if (v instanceof SqlValue<?> w) {
         return WrapperEncoder.encode(w, ctx);
+      } else if (v instanceof TypedNull n) {
+        return encodeNull(n.type(), ctx);
       }
       return encodePlain(v, ctx);
     } catch (IllegalArgumentException e) {

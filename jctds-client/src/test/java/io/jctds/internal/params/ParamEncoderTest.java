@@ -213,6 +213,17 @@ class ParamEncoderTest {
   }
 
   @Test
+  void typedNullParameterIsANullOfItsClassesType() {
+    Encoded d = ParamEncoder.encode(new TypedNull(Double.class), TDS74);
+    assertThat(d.declaration()).isEqualTo("float");
+    assertThat(hex(d.value())).isEqualTo("00");
+    assertThat(ParamEncoder.encode(new TypedNull(Boolean.class), TDS74).declaration())
+        .isEqualTo("bit");
+    assertThatThrownBy(() -> ParamEncoder.encode(new TypedNull(Thread.class), TDS74))
+        .isInstanceOf(InterfaceError.class);
+  }
+
+  @Test
   void anUnsupportedTypeIsAnInterfaceErrorNamingTheClass() {
     assertThatThrownBy(() -> enc(new java.util.Date()))
         .isInstanceOf(InterfaceError.class)
