@@ -37,10 +37,11 @@ import org.junit.jupiter.api.Test;
  * Hibernate ORM 7.4.16.Final with its SQLServerDialect over jctds-jdbc (issue 13): schema made by
  * hbm2ddl (create-drop), an entity of every basic type read back equal to what was written,
  * identity and sequence ids, a many-to-one relation, persist / find / update / delete, JPQL paging
- * (OFFSET ... FETCH), HQL and criteria aggregates, a rolled-back transaction, and the dialect found
- * from DatabaseMetaData without {@code hibernate.dialect}. Expected values are the Java values
- * written: Hibernate's User Guide ("Basic values") maps each of these types to a column that keeps
- * it exactly at the precision used here.
+ * (OFFSET ... FETCH), HQL and criteria aggregates, a rolled-back transaction, unique and foreign
+ * key violations named as Hibernate reads SQL Server's messages, and the dialect found from
+ * DatabaseMetaData without {@code hibernate.dialect} (then hbm2ddl validate). Expected values are
+ * the Java values written: Hibernate's User Guide ("Basic values") maps each of these types to a
+ * column that keeps it exactly at the precision used here.
  */
 class HibernateIT {
   private static TdsServer server;
@@ -60,7 +61,7 @@ class HibernateIT {
     server.close();
   }
 
-  static JctdsDataSource dataSource() {
+  private static JctdsDataSource dataSource() {
     JctdsDataSource ds = new JctdsDataSource();
     ds.setURL(ItServer.url(server));
     ds.setUser("sa");
