@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.jctds.jdbc.JctdsDataSource;
 import io.jctds.server.TdsServer;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.OptimisticLockException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -74,12 +79,15 @@ class HibernateIT {
   }
 
   private static SessionFactory sessionFactory(
-      boolean namedDialect, String hbm2ddl, Map<String, String> settings) {
+      boolean namedDialect, String hbm2ddl, Map<String, String> settings, Class<?>... more) {
     Configuration cfg =
         new Configuration()
             .addAnnotatedClass(AllTypes.class)
             .addAnnotatedClass(Author.class)
             .addAnnotatedClass(Book.class);
+    for (Class<?> c : more) {
+      cfg.addAnnotatedClass(c);
+    }
     cfg.getProperties().put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource());
     if (namedDialect) {
       cfg.setProperty(AvailableSettings.DIALECT, SQLServerDialect.class.getName());
@@ -315,6 +323,56 @@ class HibernateIT {
         .isInstanceOfSatisfying(
             ConstraintViolationException.class,
             e -> assertThat(e.getConstraintName()).isEqualToIgnoringCase("fk_book_author"));
+  }
+
+  @Test
+  void schemaUpdateAddsATableAndOptimisticLockingChecksTheVersion() throws SQLException {
+    List<Book> books = library();
+    // hbm2ddl=update reads the schema through DatabaseMetaData and INFORMATION_SCHEMA.SEQUENCES,
+    // creates only what is missing (table review, its foreign key), and halts on any DDL error
+    Map<String, String> update = Map.of(AvailableSettings.HBM2DDL_HALT_ON_ERROR, "true");
+    try (SessionFactory updated = sessionFactory(false, "update", update, Review.class)) {
+      Review r = new Review(5, books.get(0));
+      updated.inTransaction(s -> s.persist(r));
+      updated.inTransaction(s -> s.find(Review.class, r.id).stars = 4);
+      Review read = updated.fromTransaction(s -> s.find(Review.class, r.id));
+      assertThat(read.stars).isEqualTo(4);
+      assertThat(read.version).isEqualTo(1);
+      assertThat(read.book.title).isEqualTo("Book 0");
+      // a stale copy (version 0) no longer matches: "update ... where id=? and version=?" counts 0
+      assertThatThrownBy(() -> updated.inTransaction(s -> s.merge(r)))
+          .isInstanceOf(OptimisticLockException.class);
+    } finally {
+      // outside a transaction: the embedded server runs no DROP TABLE inside one (README)
+      try (Connection c = dataSource().getConnection();
+          Statement st = c.createStatement()) {
+        st.execute("IF OBJECT_ID('dbo.review') IS NOT NULL DROP TABLE dbo.review");
+      }
+    }
+  }
+
+  @Test
+  void pessimisticLocksUseSqlServerTableHints() {
+    library();
+    Author locked =
+        sessions.fromTransaction(
+            s -> {
+              Long id =
+                  s.createSelectionQuery(
+                          "select a.id from Author a where a.name = 'Austen'", Long.class)
+                      .getSingleResult();
+              // SQLServerDialect: "with (updlock,holdlock,rowlock)" after the table name
+              return s.find(Author.class, id, LockModeType.PESSIMISTIC_WRITE);
+            });
+    assertThat(locked.name).isEqualTo("Austen");
+    List<Book> shared =
+        sessions.fromTransaction(
+            s ->
+                s.createSelectionQuery(
+                        "from Book b where b.pages > 180 order by b.pages", Book.class)
+                    .setLockMode(LockModeType.PESSIMISTIC_READ)
+                    .getResultList());
+    assertThat(shared).extracting(b -> b.title).containsExactly("Book 9", "Book 10", "Book 11");
   }
 
   @Test
