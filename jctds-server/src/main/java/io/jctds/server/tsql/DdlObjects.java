@@ -297,6 +297,18 @@ final class DdlObjects {
   }
 
   DdlPlan alter(Stmt.AlterTable s) {
+    ObjectName named = ObjectName.resolve(t.ctx, s.name());
+    if (FromClause.table(t.ctx, named) == null) {
+      // "Database Engine events and errors (4000 to 4999)": ALTER TABLE of a missing table
+      throw new SqlException(
+          4902,
+          16,
+          1,
+          "Cannot find the object \""
+              + named.written()
+              + "\" because it does not exist or you do not have permissions.",
+          false);
+    }
     Catalog.Table table = existing(s.name());
     if (table.temporary()) {
       throw SqlException.unsupported("ALTER TABLE on temporary tables (H2 cannot alter them)");
@@ -316,17 +328,22 @@ final class DdlObjects {
           statements.addAll(addConstraint(table, on, c, cols));
         }
       }
-      case "DROP COLUMN" ->
+      case "DROP COLUMN", "DROP COLUMN IF EXISTS" ->
           s.names()
-              .forEach(n -> statements.add("ALTER TABLE " + h2 + " DROP COLUMN " + Names.quote(n)));
-      case "DROP CONSTRAINT" ->
+              .forEach(
+                  n ->
+                      statements.add(
+                          "ALTER TABLE " + h2 + " " + s.action() + " " + Names.quote(n)));
+      case "DROP CONSTRAINT", "DROP CONSTRAINT IF EXISTS" ->
           s.names()
               .forEach(
                   n ->
                       statements.add(
                           "ALTER TABLE "
                               + h2
-                              + " DROP CONSTRAINT "
+                              + " "
+                              + s.action()
+                              + " "
                               + Names.quote(Names.schema(table.database(), table.schema()))
                               + "."
                               + Names.quote(n)));

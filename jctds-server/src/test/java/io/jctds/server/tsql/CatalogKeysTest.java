@@ -276,6 +276,13 @@ class CatalogKeysTest extends EngineTest {
     assertThat(error("INSERT INTO atk_c (id, p_id) VALUES (1, 99)")).isEqualTo(547);
     ok("INSERT INTO atk_c (id, p_id) VALUES (1, 1)");
     assertThat(error("ALTER TABLE atk_c ADD CONSTRAINT uq_x UNIQUE (nope)")).isEqualTo(1911);
+    // 4902 "Cannot find the object ..." for ALTER TABLE of a missing table, IF EXISTS or not
+    assertThat(error("ALTER TABLE atk_none DROP CONSTRAINT IF EXISTS fk_x")).isEqualTo(4902);
+    // "ALTER TABLE (Transact-SQL)": DROP CONSTRAINT / COLUMN IF EXISTS drops only what exists
+    ok("ALTER TABLE atk_c DROP CONSTRAINT IF EXISTS fk_never");
+    ok("ALTER TABLE atk_c DROP COLUMN IF EXISTS never_col");
+    ok("ALTER TABLE atk_c DROP CONSTRAINT IF EXISTS fk_atk_c_p");
+    ok("INSERT INTO atk_c (id, p_id) VALUES (2, 99)"); // the foreign key is gone
   }
 
   @Test
