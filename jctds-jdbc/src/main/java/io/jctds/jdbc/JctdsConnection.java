@@ -559,22 +559,26 @@ public class JctdsConnection implements Connection {
 
   @Override
   public Clob createClob() throws SQLException {
-    throw new SQLFeatureNotSupportedException("createClob lands with the values part");
+    requireOpen();
+    return new WritableLobs.WritableClob();
   }
 
   @Override
   public Blob createBlob() throws SQLException {
-    throw new SQLFeatureNotSupportedException("createBlob lands with the values part");
+    requireOpen();
+    return new WritableLobs.WritableBlob();
   }
 
   @Override
   public NClob createNClob() throws SQLException {
-    throw new SQLFeatureNotSupportedException("createNClob lands with the values part");
+    requireOpen();
+    return new WritableLobs.WritableClob();
   }
 
   @Override
   public SQLXML createSQLXML() throws SQLException {
-    throw new SQLFeatureNotSupportedException("createSQLXML lands with the values part");
+    requireOpen();
+    return new WritableLobs.WritableSqlXml();
   }
 
   @Override

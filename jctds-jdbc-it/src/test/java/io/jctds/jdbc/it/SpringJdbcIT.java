@@ -134,7 +134,8 @@ class SpringJdbcIT {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dbo.person", Integer.class)).isZero();
     tx.executeWithoutResult(
         s -> jdbc.update("INSERT INTO dbo.person (name, age) VALUES (?, ?)", "Kept", 2));
-    List<String> names = new ArrayList<>(jdbc.queryForList("SELECT name FROM dbo.person", String.class));
+    List<String> names =
+        new ArrayList<>(jdbc.queryForList("SELECT name FROM dbo.person", String.class));
     assertThat(names).containsExactly("Kept");
   }
 }
