@@ -325,9 +325,12 @@ public final class CatalogRows {
   private static final String SEQUENCES =
       "object_id:i, start_value:x, increment:x, minimum_value:x, maximum_value:x, is_cycling:b,"
           + " cache_size:i, system_type_id:h, precision:h, scale:h, current_value:x,"
-          + " last_used_value:x";
+          + " last_used_value:x, schema_name:s, data_type:s";
 
-  /** sys.sequences' own columns, by object id. */
+  /**
+   * sys.sequences' own columns, by object id, then the schema and type names
+   * INFORMATION_SCHEMA.SEQUENCES shows.
+   */
   public static ResultSet sequences(Connection c, OffsetDateTime stamp, String db)
       throws SQLException {
     SimpleResultSet rs = result(SEQUENCES);
@@ -353,7 +356,9 @@ public final class CatalogRows {
           small(CatalogValues.typeNumber(d, "precision")),
           small(CatalogValues.typeNumber(d, "scale")),
           variant(d, current),
-          used ? variant(d, current) : null);
+          used ? variant(d, current) : null,
+          q.schema(),
+          d);
     }
     return rs;
   }

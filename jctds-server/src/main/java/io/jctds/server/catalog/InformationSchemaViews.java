@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * The ISO views of a database ("System Information Schema Views (Transact-SQL)"):
- * INFORMATION_SCHEMA.TABLES, COLUMNS, TABLE_CONSTRAINTS, KEY_COLUMN_USAGE, SCHEMATA, VIEWS and
- * REFERENTIAL_CONSTRAINTS, with SQL Server's column names and types and SQL Server's type names in
- * DATA_TYPE.
+ * INFORMATION_SCHEMA.TABLES, COLUMNS, TABLE_CONSTRAINTS, KEY_COLUMN_USAGE, SCHEMATA, VIEWS,
+ * REFERENTIAL_CONSTRAINTS and SEQUENCES, with SQL Server's column names and types and SQL Server's
+ * type names in DATA_TYPE.
  */
 final class InformationSchemaViews {
   private InformationSchemaViews() {}
@@ -23,7 +23,8 @@ final class InformationSchemaViews {
         keyColumnUsage(),
         schemata(),
         viewRows(),
-        referentialConstraints());
+        referentialConstraints(),
+        sequences());
   }
 
   /** "TABLES (Transact-SQL)": the database's tables (BASE TABLE) and views (VIEW). */
@@ -178,5 +179,33 @@ final class InformationSchemaViews {
         "FROM "
             + SystemViews.rows("constraints", "f")
             + " WHERE f.constraint_type = 'FOREIGN KEY'");
+  }
+
+  /**
+   * "SEQUENCES (Transact-SQL)": one row per sequence of the database with its type, precision,
+   * bounds and increment (sql_variant values of the sequence's type, as in sys.sequences) and
+   * CYCLE_OPTION; the DECLARED_ columns describe a user-defined type, which jctds has not (NULL).
+   */
+  private static SystemViews.View sequences() {
+    return new SystemViews.View(
+        IS,
+        "SEQUENCES",
+        List.of(
+            col("SEQUENCE_CATALOG", "nvarchar(128)", "'${dbq}'"),
+            col("SEQUENCE_SCHEMA", "nvarchar(128)", "q.schema_name"),
+            col("SEQUENCE_NAME", "nvarchar(128)", "o.name"),
+            col("DATA_TYPE", "nvarchar(128)", "q.data_type"),
+            col("NUMERIC_PRECISION", "tinyint", "q.precision"),
+            col("NUMERIC_PRECISION_RADIX", "smallint", "CAST(10 AS SMALLINT)"),
+            col("NUMERIC_SCALE", "int", "CAST(q.scale AS INTEGER)"),
+            col("START_VALUE", "sql_variant", "q.start_value"),
+            col("MINIMUM_VALUE", "sql_variant", "q.minimum_value"),
+            col("MAXIMUM_VALUE", "sql_variant", "q.maximum_value"),
+            col("INCREMENT", "sql_variant", "q.increment"),
+            col("CYCLE_OPTION", "bit", "q.is_cycling"),
+            col("DECLARED_DATA_TYPE", "int", "CAST(NULL AS INTEGER)"),
+            col("DECLARED_DATA_PRECISION", "int", "CAST(NULL AS INTEGER)"),
+            col("DECLARED_NUMERIC_SCALE", "int", "CAST(NULL AS INTEGER)")),
+        ObjectViews.objectsOf("'SO'", "sequences", "q"));
   }
 }

@@ -5,6 +5,7 @@ import io.jctds.server.sql.SqlException;
 import io.jctds.server.storage.Names;
 import io.jctds.server.types.H2Types;
 import io.jctds.server.types.SqlType;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -167,7 +168,22 @@ final class DdlObjects {
 
   DdlPlan createSequence(Stmt.CreateSequence s) {
     ObjectName on = ObjectName.resolve(t.ctx, s.name());
-    String options = String.join(" ", s.options());
+    List<String> given = new ArrayList<>(s.options());
+    long[] bounds = integerBounds(s.type());
+    if (bounds != null) { // NO MINVALUE / NO MAXVALUE: the type's bound, given below
+      given.removeIf(
+          o -> normal(o).startsWith("NO MINVALUE") || normal(o).startsWith("NO MAXVALUE"));
+    }
+    // "CREATE SEQUENCE (Transact-SQL)": MINVALUE and MAXVALUE default to the bounds of the
+    // sequence's type (H2's defaults are 1 and the BIGINT maximum), START WITH to MINVALUE for
+    // an ascending sequence (H2's default too, once MINVALUE is given)
+    if (bounds != null && !mentions(given, "MINVALUE")) {
+      given.add("MINVALUE " + bounds[0]);
+    }
+    if (bounds != null && !mentions(given, "MAXVALUE")) {
+      given.add("MAXVALUE " + bounds[1]);
+    }
+    String options = String.join(" ", given);
     return new DdlPlan(
         List.of(
             "CREATE SEQUENCE "
@@ -180,6 +196,26 @@ final class DdlObjects {
         List.of(),
         false,
         "CREATE SEQUENCE");
+  }
+
+  /** The range of an integer type, or null for decimal / numeric (left to H2). */
+  private static long[] integerBounds(SqlType type) {
+    return switch (type.base()) {
+      case TINYINT -> new long[] {0, 255};
+      case SMALLINT -> new long[] {Short.MIN_VALUE, Short.MAX_VALUE};
+      case INT -> new long[] {Integer.MIN_VALUE, Integer.MAX_VALUE};
+      case BIGINT -> new long[] {Long.MIN_VALUE, Long.MAX_VALUE};
+      default -> null;
+    };
+  }
+
+  /** Whether one of the options starts with {@code keyword}. */
+  private static boolean mentions(List<String> options, String keyword) {
+    return options.stream().anyMatch(o -> normal(o).startsWith(keyword));
+  }
+
+  private static String normal(String option) {
+    return option.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
   }
 
   DdlPlan drop(Stmt.Drop s) {
@@ -230,7 +266,12 @@ final class DdlObjects {
       return table != null && table.view() == kind.equals("VIEW");
     }
     if (kind.equals("SEQUENCE")) {
-      return true; // H2 reports a missing sequence
+      // a constraint's name is in the same namespace: H2 then reports the sequence missing
+      try {
+        return t.ctx.catalog().objectId(on.database(), on.schema(), on.name()) != null;
+      } catch (SQLException e) {
+        throw H2Errors.translate(e);
+      }
     }
     return false; // procedures and functions do not exist yet
   }
@@ -256,6 +297,18 @@ final class DdlObjects {
   }
 
   DdlPlan alter(Stmt.AlterTable s) {
+    ObjectName named = ObjectName.resolve(t.ctx, s.name());
+    if (FromClause.table(t.ctx, named) == null) {
+      // "Database Engine events and errors (4000 to 4999)": ALTER TABLE of a missing table
+      throw new SqlException(
+          4902,
+          16,
+          1,
+          "Cannot find the object \""
+              + named.written()
+              + "\" because it does not exist or you do not have permissions.",
+          false);
+    }
     Catalog.Table table = existing(s.name());
     if (table.temporary()) {
       throw SqlException.unsupported("ALTER TABLE on temporary tables (H2 cannot alter them)");
@@ -275,17 +328,22 @@ final class DdlObjects {
           statements.addAll(addConstraint(table, on, c, cols));
         }
       }
-      case "DROP COLUMN" ->
+      case "DROP COLUMN", "DROP COLUMN IF EXISTS" ->
           s.names()
-              .forEach(n -> statements.add("ALTER TABLE " + h2 + " DROP COLUMN " + Names.quote(n)));
-      case "DROP CONSTRAINT" ->
+              .forEach(
+                  n ->
+                      statements.add(
+                          "ALTER TABLE " + h2 + " " + s.action() + " " + Names.quote(n)));
+      case "DROP CONSTRAINT", "DROP CONSTRAINT IF EXISTS" ->
           s.names()
               .forEach(
                   n ->
                       statements.add(
                           "ALTER TABLE "
                               + h2
-                              + " DROP CONSTRAINT "
+                              + " "
+                              + s.action()
+                              + " "
                               + Names.quote(Names.schema(table.database(), table.schema()))
                               + "."
                               + Names.quote(n)));

@@ -436,6 +436,7 @@ class DdlParser extends DmlParser {
       }
       if (peek().is("IF") && peek(1).is("EXISTS")) {
         pos += 2;
+        what += " IF EXISTS"; // "ALTER TABLE": drops only what exists (SQL Server 2016+)
       }
       List<String> names = new ArrayList<>();
       do {

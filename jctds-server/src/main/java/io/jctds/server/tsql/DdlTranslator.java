@@ -251,17 +251,19 @@ final class DdlTranslator {
               "Foreign key '" + name + "' references invalid table '" + ref.written() + "'.",
               false);
         }
-        List<String> refCols = c.refColumns().isEmpty() ? c.columns() : c.refColumns();
         List<Scope.Col> parentCols = parent == null ? cols : FromClause.columns(parent);
+        // "ALTER TABLE table_constraint": REFERENCES without ref_column references the primary
+        // key; H2 reads a missing column list the same way (its key columns: the trimmed twins
+        // of character columns, as keyColumns maps the referencing ones)
         String sql =
             head
                 + "FOREIGN KEY ("
                 + keyColumns(c.columns(), cols, shadows)
                 + ") REFERENCES "
                 + ref.h2()
-                + " ("
-                + keyColumns(refCols, parentCols, null)
-                + ")";
+                + (c.refColumns().isEmpty()
+                    ? ""
+                    : " (" + keyColumns(c.refColumns(), parentCols, null) + ")");
         if (c.onDelete() != null) {
           sql += " ON DELETE " + c.onDelete();
         }

@@ -246,6 +246,71 @@ class CatalogKeysTest extends EngineTest {
   }
 
   @Test
+  void informationSchemaSequences() {
+    ok("CREATE SEQUENCE dbo.seq_is START WITH 1 INCREMENT BY 50");
+    ok("CREATE SEQUENCE dbo.seq_is_int AS int START WITH 7 INCREMENT BY -1 MINVALUE 0 MAXVALUE 7");
+    RecordingSink s =
+        ok(
+            "SELECT SEQUENCE_SCHEMA, SEQUENCE_NAME, DATA_TYPE, NUMERIC_PRECISION,"
+                + " NUMERIC_PRECISION_RADIX, NUMERIC_SCALE, START_VALUE, MINIMUM_VALUE,"
+                + " MAXIMUM_VALUE, INCREMENT, CYCLE_OPTION FROM INFORMATION_SCHEMA.SEQUENCES"
+                + " WHERE SEQUENCE_NAME LIKE 'seq_is%' ORDER BY SEQUENCE_NAME");
+    // "SEQUENCES (Transact-SQL)": one row per sequence with its type, precision (radix 10, scale
+    // 0), start, bounds and increment; "CREATE SEQUENCE (Transact-SQL)": the type defaults to
+    // bigint, the bounds to the type's range, NO CYCLE
+    assertThat(s.rows())
+        .containsExactly(
+            row(
+                "dbo",
+                "seq_is",
+                "bigint",
+                (short) 19,
+                s(10),
+                0,
+                1L,
+                Long.MIN_VALUE,
+                Long.MAX_VALUE,
+                50L,
+                false),
+            row("dbo", "seq_is_int", "int", (short) 10, s(10), 0, 7, 0, 7, -1, false));
+  }
+
+  @Test
+  void dropSequenceIfExists() {
+    // "DROP SEQUENCE (Transact-SQL)": IF EXISTS drops the sequence only if it exists; without it a
+    // missing sequence is error 3701
+    ok("DROP SEQUENCE IF EXISTS dbo.seq_never");
+    assertThat(error("DROP SEQUENCE dbo.seq_never")).isEqualTo(3701);
+    ok("CREATE SEQUENCE dbo.seq_gone");
+    ok("DROP SEQUENCE IF EXISTS dbo.seq_gone");
+    assertThat(ok("SELECT name FROM sys.sequences WHERE name = 'seq_gone'").rows()).isEmpty();
+  }
+
+  @Test
+  void alterTableAddsKeysOnExistingColumns() {
+    // "ALTER TABLE (Transact-SQL)": ADD CONSTRAINT ... UNIQUE / FOREIGN KEY on columns the table
+    // has; REFERENCES without a column list references the primary key
+    ok(
+        "CREATE TABLE atk_p (id bigint IDENTITY NOT NULL, name varchar(255) NOT NULL, PRIMARY KEY (id))");
+    ok("CREATE TABLE atk_c (id bigint NOT NULL, p_id bigint NOT NULL, PRIMARY KEY (id))");
+    ok("ALTER TABLE atk_p ADD CONSTRAINT uq_atk_p_name UNIQUE (name)");
+    ok("ALTER TABLE atk_c ADD CONSTRAINT fk_atk_c_p FOREIGN KEY (p_id) REFERENCES atk_p");
+    ok("INSERT INTO atk_p (name) VALUES ('a')");
+    // 2627: a duplicate key in a UNIQUE constraint; 547: a FOREIGN KEY conflict
+    assertThat(error("INSERT INTO atk_p (name) VALUES ('a')")).isEqualTo(2627);
+    assertThat(error("INSERT INTO atk_c (id, p_id) VALUES (1, 99)")).isEqualTo(547);
+    ok("INSERT INTO atk_c (id, p_id) VALUES (1, 1)");
+    assertThat(error("ALTER TABLE atk_c ADD CONSTRAINT uq_x UNIQUE (nope)")).isEqualTo(1911);
+    // 4902 "Cannot find the object ..." for ALTER TABLE of a missing table, IF EXISTS or not
+    assertThat(error("ALTER TABLE atk_none DROP CONSTRAINT IF EXISTS fk_x")).isEqualTo(4902);
+    // "ALTER TABLE (Transact-SQL)": DROP CONSTRAINT / COLUMN IF EXISTS drops only what exists
+    ok("ALTER TABLE atk_c DROP CONSTRAINT IF EXISTS fk_never");
+    ok("ALTER TABLE atk_c DROP COLUMN IF EXISTS never_col");
+    ok("ALTER TABLE atk_c DROP CONSTRAINT IF EXISTS fk_atk_c_p");
+    ok("INSERT INTO atk_c (id, p_id) VALUES (2, 99)"); // the foreign key is gone
+  }
+
+  @Test
   void informationSchemaConstraints() {
     parentAndChild("isk_p", "isk_c");
     RecordingSink t =
