@@ -113,6 +113,13 @@ public final class ProtocolDump implements AutoCloseable {
     }
   }
 
+  /** Writes a line of text built only when the dump is on (connects must not pay for it). */
+  public void event(java.util.function.Supplier<String> text) {
+    if (sink != null) {
+      event(text.get());
+    }
+  }
+
   /**
    * Dumps a packet the client sends, with bytes {@code maskFrom..maskTo} (packet positions,
    * relative to the buffer's position) shown as zeros. The buffer is not modified.

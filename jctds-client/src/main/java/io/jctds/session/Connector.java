@@ -106,7 +106,7 @@ public final class Connector {
             throw LoginFailures.routedTwice(target);
           }
           target = routedTarget(flow.routing(), target);
-          dump.event("Routed to " + target.describe());
+          dump.event("Routed to " + target.describe()); // rare: routing
           continue;
         }
         Session.Established est = flow.release();
@@ -119,7 +119,7 @@ public final class Connector {
         if (note != null && report.isEncrypted()) {
           session.note(note);
         }
-        dump.event("Logged in: spid " + est.spid() + ", TDS " + est.label());
+        dump.event(() -> "Logged in: spid " + est.spid() + ", TDS " + est.label());
         return session;
       }
     }

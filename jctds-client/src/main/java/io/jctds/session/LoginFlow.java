@@ -100,7 +100,7 @@ final class LoginFlow implements AutoCloseable {
   }
 
   void connectTcp() throws IOException {
-    dump.event("Connecting to " + target.describe() + " (" + target.addresses() + ")");
+    dump.event(() -> "Connecting to " + target.describe() + " (" + target.addresses() + ")");
     Socket s = SocketConnector.connect(target.addresses(), target.port(), deadline);
     try {
       socket = new SocketTransport(s);
@@ -133,7 +133,7 @@ final class LoginFlow implements AutoCloseable {
     channel.send(PacketType.PRELOGIN, request::encode);
     ByteBuffer answer = channel.readMessage(PacketType.TABULAR_RESULT);
     serverPrelogin = PreLogin.decode(answer);
-    dump.event("Server PRELOGIN: " + serverPrelogin);
+    dump.event(() -> "Server PRELOGIN: " + serverPrelogin);
     if (settings.strict()) {
       return new EncryptionDecision.Plain(); // inside TLS already; the answer is ignored
     }
@@ -183,7 +183,7 @@ final class LoginFlow implements AutoCloseable {
     int wireVersion =
         settings.version() == TdsVersion.V8_0 ? TdsVersion.V7_4.wire() : settings.version().wire();
     LoginMessages.EncodedLogin encoded = LoginMessages.encode(login, wireVersion);
-    dump.event("Sending LOGIN7 for user '" + settings.user() + "' (password masked)");
+    dump.event(() -> "Sending LOGIN7 for user '" + settings.user() + "' (password masked)");
     channel.sendMasked(
         PacketType.LOGIN7,
         encoded.payload(),
