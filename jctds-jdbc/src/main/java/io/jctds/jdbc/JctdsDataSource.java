@@ -345,10 +345,7 @@ public class JctdsDataSource implements DataSource {
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw new SQLException(getClass().getSimpleName() + " does not wrap " + iface.getName());
+    return Wrappers.unwrap(this, iface);
   }
 
   @Override

@@ -638,10 +638,7 @@ final class JctdsResultSet extends ReadOnlyResultSet {
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw new SQLException("not a wrapper for " + iface.getName(), "HY000");
+    return Wrappers.unwrap(this, iface);
   }
 
   @Override

@@ -166,10 +166,7 @@ abstract class SqlServerAnswers implements DatabaseMetaData {
 
   @Override
   public <T> T unwrap(Class<T> iface) throws SQLException {
-    if (iface.isInstance(this)) {
-      return iface.cast(this);
-    }
-    throw new SQLException("this DatabaseMetaData does not wrap a " + iface.getName(), "HY000");
+    return Wrappers.unwrap(this, iface);
   }
 
   @Override
