@@ -4,6 +4,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.HexFormat;
 import java.util.Locale;
+import org.apache.spark.sql.connector.expressions.Expression;
+import org.apache.spark.sql.connector.expressions.NullOrdering;
+import org.apache.spark.sql.connector.expressions.SortDirection;
 import org.apache.spark.sql.execution.datasources.jdbc.JDBCOptions;
 import org.apache.spark.sql.internal.SQLConf;
 import org.apache.spark.sql.jdbc.JdbcDialect;
@@ -137,6 +140,46 @@ public class JctdsDialect extends JdbcDialect {
   @Override
   public JdbcSQLQueryBuilder getJdbcSQLQueryBuilder(JDBCOptions options) {
     return new TopQueryBuilder(this, options);
+  }
+
+  /** Pushed-down expressions in T-SQL: sort orders without NULLS FIRST / LAST. */
+  @Override
+  public Option<String> compileExpression(Expression expr) {
+    try {
+      return Option.apply(new SqlServerBuilder(this).build(expr));
+    } catch (RuntimeException e) {
+      return Option.empty(); // not pushed down: Spark evaluates it (as JdbcDialect does)
+    }
+  }
+
+  /**
+   * SQL Server has no {@code NULLS FIRST / LAST}; it sorts NULL as the lowest value ("ORDER BY
+   * Clause (Transact-SQL)"), so ASC is NULLS FIRST and DESC is NULLS LAST, and the other two orders
+   * sort on "is null" first.
+   */
+  static final class SqlServerBuilder extends JdbcDialect.JDBCSQLBuilder {
+    SqlServerBuilder(JdbcDialect dialect) {
+      dialect.super();
+    }
+
+    @Override
+    public String visitSortOrder(
+        String sortKey, SortDirection sortDirection, NullOrdering nullOrdering) {
+      boolean asc = sortDirection == SortDirection.ASCENDING;
+      boolean nullsLowest = asc == (nullOrdering == NullOrdering.NULLS_FIRST);
+      String order = sortKey + (asc ? " ASC" : " DESC");
+      if (nullsLowest) {
+        return order;
+      }
+      return "CASE WHEN "
+          + sortKey
+          + " IS NULL THEN "
+          + (asc ? "1" : "0")
+          + " ELSE "
+          + (asc ? "0" : "1")
+          + " END, "
+          + order;
+    }
   }
 
   /** Builds {@code SELECT TOP (n) columns FROM ...}: the limit comes before the column list. */

@@ -138,6 +138,33 @@ class SparkIT {
     assertThat(strings(checksum + "spark_copy")).isEqualTo(strings(checksum + "spark_src"));
   }
 
+  @Test
+  void limitGoesAsTopAndOverwriteTruncates() throws SQLException {
+    // Spark's JDBC catalog (DataSource V2) pushes a limit down: the dialect's builder sends
+    // SELECT TOP (3) ... (T-SQL has no LIMIT); spark.read().jdbc (V1) never pushes limits
+    String catalog = "spark.sql.catalog.jctds";
+    spark
+        .conf()
+        .set(catalog, "org.apache.spark.sql.execution.datasources.v2.jdbc.JDBCTableCatalog");
+    spark.conf().set(catalog + ".url", url);
+    spark.conf().set(catalog + ".driver", "io.jctds.jdbc.JctdsDriver");
+    spark.conf().set(catalog + ".user", "sa");
+    spark.conf().set(catalog + ".password", "pw");
+    Dataset<Row> three = spark.table("jctds.dbo.spark_src").orderBy("id").limit(3);
+    assertThat(three.queryExecution().executedPlan().toString()).contains("LIMIT 3");
+    assertThat(three.collectAsList()).extracting(r -> r.getInt(0)).containsExactly(1, 2, 3);
+
+    Dataset<Row> df = spark.read().jdbc(url, "spark_src", props());
+
+    Dataset<Row> few = df.filter("id <= 10");
+    few.write().mode(SaveMode.Overwrite).jdbc(url, "spark_small", props());
+    assertThat(query("SELECT COUNT(*) FROM spark_small")).containsExactly(10);
+    Properties truncate = props();
+    truncate.setProperty("truncate", "true");
+    df.filter("id <= 5").write().mode(SaveMode.Overwrite).jdbc(url, "spark_small", truncate);
+    assertThat(query("SELECT COUNT(*) FROM spark_small")).containsExactly(5);
+  }
+
   private static List<Integer> query(String sql) throws SQLException {
     List<Integer> out = new ArrayList<>();
     try (Connection c = DriverManager.getConnection(url, "sa", "pw");
