@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.HexFormat;
 import java.util.Locale;
+import org.apache.spark.sql.connector.catalog.Identifier;
 import org.apache.spark.sql.connector.expressions.Expression;
 import org.apache.spark.sql.connector.expressions.NullOrdering;
 import org.apache.spark.sql.connector.expressions.SortDirection;
@@ -124,6 +125,27 @@ public class JctdsDialect extends JdbcDialect {
   @Override
   public String getAddColumnQuery(String tableName, String columnName, String dataType) {
     return "ALTER TABLE " + tableName + " ADD " + quoteIdentifier(columnName) + " " + dataType;
+  }
+
+  /** SQL Server renames with sp_rename ("sp_rename (Transact-SQL)"), not ALTER TABLE RENAME. */
+  @Override
+  public String renameTable(Identifier oldTable, Identifier newTable) {
+    return "EXEC sp_rename "
+        + getFullyQualifiedQuotedTableName(oldTable)
+        + ", "
+        + getFullyQualifiedQuotedTableName(newTable);
+  }
+
+  @Override
+  public String getRenameColumnQuery(
+      String tableName, String columnName, String newName, int dbMajorVersion) {
+    return "EXEC sp_rename '"
+        + tableName
+        + "."
+        + quoteIdentifier(columnName)
+        + "', "
+        + quoteIdentifier(newName)
+        + ", 'COLUMN'";
   }
 
   /** {@code TOP (n)}: T-SQL has no {@code LIMIT}. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
+import org.apache.spark.sql.connector.catalog.Identifier;
 import org.apache.spark.sql.connector.expressions.Expressions;
 import org.apache.spark.sql.connector.expressions.NullOrdering;
 import org.apache.spark.sql.connector.expressions.SortDirection;
@@ -106,7 +107,7 @@ class JctdsDialectTest {
         .isEqualTo(spark.compileValue(new byte[] {1, (byte) 0xAB}));
     assertThat(jctds.compileValue("it's")).isEqualTo(spark.compileValue("it's"));
     assertThat(jctds.getAddColumnQuery("t", "c", "INT"))
-        .isEqualTo(spark.getAddColumnQuery("t", "c", "INT").replace("\"c\"", "[c]"));
+        .isEqualTo(brackets(spark.getAddColumnQuery("t", "c", "INT")));
     SQLException missing = new SQLException("Invalid object name 'x'.", "42S02", 208);
     assertThat(jctds.isObjectNotFoundException(missing))
         .isEqualTo(spark.isObjectNotFoundException(missing))
@@ -129,9 +130,26 @@ class JctdsDialectTest {
         SortOrder order = Expressions.sort(Expressions.column("id"), d, n);
         assertThat(jctds.compileExpression(order).get())
             .as(d + " " + n)
-            .isEqualTo(spark.compileExpression(order).get().replace("\"id\"", "[id]"))
+            .isEqualTo(brackets(spark.compileExpression(order).get()))
             .doesNotContain("NULLS");
       }
     }
+  }
+
+  @Test
+  void ddlIsSparksSqlServerDdl() {
+    Identifier from = Identifier.of(new String[] {"dbo"}, "a");
+    Identifier to = Identifier.of(new String[] {"dbo"}, "b");
+    assertThat(jctds.renameTable(from, to))
+        .isEqualTo("EXEC sp_rename [dbo].[a], [dbo].[b]")
+        .isEqualTo(brackets(spark.renameTable(from, to)));
+    assertThat(jctds.getRenameColumnQuery("t", "c", "d", 16))
+        .isEqualTo("EXEC sp_rename 't.[c]', [d], 'COLUMN'")
+        .isEqualTo(brackets(spark.getRenameColumnQuery("t", "c", "d", 16)));
+  }
+
+  /** Spark's dialect quotes identifiers with double quotes, this one with brackets. */
+  private static String brackets(String sql) {
+    return sql.replaceAll("\"([^\"]*)\"", "[$1]");
   }
 }
