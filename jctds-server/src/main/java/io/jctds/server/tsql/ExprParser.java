@@ -452,10 +452,19 @@ class ExprParser extends TokenCursor {
    */
   SqlType dataType(boolean inCast) {
     Token first = peek();
-    List<String> name = objectName();
-    String typeName = name.get(name.size() - 1);
-    if (first.kind() == Token.Kind.WORD) {
-      typeName = multiWordType(typeName);
+    String typeName;
+    if (first.kind() == Token.Kind.WORD && first.is("DOUBLE")) {
+      // DOUBLE is a reserved word, so objectName() refuses it; "double precision" is float(53)
+      // ("Data type synonyms (Transact-SQL)"), the type Spark's JDBC writer declares for doubles
+      pos++;
+      expect("PRECISION");
+      typeName = "float";
+    } else {
+      List<String> name = objectName();
+      typeName = name.get(name.size() - 1);
+      if (first.kind() == Token.Kind.WORD) {
+        typeName = multiWordType(typeName);
+      }
     }
     List<String> args = new ArrayList<>();
     if (acceptSymbol("(")) {
@@ -478,9 +487,6 @@ class ExprParser extends TokenCursor {
 
   private String multiWordType(String first) {
     String n = first;
-    if ((n.equalsIgnoreCase("double") && accept("PRECISION"))) {
-      return "float";
-    }
     if (n.equalsIgnoreCase("national") && (peek().is("character") || peek().is("char"))) {
       n = "national " + next().text();
     }

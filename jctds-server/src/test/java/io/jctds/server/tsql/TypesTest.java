@@ -238,4 +238,15 @@ class TypesTest extends EngineTest {
     assertThat(md.column(0).typeInfo().collation().isUtf8()).isTrue();
     assertThat(scalar("SELECT x FROM u")).isEqualTo("żółw");
   }
+
+  @Test
+  void doublePrecisionIsFloat53() {
+    // "Data type synonyms (Transact-SQL)": double precision is a synonym of float, i.e. float(53);
+    ok("CREATE TABLE dbl (d DOUBLE PRECISION NOT NULL, e double precision)");
+    ok("INSERT INTO dbl VALUES (0.1, 1e308)");
+    assertThat(type("SELECT d FROM dbl")).isEqualTo("float");
+    assertThat(scalar("SELECT d FROM dbl")).isEqualTo(0.1);
+    assertThat(scalar("SELECT e FROM dbl")).isEqualTo(1e308);
+    assertThat(type("SELECT CAST(1 AS double precision)")).isEqualTo("float");
+  }
 }
