@@ -126,6 +126,50 @@ final class JctdsCallableStatement extends CallByName {
     registerOutParameter(i, sqlType, 0);
   }
 
+  @Override
+  public void registerOutParameter(int i, java.sql.SQLType sqlType) throws SQLException {
+    registerOutParameter(i, typeNumber(sqlType));
+  }
+
+  @Override
+  public void registerOutParameter(int i, java.sql.SQLType sqlType, int scale) throws SQLException {
+    registerOutParameter(i, typeNumber(sqlType), scale);
+  }
+
+  @Override
+  public void registerOutParameter(int i, java.sql.SQLType sqlType, String typeName)
+      throws SQLException {
+    registerOutParameter(i, typeNumber(sqlType), typeName);
+  }
+
+  @Override
+  public void registerOutParameter(String name, java.sql.SQLType sqlType) throws SQLException {
+    registerOutParameter(slot(name), typeNumber(sqlType));
+  }
+
+  @Override
+  public void registerOutParameter(String name, java.sql.SQLType sqlType, int scale)
+      throws SQLException {
+    registerOutParameter(slot(name), typeNumber(sqlType), scale);
+  }
+
+  @Override
+  public void registerOutParameter(String name, java.sql.SQLType sqlType, String typeName)
+      throws SQLException {
+    registerOutParameter(slot(name), typeNumber(sqlType), typeName);
+  }
+
+  @Override
+  public void setObject(String name, Object x, java.sql.SQLType targetSqlType) throws SQLException {
+    setObject(slot(name), x, typeNumber(targetSqlType));
+  }
+
+  @Override
+  public void setObject(String name, Object x, java.sql.SQLType targetSqlType, int scaleOrLength)
+      throws SQLException {
+    setObject(slot(name), x, typeNumber(targetSqlType), scaleOrLength);
+  }
+
   // ---- execution
 
   @Override

@@ -415,6 +415,27 @@ class JctdsPreparedStatement extends JctdsStatement implements PreparedStatement
     put(i, JdbcParams.value(x, targetSqlType, scaleOrLength, unicode()));
   }
 
+  /** The java.sql.Types number of a JDBCType (or another vendor's SQLType with one). */
+  static int typeNumber(java.sql.SQLType type) throws SQLException {
+    Integer n = type == null ? null : type.getVendorTypeNumber();
+    if (n == null) {
+      throw new java.sql.SQLFeatureNotSupportedException(
+          "SQL type " + type + " has no java.sql.Types number", "0A000");
+    }
+    return n;
+  }
+
+  @Override
+  public void setObject(int i, Object x, java.sql.SQLType targetSqlType) throws SQLException {
+    setObject(i, x, typeNumber(targetSqlType));
+  }
+
+  @Override
+  public void setObject(int i, Object x, java.sql.SQLType targetSqlType, int scaleOrLength)
+      throws SQLException {
+    setObject(i, x, typeNumber(targetSqlType), scaleOrLength);
+  }
+
   @Override
   public void setAsciiStream(int i, InputStream x, int length) throws SQLException {
     setAsciiStream(i, x, (long) length);

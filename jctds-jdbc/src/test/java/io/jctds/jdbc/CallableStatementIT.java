@@ -126,7 +126,7 @@ class CallableStatementIT {
         CallableStatement cs = c.prepareCall("{call dbo.addp}")) {
       cs.setInt("a", 20);
       cs.setInt("@b", 22);
-      cs.registerOutParameter("sum", Types.INTEGER);
+      cs.registerOutParameter("sum", java.sql.JDBCType.INTEGER); // JDBC 4.2's SQLType form
       cs.setInt("io", 4);
       cs.registerOutParameter("io", Types.INTEGER);
       cs.execute();
