@@ -237,6 +237,10 @@ class StatementResultsIT {
         rs.next();
         seen.add("rows " + rs.getInt(1));
       }
+      // a #temp table lives on across the batch's statements (the session's, not a call's)
+      s.addBatch("CREATE TABLE #b (a int)");
+      s.addBatch("INSERT INTO #b VALUES (1), (2)");
+      seen.add("temp " + java.util.Arrays.toString(s.executeBatch()));
     }
     return seen;
   }
@@ -256,7 +260,9 @@ class StatementResultsIT {
     try (Connection c = mssqlJdbc()) {
       theirs = statementBatch(c);
     }
-    assertThat(theirs).containsExactly("ok [1, 2, -2, -2, 3]", "failed [1, -3, 1] 2627", "rows 5");
+    assertThat(theirs)
+        .containsExactly(
+            "ok [1, 2, -2, -2, 3]", "failed [1, -3, 1] 2627", "rows 5", "temp [-2, 2]");
     assertThat(ours).isEqualTo(theirs);
   }
 
