@@ -7,7 +7,6 @@ import io.jctds.Row;
 import java.io.InputStream;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URL;
 import java.sql.Array;
 import java.sql.Blob;
@@ -41,6 +40,7 @@ import java.util.Map;
 final class JctdsResultSet extends ReadOnlyResultSet {
   private final JctdsStatement statement;
   private final List<Column> columns;
+  private final boolean[] integral; // per column: an integer type, read without boxing
   private final int type;
   private final long maxRows;
   private Cursor cursor;
@@ -59,6 +59,7 @@ final class JctdsResultSet extends ReadOnlyResultSet {
     this.statement = statement;
     this.cursor = cursor;
     this.columns = cursor.description();
+    this.integral = integralColumns(columns);
     this.type = type;
     this.maxRows = maxRows;
     if (type != TYPE_FORWARD_ONLY) {
@@ -70,6 +71,7 @@ final class JctdsResultSet extends ReadOnlyResultSet {
   JctdsResultSet(JctdsStatement statement, List<Column> columns, List<Row> rows, int type) {
     this.statement = statement;
     this.columns = columns;
+    this.integral = integralColumns(columns);
     this.rows = rows;
     this.type = type;
     this.maxRows = 0;
@@ -210,15 +212,22 @@ final class JctdsResultSet extends ReadOnlyResultSet {
     return columns.get(i - 1);
   }
 
-  /** Whether the column holds a SQL Server integer type (read without boxing). */
-  private boolean integral(int i) {
-    String t = JdbcValues.baseTypeName(col(i));
-    return t.equals("int") || t.equals("bigint") || t.equals("smallint") || t.equals("tinyint");
+  /**
+   * Which columns hold a SQL Server integer type, decided once per result set rather than by
+   * parsing the type name on every getInt / getLong.
+   */
+  private static boolean[] integralColumns(List<Column> columns) {
+    boolean[] r = new boolean[columns.size()];
+    for (int i = 0; i < r.length; i++) {
+      String t = JdbcValues.baseTypeName(columns.get(i));
+      r[i] = t.equals("int") || t.equals("bigint") || t.equals("smallint") || t.equals("tinyint");
+    }
+    return r;
   }
 
   private long integer(int i, long min, long max) throws SQLException {
-    if (integral(i)) {
-      Row r = row(i);
+    Row r = row(i); // checks the index before the array is read
+    if (integral[i - 1]) {
       try {
         if (r.isNull(i - 1)) {
           wasNull = true;
@@ -242,11 +251,6 @@ final class JctdsResultSet extends ReadOnlyResultSet {
   public String getString(int i) throws SQLException {
     Object v = value(i);
     return v == null ? null : JdbcValues.getString(v, col(i));
-  }
-
-  @Override
-  public String getNString(int i) throws SQLException {
-    return getString(i);
   }
 
   @Override
@@ -294,21 +298,9 @@ final class JctdsResultSet extends ReadOnlyResultSet {
   }
 
   @Override
-  @Deprecated
-  public BigDecimal getBigDecimal(int i, int scale) throws SQLException {
-    BigDecimal d = getBigDecimal(i);
-    return d == null ? null : d.setScale(scale, RoundingMode.HALF_UP);
-  }
-
-  @Override
   public byte[] getBytes(int i) throws SQLException {
     Object v = value(i);
     return v == null ? null : JdbcValues.getBytes(v, col(i));
-  }
-
-  @Override
-  public Date getDate(int i) throws SQLException {
-    return getDate(i, null);
   }
 
   @Override
@@ -318,19 +310,9 @@ final class JctdsResultSet extends ReadOnlyResultSet {
   }
 
   @Override
-  public Time getTime(int i) throws SQLException {
-    return getTime(i, null);
-  }
-
-  @Override
   public Time getTime(int i, Calendar cal) throws SQLException {
     Object v = value(i);
     return v == null ? null : JdbcValues.getTime(v, col(i), cal);
-  }
-
-  @Override
-  public Timestamp getTimestamp(int i) throws SQLException {
-    return getTimestamp(i, null);
   }
 
   @Override
@@ -352,11 +334,6 @@ final class JctdsResultSet extends ReadOnlyResultSet {
     }
     Object v = value(i);
     return v == null ? null : JdbcValues.getObject(v, col(i), cls);
-  }
-
-  @Override
-  public Object getObject(int i, Map<String, Class<?>> map) throws SQLException {
-    return getObject(i); // SQL Server has no user-defined structured types to map
   }
 
   @Override
@@ -384,11 +361,6 @@ final class JctdsResultSet extends ReadOnlyResultSet {
   public Reader getCharacterStream(int i) throws SQLException {
     Object v = value(i);
     return v == null ? null : JdbcValues.getCharacterStream(v, col(i));
-  }
-
-  @Override
-  public Reader getNCharacterStream(int i) throws SQLException {
-    return getCharacterStream(i);
   }
 
   @Override

@@ -41,6 +41,44 @@ abstract class ReadOnlyResultSet implements ResultSet {
     return CONCUR_READ_ONLY;
   }
 
+  // ---- getters defined by other getters, the same for every jctds result set
+
+  @Override
+  public Date getDate(int i) throws SQLException {
+    return getDate(i, null);
+  }
+
+  @Override
+  public Time getTime(int i) throws SQLException {
+    return getTime(i, null);
+  }
+
+  @Override
+  public Timestamp getTimestamp(int i) throws SQLException {
+    return getTimestamp(i, null);
+  }
+
+  @Override
+  public BigDecimal getBigDecimal(int i, int scale) throws SQLException {
+    BigDecimal d = getBigDecimal(i);
+    return d == null ? null : d.setScale(scale, java.math.RoundingMode.HALF_UP);
+  }
+
+  @Override
+  public String getNString(int i) throws SQLException {
+    return getString(i);
+  }
+
+  @Override
+  public Reader getNCharacterStream(int i) throws SQLException {
+    return getCharacterStream(i);
+  }
+
+  @Override
+  public Object getObject(int i, Map<String, Class<?>> map) throws SQLException {
+    return getObject(i); // SQL Server has no user-defined structured types to map
+  }
+
   @Override
   public void cancelRowUpdates() throws SQLException {
     throw readOnly();

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
@@ -26,7 +25,6 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A read-only, scrollable (TYPE_SCROLL_INSENSITIVE) result set over rows held in memory: the
@@ -233,11 +231,6 @@ final class RowsResultSet extends ReadOnlyResultSet {
   }
 
   @Override
-  public String getNString(int index) throws SQLException {
-    return getString(index);
-  }
-
-  @Override
   public boolean getBoolean(int index) throws SQLException {
     Object v = value(index);
     return v != null && RowValues.bool(v, name(index));
@@ -282,20 +275,9 @@ final class RowsResultSet extends ReadOnlyResultSet {
   }
 
   @Override
-  public BigDecimal getBigDecimal(int index, int scale) throws SQLException {
-    BigDecimal d = getBigDecimal(index);
-    return d == null ? null : d.setScale(scale, RoundingMode.HALF_UP);
-  }
-
-  @Override
   public byte[] getBytes(int index) throws SQLException {
     Object v = value(index);
     return v == null ? null : RowValues.bytes(v, name(index));
-  }
-
-  @Override
-  public Date getDate(int index) throws SQLException {
-    return getDate(index, null);
   }
 
   @Override
@@ -305,19 +287,9 @@ final class RowsResultSet extends ReadOnlyResultSet {
   }
 
   @Override
-  public Time getTime(int index) throws SQLException {
-    return getTime(index, null);
-  }
-
-  @Override
   public Time getTime(int index, Calendar cal) throws SQLException {
     Object v = value(index);
     return v == null ? null : RowValues.time(v, name(index), cal);
-  }
-
-  @Override
-  public Timestamp getTimestamp(int index) throws SQLException {
-    return getTimestamp(index, null);
   }
 
   @Override
@@ -345,11 +317,6 @@ final class RowsResultSet extends ReadOnlyResultSet {
   }
 
   @Override
-  public Object getObject(int index, Map<String, Class<?>> map) throws SQLException {
-    return getObject(index); // no user-defined types in these rows
-  }
-
-  @Override
   public InputStream getBinaryStream(int index) throws SQLException {
     byte[] b = getBytes(index);
     return b == null ? null : new ByteArrayInputStream(b);
@@ -370,11 +337,6 @@ final class RowsResultSet extends ReadOnlyResultSet {
   public Reader getCharacterStream(int index) throws SQLException {
     String s = getString(index);
     return s == null ? null : new StringReader(s);
-  }
-
-  @Override
-  public Reader getNCharacterStream(int index) throws SQLException {
-    return getCharacterStream(index);
   }
 
   @Override
