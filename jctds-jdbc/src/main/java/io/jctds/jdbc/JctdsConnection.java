@@ -375,16 +375,34 @@ public class JctdsConnection implements Connection {
     return isolation;
   }
 
-  /** Runs a statement of the driver's own on a cursor of its own. */
-  void runInternal(String sql) throws SQLException {
+  /** Work of the driver's own on the native connection. */
+  interface NativeWork<T> {
+    T run(io.jctds.Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs the driver's own request: a statement with unread results reads them into memory first
+   * ({@link #beforeRequest}, which leaves no statement active); jctds exceptions become
+   * SQLExceptions.
+   */
+  <T> T internal(NativeWork<T> work) throws SQLException {
     beforeRequest(null);
-    try (io.jctds.Cursor c = nativeConnection.cursor()) {
-      c.execute(sql);
+    try {
+      return work.run(nativeConnection);
     } catch (JctdsException e) {
       throw SqlErrors.of(e);
-    } finally {
-      active = null;
     }
+  }
+
+  /** Runs a statement of the driver's own on a cursor of its own. */
+  void runInternal(String sql) throws SQLException {
+    internal(
+        n -> {
+          try (io.jctds.Cursor c = n.cursor()) {
+            c.execute(sql);
+          }
+          return null;
+        });
   }
 
   // ---- session settings
@@ -407,14 +425,11 @@ public class JctdsConnection implements Connection {
     if (catalog == null) {
       return;
     }
-    beforeRequest(null);
-    try {
-      nativeConnection.use(catalog);
-    } catch (JctdsException e) {
-      throw SqlErrors.of(e);
-    } finally {
-      active = null;
-    }
+    internal(
+        n -> {
+          n.use(catalog);
+          return null;
+        });
   }
 
   @Override
@@ -433,16 +448,14 @@ public class JctdsConnection implements Connection {
   @Override
   public String getSchema() throws SQLException {
     requireOpen();
-    beforeRequest(null);
-    try (io.jctds.Cursor c = nativeConnection.cursor()) {
-      c.execute("SELECT SCHEMA_NAME()");
-      io.jctds.Row r = c.fetchOne();
-      return r == null ? null : r.getString(0);
-    } catch (JctdsException e) {
-      throw SqlErrors.of(e);
-    } finally {
-      active = null;
-    }
+    return internal(
+        n -> {
+          try (io.jctds.Cursor c = n.cursor()) {
+            c.execute("SELECT SCHEMA_NAME()");
+            io.jctds.Row r = c.fetchOne();
+            return r == null ? null : r.getString(0);
+          }
+        });
   }
 
   @Override
@@ -508,13 +521,13 @@ public class JctdsConnection implements Connection {
       return false;
     }
     try {
-      beforeRequest(null);
-      nativeConnection.ping(Duration.ofSeconds(timeout == 0 ? 3600 : timeout));
-      return true;
-    } catch (JctdsException | SQLException e) {
+      return internal(
+          n -> {
+            n.ping(Duration.ofSeconds(timeout == 0 ? 3600 : timeout));
+            return true;
+          });
+    } catch (SQLException e) {
       return false;
-    } finally {
-      active = null;
     }
   }
 

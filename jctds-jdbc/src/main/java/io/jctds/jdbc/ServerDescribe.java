@@ -2,7 +2,6 @@ package io.jctds.jdbc;
 
 import io.jctds.Column;
 import io.jctds.Cursor;
-import io.jctds.JctdsException;
 import io.jctds.Row;
 import io.jctds.SqlNVarChar;
 import java.sql.SQLException;
@@ -70,22 +69,20 @@ final class ServerDescribe {
 
   private static List<Row> run(JctdsConnection c, String proc, String tsql, String params)
       throws SQLException {
-    c.beforeRequest(null);
-    try (Cursor cur = c.nativeConnection().cursor()) {
-      if (params == null || params.isEmpty()) {
-        cur.callProc(proc, new SqlNVarChar(tsql));
-      } else {
-        cur.callProc(proc, new SqlNVarChar(tsql), new SqlNVarChar(params));
-      }
-      List<Row> rows = new ArrayList<>(cur.fetchAll());
-      while (cur.nextSet()) {
-        // the rest of the response
-      }
-      return rows;
-    } catch (JctdsException e) {
-      throw SqlErrors.of(e);
-    } finally {
-      c.requestEnded(null);
-    }
+    return c.internal(
+        n -> {
+          try (Cursor cur = n.cursor()) {
+            if (params == null || params.isEmpty()) {
+              cur.callProc(proc, new SqlNVarChar(tsql));
+            } else {
+              cur.callProc(proc, new SqlNVarChar(tsql), new SqlNVarChar(params));
+            }
+            List<Row> rows = new ArrayList<>(cur.fetchAll());
+            while (cur.nextSet()) {
+              // the rest of the response
+            }
+            return rows;
+          }
+        });
   }
 }
