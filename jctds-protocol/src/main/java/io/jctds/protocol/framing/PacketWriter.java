@@ -185,7 +185,15 @@ public final class PacketWriter extends TdsWriter {
     buf.flip();
     packetsInMessage++;
     packetId = (packetId + 1) & 0xFF;
-    sink.send(buf);
+    try {
+      sink.send(buf);
+    } catch (RuntimeException e) {
+      // the sink failed (its transport is broken): the message ends here, unsent, so that an
+      // abort afterwards does not frame the half-written buffer again and hide this failure
+      type = -1;
+      startPacket();
+      throw e;
+    }
   }
 
   private void requireIdle(String action) {

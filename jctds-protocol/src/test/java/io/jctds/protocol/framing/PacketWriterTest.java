@@ -153,6 +153,41 @@ class PacketWriterTest {
     assertThat(joinedPayloads()).isEqualTo(ref.toByteArray());
   }
 
+  /**
+   * A sink that fails (a broken or interrupted socket) ends the message: the failure reaches the
+   * caller, no abort can frame the half-sent buffer again (it used to: a 0-byte "packet" whose
+   * header check replaced the I/O failure), and the next message starts clean.
+   */
+  @Test
+  void aFailedSendEndsTheMessageAndTheNextOneStartsClean() {
+    boolean[] broken = {true};
+    PacketWriter w =
+        new PacketWriter(
+            512,
+            p -> {
+              if (broken[0]) {
+                p.position(p.position() + 3); // part of it written, then the socket fails
+                throw new java.io.UncheckedIOException(new java.io.IOException("interrupted"));
+              }
+              byte[] b = new byte[p.remaining()];
+              p.get(b);
+              packets.add(b);
+            });
+    w.beginMessage(PacketType.SQL_BATCH);
+    w.bytes(payload(100, 1));
+    assertThatThrownBy(w::endMessage)
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessageContaining("interrupted");
+    assertThat(w.inMessage()).isFalse();
+    assertThatThrownBy(w::abortMessage).isInstanceOf(IllegalStateException.class);
+    broken[0] = false;
+    w.beginMessage(PacketType.SQL_BATCH);
+    w.bytes(payload(10, 2));
+    w.endMessage();
+    assertThat(packets).hasSize(1);
+    assertThat(packets.get(0)).hasSize(PacketHeader.SIZE + 10);
+  }
+
   @Test
   void abortSendsEomPlusIgnore() {
     PacketWriter w = writer(512);
