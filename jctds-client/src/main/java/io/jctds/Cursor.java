@@ -60,6 +60,8 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
   private int calls;
   private long callSum = -1;
   private boolean countsAsResults;
+  private boolean statementsAsResults;
+  private long innerCount = -1; // the last DONEINPROC count since the last statementsAsResults stop
   private PreparedHandles.Entry preparing;
   private PreparedHandles.Entry preparingNext;
   private boolean atCount;
@@ -89,7 +91,7 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
   public void execute(String sql) {
     requireOpen();
     reset();
-    stream = connection.session().execute(sql);
+    stream = connection.session().execute(sql, statementsAsResults);
     advance();
   }
 
@@ -356,6 +358,7 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
     preparingNext = null;
     calls = 0;
     callSum = -1;
+    innerCount = -1;
     atCount = false;
     columns = null;
     inRows = false;
@@ -390,8 +393,12 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
       } else if (md != null && t instanceof Done d) {
         note(d);
         return positioned(md, false);
-      } else if (countsAsResults && isStatementCount(t)) {
+      } else if (isStop(t)) {
         note(t);
+        if (!((Done) t).hasCount()) {
+          rowCount = innerCount; // EXEC: its last statement's count; else none (DDL, SET, NOCOUNT)
+        }
+        innerCount = -1;
         atCount = true;
         return true;
       } else {
@@ -414,6 +421,9 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
       // statements end with DONE or DONEINPROC; a DONEPROC ends a procedure call and its count,
       // when it has one, repeats a statement's
       if (isStatementCount(d)) {
+        if (d.tokenType() == TokenType.DONEINPROC) {
+          innerCount = d.rowCount();
+        }
         rowCount = d.rowCount();
         if (counts == rowCounts.length) {
           rowCounts = Arrays.copyOf(rowCounts, counts * 2);
@@ -439,6 +449,16 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
     }
   }
 
+  /** Whether {@code t} is a stop of {@link #countsAsResults} or {@link #statementsAsResults}. */
+  private boolean isStop(Token t) {
+    if (statementsAsResults) {
+      return t instanceof Done d
+          && d.tokenType() != TokenType.DONEINPROC
+          && (d.status() & Done.STATUS_ATTN) == 0;
+    }
+    return countsAsResults && isStatementCount(t);
+  }
+
   private static boolean isStatementCount(Token t) {
     return t instanceof Done d && d.hasCount() && d.tokenType() != TokenType.DONEPROC;
   }
@@ -457,7 +477,30 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
     return this;
   }
 
-  /** Whether the cursor stands at a statement's row count ({@link #countsAsResults(boolean)}). */
+  /**
+   * Whether {@link #execute}, {@link #nextSet()} and the other calls that move to a result stop at
+   * the end of every statement of a SQL batch (its DONE token) and of every procedure call
+   * (DONEPROC), whether or not it reported a count: one stop per statement, as a JDBC Statement
+   * batch reports them (mssql-jdbc counts a batch's results the same way). At such a stop {@link
+   * #atCount()} is true and {@link #rowCount()} the statement's count, -1 when it reported none
+   * (DDL, SET, or under SET NOCOUNT ON); for an EXEC, whose DONEPROC has no count, the count of the
+   * last statement inside the procedure that reported one (as mssql-jdbc reports it). Statements
+   * inside procedures and triggers (DONEINPROC) are not stops; a result set is a stop as always,
+   * and the DONE that ends it is not another. A statement that fails raises at its end, and the
+   * next move goes on with the statement after it. Off by default; when on, it takes the place of
+   * {@link #countsAsResults(boolean)}.
+   *
+   * @return this cursor
+   */
+  public Cursor statementsAsResults(boolean on) {
+    statementsAsResults = on;
+    return this;
+  }
+
+  /**
+   * Whether the cursor stands at a statement's row count ({@link #countsAsResults(boolean)}) or end
+   * ({@link #statementsAsResults(boolean)}).
+   */
   public boolean atCount() {
     return atCount;
   }
@@ -642,6 +685,7 @@ public final class Cursor implements AutoCloseable, Iterable<Row> {
     }
     if (stream.isFinished()) {
       columns = null;
+      atCount = false;
       rowNumber = -1;
       return false;
     }

@@ -7,6 +7,7 @@ import io.jctds.OperationalError.Reason;
 import io.jctds.server.EncryptionPolicy;
 import io.jctds.server.SessionInfo;
 import io.jctds.server.TdsServer;
+import io.jctds.testkit.MessageRelay;
 import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The pool's check of an idle connection, which costs no round trip, seen from the wire through a
- * {@link PoolRelay} that records every message a client sends after login. Expected behaviour:
+ * {@link MessageRelay} that records every message a client sends after login. Expected behaviour:
  * issue 11 ("a returned connection whose socket shows no EOF or unread bytes ... is handed out as
  * is"), Microsoft's "KILL" page (the killed session's connection is ended), and the JDK's
  * AbstractInterruptibleChannel documentation (an interrupt during blocking I/O closes the channel
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PoolProbeIT {
   private static TdsServer server;
-  private static PoolRelay relay;
+  private static MessageRelay relay;
   private static TestWorld direct;
   private static TestWorld relayed;
 
@@ -46,7 +47,7 @@ class PoolProbeIT {
             .user("sa", "pw")
             .build()
             .start();
-    relay = new PoolRelay(server.port());
+    relay = new MessageRelay(server.port());
     direct = new TestWorld(Files.createDirectories(dir.resolve("direct")));
     relayed = new TestWorld(Files.createDirectories(dir.resolve("relayed")));
   }
@@ -79,7 +80,7 @@ class PoolProbeIT {
   }
 
   /** The messages the relay recorded on its {@code connection}-th client connection. */
-  private static List<PoolRelay.Sent> sentOn(int connection) {
+  private static List<MessageRelay.Sent> sentOn(int connection) {
     return relay.sent().stream().filter(s -> s.connection() == connection).toList();
   }
 

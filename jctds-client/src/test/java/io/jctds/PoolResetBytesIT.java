@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.jctds.protocol.framing.PacketType;
 import io.jctds.server.EncryptionPolicy;
 import io.jctds.server.TdsServer;
+import io.jctds.testkit.MessageRelay;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class PoolResetBytesIT {
                 .user("sa", "pw")
                 .build()
                 .start();
-        PoolRelay relay = new PoolRelay(server.port())) {
+        MessageRelay relay = new MessageRelay(server.port())) {
       TestWorld world = new TestWorld(dir);
       ConnectOptions options =
           world.options(world.conf(relay.port(), "encryption = off"), "pw").build();
@@ -55,7 +56,7 @@ class PoolResetBytesIT {
           assertThat(cur.fetchOne().get(0)).isEqualTo(5);
         }
       }
-      List<PoolRelay.Sent> sent = relay.sent();
+      List<MessageRelay.Sent> sent = relay.sent();
       assertThat(sent).allSatisfy(m -> assertThat(m.connection()).isZero());
       // setup + SELECT 1, SELECT 2 | setup + SELECT 3 (reset), SELECT 4 | setup (reset), the RPC
       // (the login's setup starts the first request: no batch of its own at connect)
@@ -65,15 +66,15 @@ class PoolResetBytesIT {
       String setup = first.substring(0, first.length() - "SELECT 1".length());
       assertThat(sent.get(0).firstStatus()).isEqualTo(EOM);
       assertThat(sent.get(1))
-          .isEqualTo(new PoolRelay.Sent(0, PacketType.SQL_BATCH, EOM, "SELECT 2"));
+          .isEqualTo(new MessageRelay.Sent(0, PacketType.SQL_BATCH, EOM, "SELECT 2"));
       // one message: the reset, the options' SET statements and the borrower's SQL together
       assertThat(sent.get(2))
-          .isEqualTo(new PoolRelay.Sent(0, PacketType.SQL_BATCH, EOM_RESET, setup + "SELECT 3"));
+          .isEqualTo(new MessageRelay.Sent(0, PacketType.SQL_BATCH, EOM_RESET, setup + "SELECT 3"));
       assertThat(sent.get(3))
-          .isEqualTo(new PoolRelay.Sent(0, PacketType.SQL_BATCH, EOM, "SELECT 4"));
+          .isEqualTo(new MessageRelay.Sent(0, PacketType.SQL_BATCH, EOM, "SELECT 4"));
       // an RPC cannot carry SET statements: they go first, in a batch with the bit
       assertThat(sent.get(4))
-          .isEqualTo(new PoolRelay.Sent(0, PacketType.SQL_BATCH, EOM_RESET, setup));
+          .isEqualTo(new MessageRelay.Sent(0, PacketType.SQL_BATCH, EOM_RESET, setup));
       assertThat(sent.get(5).type()).isEqualTo(PacketType.RPC);
       assertThat(sent.get(5).firstStatus()).isEqualTo(EOM);
     }
@@ -89,7 +90,7 @@ class PoolResetBytesIT {
                 .user("sa", "pw")
                 .build()
                 .start();
-        PoolRelay relay = new PoolRelay(server.port())) {
+        MessageRelay relay = new MessageRelay(server.port())) {
       TestWorld world = new TestWorld(dir);
       ConnectOptions options =
           world
@@ -110,7 +111,7 @@ class PoolResetBytesIT {
           cur.execute("CREATE PROCEDURE dbo.p AS SELECT 1");
         }
       }
-      List<PoolRelay.Sent> sent = relay.sent();
+      List<MessageRelay.Sent> sent = relay.sent();
       // the first borrower sent nothing: not even the login's setup, which starts the first request
       String first = sent.get(0).sql();
       assertThat(first).startsWith("SET ").endsWith(";SELECT * FROM dbo.nowhere");
@@ -118,13 +119,13 @@ class PoolResetBytesIT {
       assertThat(sent)
           .containsExactly(
               // the failed batch may have stopped before its SET statements: they go again
-              new PoolRelay.Sent(
+              new MessageRelay.Sent(
                   0, PacketType.SQL_BATCH, EOM_RESET, setup + "SELECT * FROM dbo.nowhere"),
-              new PoolRelay.Sent(0, PacketType.SQL_BATCH, EOM, setup + "SELECT 6"),
-              new PoolRelay.Sent(0, PacketType.SQL_BATCH, EOM, "SELECT 7"),
+              new MessageRelay.Sent(0, PacketType.SQL_BATCH, EOM, setup + "SELECT 6"),
+              new MessageRelay.Sent(0, PacketType.SQL_BATCH, EOM, "SELECT 7"),
               // CREATE PROCEDURE must be first in its batch (T-SQL "CREATE PROCEDURE")
-              new PoolRelay.Sent(0, PacketType.SQL_BATCH, EOM_RESET, setup),
-              new PoolRelay.Sent(
+              new MessageRelay.Sent(0, PacketType.SQL_BATCH, EOM_RESET, setup),
+              new MessageRelay.Sent(
                   0, PacketType.SQL_BATCH, EOM, "CREATE PROCEDURE dbo.p AS SELECT 1"));
     }
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jctds.server.EncryptionPolicy;
 import io.jctds.server.TdsServer;
+import io.jctds.testkit.MessageRelay;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class PreparedHandlesIT {
                 .user("sa", "pw")
                 .build()
                 .start();
-        PoolRelay relay = new PoolRelay(server.port())) {
+        MessageRelay relay = new MessageRelay(server.port())) {
       TestWorld world = new TestWorld(dir);
       ConnectOptions options =
           world.options(world.conf(relay.port(), "encryption = off"), "pw").build();
@@ -49,7 +50,7 @@ class PreparedHandlesIT {
         assertThat(cur.fetchOne().getInt(0)).isEqualTo(20);
       }
       List<String> rpcs =
-          relay.sent().stream().map(PoolRelay.Sent::sql).filter(s -> s != null).toList();
+          relay.sent().stream().map(MessageRelay.Sent::sql).filter(s -> s != null).toList();
       assertThat(rpcs)
           .endsWith(
               "rpc #10", // 1: sp_executesql
@@ -73,7 +74,7 @@ class PreparedHandlesIT {
                 .user("sa", "pw")
                 .build()
                 .start();
-        PoolRelay relay = new PoolRelay(server.port())) {
+        MessageRelay relay = new MessageRelay(server.port())) {
       try (java.sql.Connection c =
               java.sql.DriverManager.getConnection(
                   "jdbc:sqlserver://127.0.0.1:"
@@ -89,7 +90,7 @@ class PreparedHandlesIT {
       }
       List<String> rpcs =
           relay.sent().stream()
-              .map(PoolRelay.Sent::sql)
+              .map(MessageRelay.Sent::sql)
               .filter(s -> s != null && s.startsWith("rpc"))
               .toList();
       assertThat(rpcs).containsExactly("rpc #10", "rpc #13", "rpc #12", "rpc #12");

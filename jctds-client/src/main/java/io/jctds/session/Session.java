@@ -212,10 +212,19 @@ public final class Session implements AutoCloseable {
    * @throws InterfaceError if the session is closed
    */
   public ResponseStream execute(String sql) {
+    return execute(sql, false);
+  }
+
+  /**
+   * {@link #execute(String)}; with {@code setupApart}, the session's pending setup SET statements,
+   * if any, run first as a batch of their own instead of starting this one, so that every statement
+   * of the response is one of {@code sql}'s.
+   */
+  public ResponseStream execute(String sql, boolean setupApart) {
     requireOpen();
     finishCurrent();
     String setup = pendingSetup;
-    if (setup != null && BatchStart.mustComeFirst(sql)) {
+    if (setup != null && (setupApart || BatchStart.mustComeFirst(sql))) {
       runSetup(); // CREATE PROCEDURE and friends must be the first statement of their batch
       setup = null;
     }

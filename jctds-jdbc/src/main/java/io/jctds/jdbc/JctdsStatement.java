@@ -13,6 +13,7 @@ import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 
@@ -408,11 +409,14 @@ class JctdsStatement implements Statement {
   }
 
   /**
-   * Runs each statement of the batch in turn, one request each (not pipelined: see README). As
-   * mssql-jdbc 13.6.2 does (StatementBatchIT records it on the same server), a statement that
-   * reports no count (DDL) is SUCCESS_NO_INFO, and a failed statement does not stop the batch: it
-   * is EXECUTE_FAILED and the BatchUpdateException at the end holds every count, its errors
-   * chained.
+   * Sends the whole batch as one SQL batch, its statements joined by {@link #BATCH_SEPARATOR} (as
+   * mssql-jdbc 13.6.2 sends it: one request, so #temp tables, SET and USE carry from one statement
+   * to the next), and reads one result per statement, the DONE that ends it ({@link
+   * Cursor#statementsAsResults}). As mssql-jdbc does (StatementResultsIT records it on the same
+   * server), a statement that reports no count (DDL) is SUCCESS_NO_INFO, and a failed statement
+   * does not stop the batch: it is EXECUTE_FAILED and the BatchUpdateException at the end holds
+   * every count, its errors chained; statements the server never reached (a batch that failed to
+   * compile) stay EXECUTE_FAILED. A timeout, a cancel or a lost connection is thrown as itself.
    */
   @Override
   public long[] executeLargeBatch() throws SQLException {
@@ -420,32 +424,33 @@ class JctdsStatement implements Statement {
     List<String> todo = new ArrayList<>(batch);
     batch.clear();
     long[] counts = new long[todo.size()];
-    SQLException first = null;
-    int failed = 0;
-    for (int i = 0; i < todo.size(); i++) {
-      String sql = todo.get(i);
-      try {
-        run(c -> c.execute(sql), false);
-        counts[i] = lastCount(SUCCESS_NO_INFO);
-      } catch (SQLException e) {
-        if (connection.isClosed()) {
-          throw e; // the connection is gone: nothing more runs
-        }
-        counts[i] = EXECUTE_FAILED;
-        failed++;
-        if (first == null) {
-          first = e;
-        } else {
-          first.setNextException(e);
-        }
-      }
+    Arrays.fill(counts, EXECUTE_FAILED);
+    if (todo.isEmpty()) {
+      return counts;
+    }
+    connection.beforeRequest(this);
+    discardResults();
+    keysRequested = false;
+    warnings = null;
+    if (cursor == null || cursor.isClosed()) {
+      cursor = connection.nativeConnection().cursor().countsAsResults(true);
+    }
+    connection.applyTimeout(queryTimeout);
+    SQLException first;
+    cursor.statementsAsResults(true);
+    try {
+      first = readBatch(String.join(BATCH_SEPARATOR, todo), counts);
+    } finally {
+      cursor.statementsAsResults(false);
+      connection.requestEnded(this);
     }
     if (first != null) {
+      long failed = Arrays.stream(counts).filter(n -> n == EXECUTE_FAILED).count();
       throw new BatchUpdateException(
           failed
               + " of the "
               + todo.size()
-              + " statements of the batch failed; the first: "
+              + " statements of the batch failed; the first error: "
               + first.getMessage(),
           first.getSQLState(),
           first.getErrorCode(),
@@ -453,6 +458,78 @@ class JctdsStatement implements Statement {
           first);
     }
     return counts;
+  }
+
+  /**
+   * The statements are joined with a newline before the semicolon, so that a statement ending in a
+   * {@code --} comment cannot swallow the separator (mssql-jdbc joins with a bare ";").
+   */
+  static final String BATCH_SEPARATOR = "\n;";
+
+  /** Sends the batch, fills {@code counts}; the first statement error, its successors chained. */
+  private SQLException readBatch(String text, long[] counts) throws SQLException {
+    SQLException first = null;
+    for (int i = 0; i < counts.length; i++) {
+      try {
+        boolean more = i == 0 ? sendBatch(text) : cursor.nextSet();
+        noteWarnings();
+        if (!more && !cursor.atCount()) {
+          break; // fewer results than statements: the rest never ran
+        }
+        if (!cursor.description().isEmpty()) {
+          first = chain(first, resultSetInBatch(i));
+        } else {
+          counts[i] = cursor.rowCount() < 0 ? SUCCESS_NO_INFO : cursor.rowCount();
+        }
+      } catch (JctdsException e) {
+        noteWarnings();
+        SQLException se = SqlErrors.of(e);
+        if (se instanceof java.sql.SQLTimeoutException || connection.isClosed()) {
+          throw se; // nothing more of the batch will be read
+        }
+        first = chain(first, se);
+      }
+    }
+    drainBatch();
+    return first;
+  }
+
+  private boolean sendBatch(String text) {
+    cursor.execute(text);
+    return !cursor.description().isEmpty() || cursor.atCount();
+  }
+
+  private static SQLException resultSetInBatch(int i) {
+    return new SQLException(
+        "statement "
+            + (i + 1)
+            + " of the batch returned a result set: a batch may hold only statements that"
+            + " return update counts (run queries with executeQuery)",
+        "HY000");
+  }
+
+  private static SQLException chain(SQLException first, SQLException e) {
+    if (first == null) {
+      return e;
+    }
+    first.setNextException(e);
+    return first;
+  }
+
+  /** Reads what follows the batch's last statement (nothing, from SQL Server) to the end. */
+  private void drainBatch() throws SQLException {
+    while (true) {
+      try {
+        if (!cursor.nextSet() && !cursor.atCount()) {
+          return;
+        }
+      } catch (JctdsException e) {
+        SQLException se = SqlErrors.of(e);
+        if (connection.isClosed()) {
+          throw se;
+        }
+      }
+    }
   }
 
   // ---- warnings

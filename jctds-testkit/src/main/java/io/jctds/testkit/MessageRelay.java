@@ -1,4 +1,4 @@
-package io.jctds;
+package io.jctds.testkit;
 
 import io.jctds.protocol.TdsVersion;
 import io.jctds.protocol.batch.SqlBatch;
@@ -23,9 +23,9 @@ import java.util.List;
  * the SQL text, for RPC messages "rpc" and each call's procedure name or #ProcID; bytes pass
  * unchanged in both directions. Plain TDS (encryption off); any number of connections.
  */
-final class PoolRelay implements AutoCloseable {
+public final class MessageRelay implements AutoCloseable {
   /** One recorded client message. */
-  record Sent(int connection, int type, int firstStatus, String sql) {}
+  public record Sent(int connection, int type, int firstStatus, String sql) {}
 
   private final ServerSocket listener;
   private final int target;
@@ -33,7 +33,7 @@ final class PoolRelay implements AutoCloseable {
   private final List<Socket> sockets = new ArrayList<>();
   private final List<java.util.concurrent.CountDownLatch> closed = new ArrayList<>();
 
-  PoolRelay(int targetPort) throws IOException {
+  public MessageRelay(int targetPort) throws IOException {
     this.target = targetPort;
     this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     Thread accept = new Thread(this::accept, "pool-relay");
@@ -41,12 +41,12 @@ final class PoolRelay implements AutoCloseable {
     accept.start();
   }
 
-  int port() {
+  public int port() {
     return listener.getLocalPort();
   }
 
   /** The messages clients sent after their LOGIN7, in order. */
-  synchronized List<Sent> sent() {
+  public synchronized List<Sent> sent() {
     return List.copyOf(sent);
   }
 
@@ -83,7 +83,7 @@ final class PoolRelay implements AutoCloseable {
    * Waits until the relay has closed both sides of its {@code connection}-th client connection
    * (after either side ended), so that the client has the end of stream.
    */
-  boolean awaitClosed(int connection, long timeout, java.util.concurrent.TimeUnit unit)
+  public boolean awaitClosed(int connection, long timeout, java.util.concurrent.TimeUnit unit)
       throws InterruptedException {
     java.util.concurrent.CountDownLatch ended;
     synchronized (sockets) {
