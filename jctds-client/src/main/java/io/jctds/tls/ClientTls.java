@@ -6,7 +6,6 @@ import io.jctds.protocol.tls.TlsEngine;
 import io.jctds.protocol.tls.TlsSessionInfo;
 import io.jctds.protocol.tls.spi.LegacyTlsProvider;
 import io.jctds.protocol.tls.spi.LegacyTlsRequest;
-import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Arrays;
@@ -15,16 +14,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.TrustManager;
 
 /**
  * The client side of TLS for one connection: makes the {@link TlsEngine} for the handshake as the
- * {@link TlsPolicy} decides (protocols, ALPN, no SNI, a fresh {@code SSLContext} so nothing is
- * resumed, the trust manager that validates the chain and host name), remembers how validation
- * went, and builds the {@link EncryptionReport} afterwards.
+ * {@link TlsPolicy} decides (protocols, ALPN, no SNI, an engine from the shared context that
+ * resumes nothing, the trust manager that validates the chain and host name), remembers how
+ * validation went, and builds the {@link EncryptionReport} afterwards.
  *
  * <p>Use one instance per connection attempt: {@code forEntry} (loads the CA and CRL files, so a
  * bad file fails before connecting), {@code newEngine} when PRELOGIN decided on TLS, then {@code
@@ -84,9 +81,10 @@ public final class ClientTls {
   }
 
   /**
-   * A fresh client engine for one handshake (a fresh {@code SSLContext}: no session is resumed). No
-   * SNI is sent; ALPN {@code tds/8.0} is offered on the strict path only. With {@code enable tls v1
-   * = yes} on the TDS 7.x path the engine comes from jctds-tls-legacy.
+   * A fresh client engine for one handshake (from the JVM's {@link SharedClientContext}, its chain
+   * checked by this connection's rules; no session is resumed). No SNI is sent; ALPN {@code
+   * tds/8.0} is offered on the strict path only. With {@code enable tls v1 = yes} on the TDS 7.x
+   * path the engine comes from jctds-tls-legacy.
    *
    * @param peerHost the host connected to (for messages; not sent as SNI)
    * @param peerPort the port connected to (for messages)
@@ -102,14 +100,8 @@ public final class ClientTls {
       return provider.clientEngine(
           new LegacyTlsRequest(policy.jsseProtocols(), peerHost, peerPort, trustManager, alpn));
     }
-    SSLEngine engine;
-    try {
-      SSLContext context = SSLContext.getInstance("TLS");
-      context.init(null, new TrustManager[] {trustManager}, null);
-      engine = context.createSSLEngine(); // no peer host: no SNI, no session lookup
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("this JDK cannot create a TLS client: " + e, e);
-    }
+    // no peer host: no SNI, no session lookup (every handshake is full: see SharedClientContext)
+    SSLEngine engine = SharedClientContext.engine(trustManager);
     engine.setUseClientMode(true);
     SSLParameters parameters = engine.getSSLParameters();
     parameters.setProtocols(policy.jsseProtocols().toArray(String[]::new));

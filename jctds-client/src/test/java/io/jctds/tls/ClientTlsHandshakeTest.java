@@ -88,6 +88,79 @@ class ClientTlsHandshakeTest {
     assertThat(new String(alpn, 3, 7, StandardCharsets.US_ASCII)).isEqualTo("tds/8.0");
   }
 
+  /**
+   * A server that resumes sessions (one JSSE SSLContext for all its engines, as SQL Server's
+   * Schannel keeps a session cache), the server engines offering ALPN tds/8.0 on the strict path.
+   */
+  private static java.util.function.Supplier<io.jctds.protocol.tls.TlsEngine> resumingServer(
+      boolean strict) throws Exception {
+    javax.net.ssl.SSLContext shared = javax.net.ssl.SSLContext.getInstance("TLS");
+    shared.init(credentials.keyManagers(), null, null);
+    return () -> {
+      javax.net.ssl.SSLEngine e = shared.createSSLEngine();
+      e.setUseClientMode(false);
+      return new io.jctds.protocol.tls.JsseTlsEngine(e, strict ? "tds/8.0" : null);
+    };
+  }
+
+  /**
+   * Every connection's engine comes from one JVM-wide SSLContext ({@link SharedClientContext}), and
+   * a resumed session would skip the trust manager, where the CA, CRL and host name rules live. So
+   * against a server that resumes: the detector first (a JSSE client of one context, engines made
+   * for the same host and port, does resume), then jctds's handshakes are all full, and a refused
+   * certificate stays refused after accepted handshakes to the same server.
+   */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+  void noHandshakeResumesSoEveryChainIsChecked(boolean strict) throws Exception {
+    java.util.function.Supplier<io.jctds.protocol.tls.TlsEngine> server = resumingServer(strict);
+    javax.net.ssl.SSLContext plain = javax.net.ssl.SSLContext.getInstance("TLS");
+    java.security.KeyStore trusted = java.security.KeyStore.getInstance("PKCS12");
+    trusted.load(null, null);
+    trusted.setCertificateEntry("ca", ca.certificate());
+    javax.net.ssl.TrustManagerFactory tmf =
+        javax.net.ssl.TrustManagerFactory.getInstance(
+            javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trusted);
+    plain.init(null, tmf.getTrustManagers(), null);
+    long[] created = new long[2];
+    for (int i = 0; i < 2; i++) {
+      javax.net.ssl.SSLEngine e = plain.createSSLEngine("db.example.test", 1433);
+      e.setUseClientMode(true);
+      TlsPeers.handshake(
+          strict, server, new io.jctds.protocol.tls.JsseTlsEngine(e, strict ? "tds/8.0" : null));
+      created[i] = e.getSession().getCreationTime();
+    }
+    assertThat(created[1]).as("the detector: JSSE resumes").isEqualTo(created[0]);
+
+    String mode = strict ? "  encryption = strict\n" : "  encryption = require\n";
+    ClientTls good =
+        ClientTls.forEntry(entry("db.example.test", mode + "  ca file = " + caFile(ca) + "\n"));
+    for (int i = 0; i < 2; i++) {
+      TlsPeers.handshake(strict, server, good.newEngine("127.0.0.1", 1433));
+      assertThat(good.lastFailure()).isEmpty();
+    }
+
+    ClientTls untrusted =
+        ClientTls.forEntry(entry("db.example.test", mode + "  ca file = " + caFile(other) + "\n"));
+    assertThat(refusal(strict, server, untrusted)).isEqualTo(Reason.UNTRUSTED);
+    ClientTls wrongName =
+        ClientTls.forEntry(entry("wrong.example.test", mode + "  ca file = " + caFile(ca) + "\n"));
+    assertThat(refusal(strict, server, wrongName)).isEqualTo(Reason.HOSTNAME_MISMATCH);
+  }
+
+  private static Reason refusal(
+      boolean strict,
+      java.util.function.Supplier<io.jctds.protocol.tls.TlsEngine> server,
+      ClientTls tls) {
+    TlsHandshakeException e =
+        catchThrowableOfType(
+            TlsHandshakeException.class,
+            () -> TlsPeers.handshake(strict, server, tls.newEngine("127.0.0.1", 1433)));
+    assertThat(e).as("the handshake must fail").isNotNull();
+    return TlsValidationException.findIn(e).orElseThrow().reason();
+  }
+
   @Test
   void tds7OffersTls12OnlyWithoutAlpnOrSniOrFiniteFieldDh() throws Exception {
     ClientTls tls =

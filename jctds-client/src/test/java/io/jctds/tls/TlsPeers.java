@@ -45,6 +45,14 @@ final class TlsPeers {
    */
   static Outcome handshake(boolean strict, ServerTlsContext server, TlsEngine clientEngine)
       throws IOException {
+    return handshake(
+        strict, () -> strict ? server.newTds8Engine() : server.newTds7Engine(), clientEngine);
+  }
+
+  /** {@link #handshake(boolean, ServerTlsContext, TlsEngine)} with the server's engines. */
+  static Outcome handshake(
+      boolean strict, java.util.function.Supplier<TlsEngine> serverEngine, TlsEngine clientEngine)
+      throws IOException {
     try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       Future<String> serverSide =
           SERVERS.submit(
@@ -54,9 +62,9 @@ final class TlsPeers {
                   Transport wire = Transport.of(s.getInputStream(), s.getOutputStream());
                   TdsTlsTransport tls =
                       strict
-                          ? TdsTlsTransport.handshakeFirst(wire, server.newTds8Engine())
+                          ? TdsTlsTransport.handshakeFirst(wire, serverEngine.get())
                           : TdsTlsTransport.handshakeInPrelogin(
-                              wire, server.newTds7Engine(), TdsTlsTransport.Scope.WHOLE_CONNECTION);
+                              wire, serverEngine.get(), TdsTlsTransport.Scope.WHOLE_CONNECTION);
                   ByteBuffer ping = ByteBuffer.allocate(4);
                   while (ping.hasRemaining() && tls.read(ping) >= 0) {
                     // read the whole ping
