@@ -1,7 +1,9 @@
 package io.jctds.config;
 
+import io.jctds.internal.ParsedFiles;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -185,10 +187,26 @@ final class Resolution {
 
   private List<ConfLine> lines(Path path) {
     if (!parsed.containsKey(path)) {
-      byte[] data = ConfigResolver.read(path);
-      parsed.put(path, data == null ? null : ConfLine.parse(data));
+      // a kept parse serves only a file that can still be opened (a chmod leaves the stamp alone)
+      boolean readable = path != null && !path.toString().isEmpty() && Files.isReadable(path);
+      parsed.put(
+          path,
+          readable
+              ? FILES.get(path, () -> ConfigResolver.read(path), Resolution::parse)
+              : parse(ConfigResolver.read(path)));
     }
     return parsed.get(path);
+  }
+
+  /**
+   * Parsed freetds.conf files, kept while a file's size, modification time and inode stay the same
+   * (FreeTDS reads the file at every connection: an edit takes effect at the next one); a file that
+   * cannot be opened is tried again every time.
+   */
+  private static final ParsedFiles<List<ConfLine>, RuntimeException> FILES = new ParsedFiles<>();
+
+  private static List<ConfLine> parse(byte[] data) {
+    return data == null ? null : List.copyOf(ConfLine.parse(data));
   }
 
   /** {@code tds_read_conf_sections}: {@code [global]}, then the server's sections. */

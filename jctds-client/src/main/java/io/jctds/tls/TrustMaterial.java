@@ -2,6 +2,7 @@ package io.jctds.tls;
 
 import io.jctds.config.Source;
 import io.jctds.config.SystemTrustStore;
+import io.jctds.internal.ParsedFiles;
 import io.jctds.tls.TlsValidationException.Reason;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,10 +35,12 @@ record TrustMaterial(
           + " to skip validation (not for production)";
 
   /** CA files (and system PEM bundles) parsed, while unchanged on disk. */
-  private static final ParsedFiles<List<X509Certificate>> CA_FILES = new ParsedFiles<>();
+  private static final ParsedFiles<List<X509Certificate>, TlsValidationException> CA_FILES =
+      new ParsedFiles<>();
 
   /** CRL files parsed, while unchanged on disk. */
-  private static final ParsedFiles<List<X509CRL>> CRL_FILES = new ParsedFiles<>();
+  private static final ParsedFiles<List<X509CRL>, TlsValidationException> CRL_FILES =
+      new ParsedFiles<>();
 
   /**
    * Loads what {@code policy} needs; nothing when it validates nothing. A CA or CRL file is parsed

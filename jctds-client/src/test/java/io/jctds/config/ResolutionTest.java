@@ -19,6 +19,19 @@ class ResolutionTest {
     f = new ConfFixture(tmp);
   }
 
+  /** FreeTDS reads freetds.conf at every connection: an edit counts at the next resolution. */
+  @Test
+  void anEditedFileCountsAtTheNextResolution() throws Exception {
+    Path file = f.freetdsconf("[s]\nhost = 127.0.0.1\nport = 1\n");
+    java.nio.file.attribute.FileTime old =
+        java.nio.file.attribute.FileTime.from(java.time.Instant.now().minusSeconds(3600));
+    java.nio.file.Files.setLastModifiedTime(file, old);
+    assertThat(f.resolve("s").port()).isEqualTo(1);
+    assertThat(f.resolve("s").port()).isEqualTo(1);
+    f.freetdsconf("[s]\nhost = 127.0.0.1\nport = 2\n"); // same size, just now
+    assertThat(f.resolve("s").port()).isEqualTo(2);
+  }
+
   @Test
   void sectionNamesAreCaseInsensitive() {
     f.freetdsconf("[MyServer]\nhost = 127.0.0.1\nport = 1\n[GLOBAL]\ndatabase = g\n");
