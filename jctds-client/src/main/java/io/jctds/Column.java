@@ -21,6 +21,8 @@ package io.jctds;
  * @param precision decimal and numeric precision, else 0
  * @param scale decimal and numeric scale, time/datetime2/datetimeoffset fractional digits, else 0
  * @param nullable whether the column may hold NULL
+ * @param caseSensitive whether the server compares the column's values case-sensitively (the
+ *     fCaseSen flag of COLMETADATA, [MS-TDS] 2.2.7.4: a case-sensitive collation)
  */
 public record Column(
     String name,
@@ -30,4 +32,19 @@ public record Column(
     int internalSize,
     int precision,
     int scale,
-    boolean nullable) {}
+    boolean nullable,
+    boolean caseSensitive) {
+
+  /** A column that is not case-sensitive (DB-API's 7-tuple and the type name). */
+  public Column(
+      String name,
+      int typeCode,
+      String typeName,
+      int displaySize,
+      int internalSize,
+      int precision,
+      int scale,
+      boolean nullable) {
+    this(name, typeCode, typeName, displaySize, internalSize, precision, scale, nullable, false);
+  }
+}

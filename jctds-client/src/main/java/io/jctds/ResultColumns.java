@@ -29,7 +29,8 @@ final class ResultColumns {
               Sizes.internal(t),
               t.precision(),
               t.scale(),
-              c.isNullable()));
+              c.isNullable(),
+              (c.flags() & ColMetadata.FLAG_CASE_SENSITIVE) != 0));
       exact.putIfAbsent(c.name(), i);
       folded.putIfAbsent(c.name().toLowerCase(Locale.ROOT), i);
     }

@@ -40,7 +40,7 @@ final class JctdsResultSetMetaData implements ResultSetMetaData {
 
   @Override
   public boolean isCaseSensitive(int i) throws SQLException {
-    return JdbcValues.jdbcType(col(i)) == Types.OTHER; // SQL Server's default collations are _CI_
+    return col(i).caseSensitive(); // COLMETADATA's fCaseSen, as mssql-jdbc reads it
   }
 
   @Override

@@ -34,6 +34,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
@@ -484,6 +485,41 @@ class GetterDifferentialIT {
           && !LocalDateTime.parse(theirs.substring("String:".length()).replace(' ', 'T')).equals(t);
     }
     return false;
+  }
+
+  /** ResultSetMetaData's per-column flags, as mssql-jdbc reports them for the same columns. */
+  private static List<String> flags(java.sql.Connection c) throws Exception {
+    List<String> r = new ArrayList<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT * FROM getter_values ORDER BY id")) {
+      java.sql.ResultSetMetaData md = rs.getMetaData();
+      for (int i = 1; i <= md.getColumnCount(); i++) {
+        r.add(
+            md.getColumnName(i)
+                + " caseSensitive="
+                + md.isCaseSensitive(i)
+                + " searchable="
+                + md.isSearchable(i)
+                + " currency="
+                + md.isCurrency(i)
+                + " signed="
+                + md.isSigned(i)
+                + " nullable="
+                + md.isNullable(i));
+      }
+    }
+    return r;
+  }
+
+  @Test
+  void metadataFlagsMatchMssqlJdbc() throws Exception {
+    List<String> theirs;
+    try (java.sql.Connection c = ValuesServer.mssql(server)) {
+      theirs = flags(c);
+    }
+    try (java.sql.Connection c = JdbcServer.connect(server)) {
+      assertThat(flags(c)).isEqualTo(theirs);
+    }
   }
 
   @TestFactory
