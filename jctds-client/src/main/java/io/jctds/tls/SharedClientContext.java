@@ -10,7 +10,6 @@ import java.util.WeakHashMap;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * One JSSE client {@code SSLContext} for every connection of the JVM, because making and
@@ -60,7 +59,7 @@ final class SharedClientContext {
   }
 
   /** Hands each check to the engine's own trust manager. */
-  private static final class Dispatcher extends X509ExtendedTrustManager {
+  private static final class Dispatcher extends ServerTrustManager {
     @Override
     public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
         throws CertificateException {
@@ -81,25 +80,6 @@ final class SharedClientContext {
     public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket)
         throws CertificateException {
       checkServerTrusted(chain, authType, (SSLEngine) null);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType)
-        throws CertificateException {
-      throw new CertificateException(
-          "jctds is a TLS client; it does not check client certificates");
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-        throws CertificateException {
-      checkClientTrusted(chain, authType);
-    }
-
-    @Override
-    public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-        throws CertificateException {
-      checkClientTrusted(chain, authType);
     }
 
     @Override

@@ -4,16 +4,15 @@ import java.net.Socket;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * The client's trust decision for one connection: {@link ChainValidator} on every server chain,
  * whichever overload the TLS implementation calls (JSSE calls the {@link SSLEngine} one,
- * BouncyCastle the plain one). Being an {@link X509ExtendedTrustManager}, JSSE adds no checks of
- * its own (no endpoint identification: the host name rules are ours). Each outcome is reported to
- * the listener, success or failure.
+ * BouncyCastle the plain one). Being an X509ExtendedTrustManager, JSSE adds no checks of its own
+ * (no endpoint identification: the host name rules are ours). Each outcome is reported to the
+ * listener, success or failure.
  */
-final class ValidatingTrustManager extends X509ExtendedTrustManager {
+final class ValidatingTrustManager extends ServerTrustManager {
   /** What one check found. */
   interface Listener {
     void accepted(X509Certificate[] chain, String matchedName);
@@ -52,24 +51,6 @@ final class ValidatingTrustManager extends X509ExtendedTrustManager {
   public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
       throws CertificateException {
     checkServerTrusted(chain, authType);
-  }
-
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType)
-      throws CertificateException {
-    throw new CertificateException("jctds is a TLS client; it does not check client certificates");
-  }
-
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket)
-      throws CertificateException {
-    checkClientTrusted(chain, authType);
-  }
-
-  @Override
-  public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine)
-      throws CertificateException {
-    checkClientTrusted(chain, authType);
   }
 
   @Override
