@@ -18,7 +18,7 @@ final class ValidatingTrustManager extends X509ExtendedTrustManager {
   interface Listener {
     void accepted(X509Certificate[] chain, String matchedName);
 
-    void refused(TlsValidationException failure);
+    void refused(X509Certificate[] chain, TlsValidationException failure);
   }
 
   private final ChainValidator validator;
@@ -37,7 +37,7 @@ final class ValidatingTrustManager extends X509ExtendedTrustManager {
     try {
       listener.accepted(chain, validator.check(chain));
     } catch (TlsValidationException e) {
-      listener.refused(e);
+      listener.refused(chain, e);
       throw e;
     }
   }
