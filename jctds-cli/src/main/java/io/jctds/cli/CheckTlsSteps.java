@@ -216,12 +216,16 @@ final class CheckTlsSteps {
       crossCheck(encrypt);
     } catch (JctdsException e) {
       if (e.number() == 300 || e.number() == 297) {
-        report.step(
-            "sys.dm_exec_connections",
-            "not permitted",
-            "Msg " + e.number() + ": " + e.getMessage(),
-            "reading it needs VIEW SERVER STATE (seed page); the report stands without it",
-            "to see it: GRANT VIEW SERVER STATE TO [" + entry.userName() + "] (as an admin)");
+        List<String> d = new ArrayList<>();
+        e.messages().stream()
+            .filter(m -> m.severity() > 10)
+            .forEach(m -> d.add("Msg " + m.number() + ", Level " + m.severity() + ": " + m.text()));
+        if (d.isEmpty()) {
+          d.add("Msg " + e.number() + ": " + e.getMessage());
+        }
+        d.add("reading it needs VIEW SERVER STATE (seed page); the report stands without it");
+        d.add("to see it: GRANT VIEW SERVER STATE TO [" + entry.userName() + "] (as an admin)");
+        report.step("sys.dm_exec_connections", "not permitted", d.toArray(String[]::new));
       } else {
         report.step("sys.dm_exec_connections", "failed", e.getMessage());
       }

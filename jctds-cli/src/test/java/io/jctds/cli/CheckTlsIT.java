@@ -194,8 +194,9 @@ class CheckTlsIT {
     assertThat(r.out())
         .contains("[not permitted] sys.dm_exec_connections")
         .contains(
-            "Msg 300: VIEW SERVER STATE permission was denied on object 'server', database"
-                + " 'master'.")
+            "Msg 300, Level 14: VIEW SERVER STATE permission was denied on object 'server',"
+                + " database 'master'.")
+        .contains("Msg 297, Level 16: The user does not have permission to perform this action.")
         .contains("[ok] Login");
     assertThat(lastLine(r)).isEqualTo("Verdict: secure");
   }
@@ -224,6 +225,8 @@ class CheckTlsIT {
                   .isEqualTo(
                       "VIEW SERVER STATE permission was denied on object 'server', database"
                           + " 'master'.");
+              assertThat((Object) e.getNextException()).isNotNull();
+              assertThat(e.getNextException().getErrorCode()).isEqualTo(297);
             });
   }
 

@@ -138,9 +138,10 @@ class ServerCommandIT {
   /**
    * {@code --user NAME} with the environment's password keeps working beside {@code --user
    * NAME:PASSWORD[:restricted]} logins; a restricted login (no VIEW SERVER STATE) gets SQL Server's
-   * error 300 from sys.dm_exec_connections through mssql-jdbc, even as the first session to read
-   * the view ("Database engine events and errors (0 to 999)": severity 14, "%ls permission was
-   * denied on object '%.*ls', database '%.*ls'.").
+   * errors 300 then 297 from sys.dm_exec_connections through mssql-jdbc, even as the first session
+   * to read the view ("Database engine events and errors (0 to 999)": 300, severity 14, "%ls
+   * permission was denied on object '%.*ls', database '%.*ls'."; 297, severity 16, "The user does
+   * not have permission to perform this action.").
    */
   @Test
   void restrictedLoginsBesideTheMainOne() throws Exception {
@@ -169,6 +170,7 @@ class ServerCommandIT {
                       .isEqualTo(
                           "VIEW SERVER STATE permission was denied on object 'server', database"
                               + " 'master'.");
+                  assertThat(e.getNextException().getErrorCode()).isEqualTo(297);
                 });
       }
       assertThat(query(port, "ops", "Ops-Pw-2", plain)).containsExactly("FALSE", "TSQL", "SQL");

@@ -173,9 +173,10 @@ public final class SessionViews {
   }
 
   /**
-   * A login without VIEW SERVER STATE gets SQL Server's error 300 (severity 14, "%ls permission was
-   * denied on object '%.*ls', database '%.*ls'.", Microsoft's "Database engine events and errors (0
-   * to 999)"), as from sys.dm_exec_connections ("Permissions: requires VIEW SERVER STATE").
+   * A login without VIEW SERVER STATE gets SQL Server's errors 300 (severity 14, "%ls permission
+   * was denied on object '%.*ls', database '%.*ls'.") and 297 (severity 16, "The user does not have
+   * permission to perform this action."), Microsoft's "Database engine events and errors (0 to
+   * 999)", as from sys.dm_exec_connections ("Permissions: requires VIEW SERVER STATE").
    */
   private static void checkViewServerState() {
     if (DEFINING.get() != null) {
@@ -188,12 +189,16 @@ public final class SessionViews {
       return; // H2 asks for the columns while defining the view
     }
     if (!permitted) {
-      throw new SqlException(
-          300,
-          14,
-          1,
-          "VIEW SERVER STATE permission was denied on object 'server', database 'master'.",
-          false);
+      SqlException denied =
+          new SqlException(
+              300,
+              14,
+              1,
+              "VIEW SERVER STATE permission was denied on object 'server', database 'master'.",
+              false);
+      throw denied.followedBy(
+          new SqlException(
+              297, 16, 1, "The user does not have permission to perform this action.", false));
     }
   }
 
