@@ -42,6 +42,7 @@ public final class ConnectOptions {
   private final Path configFile;
   private final ConfigResolver configResolver;
   private final List<ApplicationSettings.Directive> directives;
+  private final ConnectObserver observer;
 
   private ConnectOptions(Builder b) {
     port = b.port;
@@ -64,6 +65,7 @@ public final class ConnectOptions {
     configFile = b.configFile;
     configResolver = b.configResolver;
     directives = List.copyOf(b.directives);
+    observer = b.observer;
   }
 
   /** Options with nothing set. */
@@ -186,6 +188,11 @@ public final class ConnectOptions {
     return directives;
   }
 
+  /** Who watches the connect step by step (diagnostics), if anyone. */
+  public Optional<ConnectObserver> observer() {
+    return Optional.ofNullable(observer);
+  }
+
   /** A builder holding these options. */
   public Builder toBuilder() {
     Builder b = new Builder();
@@ -209,6 +216,7 @@ public final class ConnectOptions {
     b.configFile = configFile;
     b.configResolver = configResolver;
     b.directives.addAll(directives);
+    b.observer = observer;
     return b;
   }
 
@@ -235,6 +243,7 @@ public final class ConnectOptions {
     append(s, "tlsMaxVersion", tlsMaxVersion);
     append(s, "configFile", configFile);
     append(s, "configResolver", configResolver == null ? null : "custom");
+    append(s, "observer", observer == null ? null : "set");
     for (ApplicationSettings.Directive d : directives) {
       append(s, "'" + d.key() + "'", d.value());
     }
@@ -269,6 +278,7 @@ public final class ConnectOptions {
     private Path configFile;
     private ConfigResolver configResolver;
     private final List<ApplicationSettings.Directive> directives = new ArrayList<>();
+    private ConnectObserver observer;
 
     private Builder() {}
 
@@ -413,6 +423,12 @@ public final class ConnectOptions {
       } catch (IllegalArgumentException e) {
         throw new InterfaceError(e.getMessage(), null, e);
       }
+      return this;
+    }
+
+    /** See {@link ConnectOptions#observer()}; null for none. */
+    public Builder observer(ConnectObserver observer) {
+      this.observer = observer;
       return this;
     }
 

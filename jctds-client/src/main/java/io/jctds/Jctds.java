@@ -63,7 +63,11 @@ public final class Jctds {
     } catch (IllegalArgumentException e) {
       throw new InterfaceError(e.getMessage(), null, e);
     }
-    Session session = Connector.connect(settings(entry, options));
+    ConnectObserver observer = options.observer().orElse(null);
+    if (observer != null) {
+      observer.resolved(entry);
+    }
+    Session session = Connector.connect(settings(entry, options), Connector.CLIENT_TLS, observer);
     return new Connection(
         session,
         options.paramstyle().orElse(ParamStyle.NUMERIC),

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
       SqlCommand.class,
       ConfigCommand.class,
       ServerCommand.class,
-      BcpCommand.class
+      BcpCommand.class,
+      CheckTlsCommand.class
     })
 public final class JctdsCommand implements Runnable {
   @Spec CommandSpec spec;

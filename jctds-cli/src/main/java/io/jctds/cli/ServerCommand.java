@@ -9,6 +9,8 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.ArgGroup;
@@ -117,7 +119,14 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(
       names = "--user",
       paramLabel = "U",
-      description = "SQL login (default " + DEFAULT_USER + ").")
+      description = {
+        "SQL login (default " + DEFAULT_USER + "), its password from --password.",
+        "Or NAME:PASSWORD[:restricted], repeatable: more logins; a restricted one lacks VIEW"
+            + " SERVER STATE (sys.dm_exec_connections gets error 300)."
+      })
+  List<String> users = new ArrayList<>();
+
+  /** The plain {@code --user NAME} (paired with --password), or null. */
   String user;
 
   @Option(
@@ -192,12 +201,50 @@ public final class ServerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     checkFlags();
+    List<ExtraLogin> extra = extraLogins();
     String login = user != null ? user : DEFAULT_USER;
     String secret = password != null ? password : System.getenv(PASSWORD_ENV);
-    return run(build(login, secret));
+    boolean plain = user != null || password != null || extra.isEmpty();
+    return run(build(plain ? login : null, secret, extra));
   }
 
-  private TdsServer build(String login, String secret) {
+  /** A login given as {@code --user NAME:PASSWORD[:restricted]}. */
+  record ExtraLogin(String name, String password, boolean restricted) {
+    @Override
+    public String toString() {
+      return "ExtraLogin[" + name + (restricted ? ", restricted]" : "]");
+    }
+  }
+
+  /** The NAME:PASSWORD[:restricted] logins; sets {@link #user} from a plain --user NAME. */
+  private List<ExtraLogin> extraLogins() {
+    List<ExtraLogin> out = new ArrayList<>();
+    for (String u : users) {
+      int colon = u.indexOf(':');
+      if (colon < 0) {
+        if (user != null) {
+          throw usage("--user NAME without a password may be given once; use NAME:PASSWORD");
+        }
+        user = u;
+        continue;
+      }
+      boolean restricted = u.endsWith(":restricted");
+      String rest = restricted ? u.substring(0, u.length() - ":restricted".length()) : u;
+      colon = rest.indexOf(':');
+      String name = colon < 0 ? rest : rest.substring(0, colon);
+      String pw = colon < 0 ? "" : rest.substring(colon + 1);
+      if (name.isBlank() || pw.isEmpty()) {
+        throw usage("--user " + name + ":...: give NAME:PASSWORD[:restricted] with a password");
+      }
+      out.add(new ExtraLogin(name, pw, restricted));
+    }
+    if (user != null && user.isBlank()) {
+      throw usage("--user must not be empty");
+    }
+    return out;
+  }
+
+  private TdsServer build(String login, String secret, List<ExtraLogin> extra) {
     configureLogFormat();
     TdsServer.Builder b =
         TdsServer.builder()
@@ -225,11 +272,20 @@ public final class ServerCommand implements Callable<Integer> {
       String p12 = System.getenv(PKCS12_PASSWORD_ENV);
       b.pkcs12(certificate.pkcs12, p12 == null ? new char[0] : p12.toCharArray());
     }
-    String effective = secret != null ? secret : generatePassword();
+    String effective = login == null || secret != null ? secret : generatePassword();
     try {
-      b.user(login, effective);
+      if (login != null) {
+        b.user(login, effective);
+      }
+      for (ExtraLogin e : extra) {
+        if (e.restricted()) {
+          b.restrictedUser(e.name(), e.password());
+        } else {
+          b.user(e.name(), e.password());
+        }
+      }
       TdsServer server = b.build();
-      if (secret == null) {
+      if (login != null && secret == null) {
         generated = new GeneratedLogin(login, effective);
       }
       return server;
@@ -321,9 +377,6 @@ public final class ServerCommand implements Callable<Integer> {
     }
     if (port < 0 || port > 65535) {
       throw usage("--port " + port + " is outside 0..65535");
-    }
-    if (user != null && user.isBlank()) {
-      throw usage("--user must not be empty");
     }
     if (data != null && Files.exists(data) && !Files.isDirectory(data)) {
       throw usage("--data " + data + " is not a directory");

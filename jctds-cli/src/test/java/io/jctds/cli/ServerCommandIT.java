@@ -1,6 +1,7 @@
 package io.jctds.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.microsoft.sqlserver.jdbc.SQLServerDriver;
 import io.jctds.ConnectOptions;
@@ -131,6 +132,51 @@ class ServerCommandIT {
       assertThat(server.stop("INT")).as(server.describe()).isEqualTo(SIGINT_STATUS);
       assertThat(server.stderr()).doesNotContain(password);
       assertPortFree(port);
+    }
+  }
+
+  /**
+   * {@code --user NAME} with the environment's password keeps working beside {@code --user
+   * NAME:PASSWORD[:restricted]} logins; a restricted login (no VIEW SERVER STATE) gets SQL Server's
+   * errors 300 then 297 from sys.dm_exec_connections through mssql-jdbc, even as the first session
+   * to read the view ("Database engine events and errors (0 to 999)": 300, severity 14, "%ls
+   * permission was denied on object '%.*ls', database '%.*ls'."; 297, severity 16, "The user does
+   * not have permission to perform this action.").
+   */
+  @Test
+  void restrictedLoginsBesideTheMainOne() throws Exception {
+    String password = "Env-Pw-" + System.nanoTime();
+    try (ServerProcess server =
+        start(
+            Map.of(ServerCommand.PASSWORD_ENV, password),
+            "--port",
+            "0",
+            "--user",
+            "app",
+            "--user",
+            "viewer:Viewer-Pw-1:restricted",
+            "--user",
+            "ops:Ops-Pw-2")) {
+      int port = Integer.parseInt(server.awaitListening().group(2));
+      String plain = "encrypt=false;trustServerCertificate=true;";
+      try (Connection c = connect(port, "viewer", "Viewer-Pw-1", plain);
+          Statement s = c.createStatement()) {
+        assertThatThrownBy(() -> s.executeQuery(QUERY))
+            .isInstanceOfSatisfying(
+                SQLException.class,
+                e -> {
+                  assertThat(e.getErrorCode()).isEqualTo(300);
+                  assertThat(e.getMessage())
+                      .isEqualTo(
+                          "VIEW SERVER STATE permission was denied on object 'server', database"
+                              + " 'master'.");
+                  assertThat(e.getNextException().getErrorCode()).isEqualTo(297);
+                });
+      }
+      assertThat(query(port, "ops", "Ops-Pw-2", plain)).containsExactly("FALSE", "TSQL", "SQL");
+      assertThat(query(port, "app", password, plain)).containsExactly("FALSE", "TSQL", "SQL");
+      assertThat(server.stop("TERM")).as(server.describe()).isEqualTo(SIGTERM_STATUS);
+      assertThat(server.stderr()).doesNotContain("Viewer-Pw-1").doesNotContain(password);
     }
   }
 

@@ -58,6 +58,17 @@ class ServerCommandTest {
   }
 
   @Test
+  void twoPlainUsersAreAUsageError() {
+    assertUsageError(
+        "--user NAME without a password may be given once", "server", "--user", "a", "--user", "b");
+  }
+
+  @Test
+  void aColonLoginNeedsAPassword() {
+    assertUsageError("give NAME:PASSWORD[:restricted] with a password", "server", "--user", "x:");
+  }
+
+  @Test
   void unknownEncryptionPolicy() {
     assertUsageError("use off, on, required or strict", "server", "--encryption", "maybe");
   }

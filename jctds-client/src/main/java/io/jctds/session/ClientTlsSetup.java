@@ -8,6 +8,8 @@ import io.jctds.tls.EncryptionReport;
 import io.jctds.tls.TlsPolicy;
 import io.jctds.tls.TlsValidationException;
 import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.util.List;
 
 /**
  * {@link TlsSetup} over {@link ClientTls}. The CA and CRL files are loaded when the first handshake
@@ -58,6 +60,11 @@ final class ClientTlsSetup implements TlsSetup {
       return EncryptionReport.unencrypted(tdsVersion);
     }
     return tls.report(session, tdsVersion, level);
+  }
+
+  @Override
+  public List<X509Certificate> lastPeerChain() {
+    return tls == null ? List.of() : tls.lastPeerChain();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package io.jctds.session;
 
+import io.jctds.ConnectObserver;
 import io.jctds.OperationalError;
 import io.jctds.OperationalError.Reason;
 import io.jctds.config.Encryption;
@@ -59,6 +60,15 @@ public final class Connector {
    * @throws OperationalError when the connection or login fails
    */
   public static Session connect(ConnectSettings s, TlsSetups tlsSetups) {
+    return connect(s, tlsSetups, null);
+  }
+
+  /**
+   * Connects and logs in, telling {@code observer} (null for none) each step.
+   *
+   * @throws OperationalError when the connection or login fails
+   */
+  public static Session connect(ConnectSettings s, TlsSetups tlsSetups, ConnectObserver observer) {
     ServerEntry e = s.entry();
     if (s.version() == TdsVersion.V7_0 && e.encryption() == Encryption.REQUIRE) {
       throw LoginFailures.encryptionImpossible(s);
@@ -74,7 +84,7 @@ public final class Connector {
     Deadline deadline = Deadline.after(s.loginTimeout());
     boolean connected = false;
     try {
-      Session session = login(s, tlsSetups, firstTarget(s, deadline), dump, deadline, id);
+      Session session = login(s, tlsSetups, firstTarget(s, deadline), dump, observer, deadline, id);
       setup(session, s);
       connected = true;
       return session;
@@ -90,15 +100,17 @@ public final class Connector {
       TlsSetups tlsSetups,
       Target target,
       ProtocolDump dump,
+      ConnectObserver observer,
       Deadline deadline,
       String id) {
     for (int hop = 0; ; hop++) {
       TlsSetup tls = tlsSetups.create(s, target);
-      try (LoginFlow flow = new LoginFlow(s, target, tls, dump, deadline, id)) {
+      try (LoginFlow flow = new LoginFlow(s, target, tls, dump, observer, deadline, id)) {
         LoginState end;
         try {
           end = flow.run();
         } catch (IOException | RuntimeException ex) {
+          flow.reportRefusedChain();
           throw LoginFailures.during(s, target, flow.state(), ex);
         }
         if (end == LoginState.ROUTED) {

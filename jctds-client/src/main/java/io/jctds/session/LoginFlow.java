@@ -1,5 +1,6 @@
 package io.jctds.session;
 
+import io.jctds.ConnectObserver;
 import io.jctds.OperationalError;
 import io.jctds.SqlServerMessage;
 import io.jctds.net.Deadline;
@@ -39,6 +40,7 @@ final class LoginFlow implements AutoCloseable {
   private final Target target;
   private final TlsSetup tls;
   private final ProtocolDump dump;
+  private final ConnectObserver observer;
   private final Deadline deadline;
   private final String id;
   private final int pid = (int) ProcessHandle.current().pid();
@@ -65,12 +67,14 @@ final class LoginFlow implements AutoCloseable {
       Target target,
       TlsSetup tls,
       ProtocolDump dump,
+      ConnectObserver observer,
       Deadline deadline,
       String id) {
     this.settings = settings;
     this.target = target;
     this.tls = tls;
     this.dump = dump;
+    this.observer = observer;
     this.deadline = deadline;
     this.id = id;
     this.layout = settings.version();
@@ -82,6 +86,9 @@ final class LoginFlow implements AutoCloseable {
     while (!state.isFinal()) {
       LoginState current = state;
       LOG.log(System.Logger.Level.DEBUG, () -> "[" + id + "] " + current.phase());
+      if (observer != null) {
+        observer.step(current.phase());
+      }
       state = current.run(this);
     }
     return state;
@@ -109,6 +116,9 @@ final class LoginFlow implements AutoCloseable {
       throw e;
     }
     socket.deadline(deadline);
+    if (observer != null) {
+      observer.tcpConnected(s.getRemoteSocketAddress());
+    }
     channel = new PacketChannel(socket, LoginMessages.DEFAULT_PACKET_SIZE, dump, id);
     channel.firstPacketId(0);
   }
@@ -118,6 +128,7 @@ final class LoginFlow implements AutoCloseable {
     channel.transport(t);
     tlsSession = t.session();
     level = EncryptionReport.Level.STRICT;
+    observeTls();
     dump.event(
         "TLS-first handshake done: " + tlsSession.protocol() + " " + tlsSession.cipherSuite());
   }
@@ -131,9 +142,18 @@ final class LoginFlow implements AutoCloseable {
         LoginMessages.prelogin(
             settings.version(), encryptionByte, settings.entry().instance(), pid);
     channel.send(PacketType.PRELOGIN, request::encode);
+    if (observer != null) {
+      observer.preloginSent(encryptionByte, settings.strict());
+    }
     ByteBuffer answer = channel.readMessage(PacketType.TABULAR_RESULT);
     serverPrelogin = PreLogin.decode(answer);
     dump.event(() -> "Server PRELOGIN: " + serverPrelogin);
+    if (observer != null) {
+      PreLogin.Version v = serverPrelogin.version();
+      observer.preloginAnswered(
+          serverPrelogin.encryption(),
+          v == null ? null : v.major() + "." + v.minor() + "." + v.build());
+    }
     if (settings.strict()) {
       return new EncryptionDecision.Plain(); // inside TLS already; the answer is ignored
     }
@@ -166,6 +186,7 @@ final class LoginFlow implements AutoCloseable {
         scope == TdsTlsTransport.Scope.LOGIN_ONLY
             ? EncryptionReport.Level.LOGIN_ONLY
             : EncryptionReport.Level.FULL;
+    observeTls();
     dump.event(
         "TLS handshake done ("
             + level.label()
@@ -173,6 +194,26 @@ final class LoginFlow implements AutoCloseable {
             + tlsSession.protocol()
             + " "
             + tlsSession.cipherSuite());
+  }
+
+  private void observeTls() {
+    if (observer != null) {
+      observer.certificates(tlsSession.peerCertificates());
+      observer.tlsEstablished(tlsSession, level);
+    }
+  }
+
+  /**
+   * After a failure: tells the observer the chain the certificate check saw, when a handshake
+   * failed after it (the chain was refused, or the handshake broke later).
+   */
+  void reportRefusedChain() {
+    if (observer != null && tlsSession == null) {
+      List<java.security.cert.X509Certificate> chain = tls.lastPeerChain();
+      if (!chain.isEmpty()) {
+        observer.certificates(chain);
+      }
+    }
   }
 
   void sendLogin7() throws IOException {

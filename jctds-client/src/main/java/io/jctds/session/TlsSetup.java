@@ -4,6 +4,8 @@ import io.jctds.protocol.tls.TlsEngine;
 import io.jctds.protocol.tls.TlsSessionInfo;
 import io.jctds.tls.EncryptionReport;
 import java.io.IOException;
+import java.security.cert.X509Certificate;
+import java.util.List;
 
 /**
  * Where a login gets its TLS: a fresh engine for each handshake (so no session is ever resumed and
@@ -28,6 +30,14 @@ public interface TlsSetup {
    * @param level how much of the connection TLS protects
    */
   EncryptionReport report(TlsSessionInfo session, String tdsVersion, EncryptionReport.Level level);
+
+  /**
+   * The chain the last handshake's certificate check saw (leaf first), accepted or refused; empty
+   * when no check ran.
+   */
+  default List<X509Certificate> lastPeerChain() {
+    return List.of();
+  }
 
   /** A note for {@code connection.messages()} about validation (e.g. not validated), or null. */
   String note();

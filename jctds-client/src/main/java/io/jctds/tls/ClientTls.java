@@ -34,6 +34,7 @@ public final class ClientTls {
   private final ChainValidator validator;
   private final AtomicReference<String> matchedName = new AtomicReference<>();
   private final AtomicReference<TlsValidationException> failure = new AtomicReference<>();
+  private final AtomicReference<X509Certificate[]> lastChain = new AtomicReference<>();
 
   private ClientTls(TlsPolicy policy, TrustMaterial trust, Clock clock) {
     this.policy = policy;
@@ -93,6 +94,7 @@ public final class ClientTls {
   public TlsEngine newEngine(String peerHost, int peerPort) throws LegacyTlsUnavailableException {
     matchedName.set(null);
     failure.set(null);
+    lastChain.set(null);
     ValidatingTrustManager trustManager = new ValidatingTrustManager(validator, trust, listener());
     String alpn = policy.applicationProtocol().orElse(null);
     if (policy.needsLegacyTls()) {
@@ -126,12 +128,14 @@ public final class ClientTls {
     return new ValidatingTrustManager.Listener() {
       @Override
       public void accepted(X509Certificate[] chain, String matched) {
+        lastChain.set(chain);
         matchedName.set(matched);
         failure.set(null);
       }
 
       @Override
-      public void refused(TlsValidationException e) {
+      public void refused(X509Certificate[] chain, TlsValidationException e) {
+        lastChain.set(chain);
         failure.set(e);
       }
     };
@@ -157,6 +161,15 @@ public final class ClientTls {
     return found.isPresent()
         ? found
         : ServiceLoader.load(LegacyTlsProvider.class, ClientTls.class.getClassLoader()).findFirst();
+  }
+
+  /**
+   * The chain the last handshake's certificate check saw, leaf first, whether it was accepted or
+   * refused; empty when no check ran.
+   */
+  public List<X509Certificate> lastPeerChain() {
+    X509Certificate[] chain = lastChain.get();
+    return chain == null ? List.of() : List.of(chain);
   }
 
   /** Why the last handshake's certificate check failed, if it did. */

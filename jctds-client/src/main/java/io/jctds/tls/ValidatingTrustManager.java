@@ -17,7 +17,7 @@ final class ValidatingTrustManager extends ServerTrustManager {
   interface Listener {
     void accepted(X509Certificate[] chain, String matchedName);
 
-    void refused(TlsValidationException failure);
+    void refused(X509Certificate[] chain, TlsValidationException failure);
   }
 
   private final ChainValidator validator;
@@ -36,7 +36,7 @@ final class ValidatingTrustManager extends ServerTrustManager {
     try {
       listener.accepted(chain, validator.check(chain));
     } catch (TlsValidationException e) {
-      listener.refused(e);
+      listener.refused(chain, e);
       throw e;
     }
   }

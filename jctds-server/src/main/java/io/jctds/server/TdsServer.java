@@ -306,6 +306,7 @@ public final class TdsServer implements AutoCloseable {
     private ServerCredentials credentials;
     private final List<String> certificateNames = new ArrayList<>();
     private final Map<String, String> users = new LinkedHashMap<>();
+    private final java.util.Set<String> restrictedUsers = new java.util.HashSet<>();
     private String database = "master";
     private final List<String> databases = new ArrayList<>();
     private Path dataDirectory;
@@ -392,6 +393,18 @@ public final class TdsServer implements AutoCloseable {
     public Builder user(String login, String password) {
       new Logins().add(login, password); // validates
       users.put(login, password);
+      restrictedUsers.remove(login);
+      return this;
+    }
+
+    /**
+     * Adds a SQL login without VIEW SERVER STATE, as an ordinary SQL Server login: selecting
+     * sys.dm_exec_connections gets error 300 ("VIEW SERVER STATE permission was denied on object
+     * 'server', database 'master'."). May be called several times.
+     */
+    public Builder restrictedUser(String login, String password) {
+      user(login, password);
+      restrictedUsers.add(login);
       return this;
     }
 
@@ -479,7 +492,7 @@ public final class TdsServer implements AutoCloseable {
         throw new IllegalArgumentException("give either certificate(cert, key) or pkcs12(file)");
       }
       Logins logins = new Logins();
-      users.forEach(logins::add);
+      users.forEach((name, pw) -> logins.add(name, pw, restrictedUsers.contains(name)));
       ServerTlsContext tls = encryption == EncryptionPolicy.OFF ? null : tlsContext();
       System.Logger log = logger != null ? logger : System.getLogger(LOGGER_NAME);
       ServerSettings settings =

@@ -2,6 +2,7 @@ package io.jctds.server.catalog;
 
 import io.jctds.server.SessionInfo;
 import io.jctds.server.functions.FunctionContext;
+import io.jctds.server.sql.SqlException;
 import java.sql.ResultSet;
 import java.sql.Types;
 import java.time.Instant;
@@ -18,6 +19,9 @@ import org.h2.tools.SimpleResultSet;
  * is SQL Server's default TCP T-SQL endpoint.
  */
 public final class SessionViews {
+  /** Set while a view over these functions is created: H2 then only asks for the columns. */
+  static final ThreadLocal<Boolean> DEFINING = new ThreadLocal<>();
+
   private SessionViews() {}
 
   /** The view definitions. */
@@ -80,6 +84,7 @@ public final class SessionViews {
 
   /** The rows of sys.dm_exec_connections. */
   public static ResultSet connections() {
+    checkViewServerState();
     SimpleResultSet rs = new SimpleResultSet();
     rs.addColumn("session_id", Types.INTEGER, 10, 0);
     rs.addColumn("most_recent_session_id", Types.INTEGER, 10, 0);
@@ -165,6 +170,36 @@ public final class SessionViews {
 
   private static short isolationLevel(int spid) {
     return FunctionContext.current().isolationLevel(spid);
+  }
+
+  /**
+   * A login without VIEW SERVER STATE gets SQL Server's errors 300 (severity 14, "%ls permission
+   * was denied on object '%.*ls', database '%.*ls'.") and 297 (severity 16, "The user does not have
+   * permission to perform this action."), Microsoft's "Database engine events and errors (0 to
+   * 999)", as from sys.dm_exec_connections ("Permissions: requires VIEW SERVER STATE").
+   */
+  private static void checkViewServerState() {
+    if (DEFINING.get() != null) {
+      return;
+    }
+    boolean permitted;
+    try {
+      permitted = FunctionContext.current().viewServerState();
+    } catch (IllegalStateException e) {
+      return; // H2 asks for the columns while defining the view
+    }
+    if (!permitted) {
+      SqlException denied =
+          new SqlException(
+              300,
+              14,
+              1,
+              "VIEW SERVER STATE permission was denied on object 'server', database 'master'.",
+              false);
+      throw denied.followedBy(
+          new SqlException(
+              297, 16, 1, "The user does not have permission to perform this action.", false));
+    }
   }
 
   private static List<SessionInfo> sessionsOrEmpty() {

@@ -175,7 +175,12 @@ public final class SystemViews {
       if (exists(s, Names.schema(db, v.schema()), v.name())) {
         return;
       }
-      s.execute(sql(db, v));
+      SessionViews.DEFINING.set(Boolean.TRUE); // H2 calls the view's function for its columns
+      try {
+        s.execute(sql(db, v));
+      } finally {
+        SessionViews.DEFINING.remove();
+      }
       s.execute(
           "COMMENT ON TABLE "
               + Names.qualified(db, v.schema(), v.name())

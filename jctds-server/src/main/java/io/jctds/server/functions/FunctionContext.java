@@ -43,6 +43,11 @@ public interface FunctionContext {
   /** COL_LENGTH: the column's max_length, or null. */
   Integer columnLength(String table, String column);
 
+  /** Whether the session's login holds VIEW SERVER STATE. */
+  default boolean viewServerState() {
+    return true;
+  }
+
   /** Snapshots of the server's live sessions. */
   List<io.jctds.server.SessionInfo> connections();
 

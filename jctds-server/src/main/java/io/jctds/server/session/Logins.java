@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,7 @@ public final class Logins {
   private final byte[] salt = new byte[16];
   private final Map<String, byte[]> digests = new HashMap<>();
   private final Map<String, String> names = new HashMap<>();
+  private final Set<String> restricted = new HashSet<>();
 
   /** An empty set of logins. */
   public Logins() {
@@ -30,6 +32,16 @@ public final class Logins {
    * @throws IllegalArgumentException if the name is empty or longer than 128 characters
    */
   public void add(String login, String password) {
+    add(login, password, false);
+  }
+
+  /**
+   * Adds or replaces a login; a {@code restricted} one lacks VIEW SERVER STATE (it cannot read
+   * sys.dm_exec_connections), as an ordinary SQL Server login without that grant.
+   *
+   * @throws IllegalArgumentException if the name is empty or longer than 128 characters
+   */
+  public void add(String login, String password, boolean restricted) {
     if (login == null || login.isBlank() || login.length() > 128) {
       throw new IllegalArgumentException(
           "a login name must have 1 to 128 characters, got '" + login + "'");
@@ -40,6 +52,11 @@ public final class Logins {
     String key = key(login);
     digests.put(key, digest(password));
     names.put(key, login);
+    if (restricted) {
+      this.restricted.add(key);
+    } else {
+      this.restricted.remove(key);
+    }
   }
 
   /** Whether no login is configured. */
@@ -64,6 +81,11 @@ public final class Logins {
       return false;
     }
     return MessageDigest.isEqual(expected, actual);
+  }
+
+  /** Whether {@code login} holds VIEW SERVER STATE (every login but the restricted ones). */
+  public boolean viewServerState(String login) {
+    return login == null || !restricted.contains(key(login));
   }
 
   /** The login's name as configured (SQL Server reports that spelling), or {@code login}. */

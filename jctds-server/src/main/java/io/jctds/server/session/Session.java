@@ -173,6 +173,11 @@ final class Session implements Runnable, SqlSession {
   }
 
   @Override
+  public boolean viewServerState() {
+    return settings.logins().viewServerState(login);
+  }
+
+  @Override
   public String appName() {
     return appName;
   }

@@ -12,6 +12,7 @@ public final class SqlException extends RuntimeException {
   private final int state;
   private final boolean abortsBatch;
   private final int line;
+  private final SqlException next;
 
   /**
    * @param number SQL Server's message number (e.g. 102, 208)
@@ -32,7 +33,19 @@ public final class SqlException extends RuntimeException {
    */
   public SqlException(
       int number, int severity, int state, String message, boolean abortsBatch, int line) {
+    this(number, severity, state, message, abortsBatch, line, null);
+  }
+
+  private SqlException(
+      int number,
+      int severity,
+      int state,
+      String message,
+      boolean abortsBatch,
+      int line,
+      SqlException next) {
     super(message, null, false, false);
+    this.next = next;
     this.number = number;
     this.severity = severity;
     this.state = state;
@@ -50,7 +63,20 @@ public final class SqlException extends RuntimeException {
     if (line != 0) {
       return this;
     }
-    return new SqlException(number, severity, state, getMessage(), abortsBatch, newLine);
+    return new SqlException(number, severity, state, getMessage(), abortsBatch, newLine, next);
+  }
+
+  /**
+   * This error followed by {@code following}, reported right after it in the same response (as SQL
+   * Server follows 300 "... permission was denied ..." with 297).
+   */
+  public SqlException followedBy(SqlException following) {
+    return new SqlException(number, severity, state, getMessage(), abortsBatch, line, following);
+  }
+
+  /** The error reported right after this one, or null. */
+  public SqlException next() {
+    return next;
   }
 
   /** Error 102: "Incorrect syntax near 'X'." (severity 15); the batch is not run. */

@@ -16,6 +16,14 @@ public interface SqlSession {
   /** The login name. */
   String login();
 
+  /**
+   * Whether the login holds VIEW SERVER STATE (needed for sys.dm_exec_connections); the embedded
+   * server's restricted logins do not.
+   */
+  default boolean viewServerState() {
+    return true;
+  }
+
   /** The client's application name (APP_NAME()). */
   String appName();
 

@@ -315,7 +315,9 @@ final class Runner {
 
   /** ERROR, then DONE with the error bit. */
   void report(SqlException e, int line) {
-    message(e, line);
+    for (SqlException m = e; m != null; m = m.next()) {
+      message(m, line);
+    }
     sink.done(Done.STATUS_ERROR, 0, 0);
   }
 

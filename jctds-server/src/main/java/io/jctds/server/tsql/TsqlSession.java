@@ -553,6 +553,11 @@ final class TsqlSession implements EngineSession, Context, FunctionContext {
   }
 
   @Override
+  public boolean viewServerState() {
+    return tds.viewServerState();
+  }
+
+  @Override
   public short isolationLevel(int spid) {
     if (spid != spid()) {
       return 2;
