@@ -119,9 +119,9 @@ public final class SqlCommand implements Callable<Integer> {
       return ShellLauncher.run(() -> connect(secret), describeTarget(), outputFile);
     }
     PrintWriter err = spec.commandLine().getErr();
-    try (Connection connection = connect(secret);
+    try (BufferedReader input = inputFile == null ? stdin : open(inputFile);
         PrintWriter out = output();
-        BufferedReader input = inputFile == null ? stdin : open(inputFile)) {
+        Connection connection = connect(secret)) {
       BatchPrinter printer = new BatchPrinter(connection, out, err);
       printer.printLoginMessages();
       return execute != null ? exitCode(printer.run(execute), false) : runAll(printer, input);
