@@ -128,8 +128,8 @@ final class Shell {
             + connection.encryption().level().label()
             + ").");
     screen.println(
-        "A statement runs at a line 'go' ('go 3': three times); :help lists the commands;"
-            + " Ctrl-C cancels, Ctrl-D quits.");
+        "'go' runs a statement ('go 3': three times); :help lists the commands;"
+            + " Ctrl-C cancels; Ctrl-D quits.");
     StringWriter notes = new StringWriter();
     new BatchPrinter(connection, new PrintWriter(notes), BatchPrinter.tables(screen))
         .printLoginMessages();
@@ -191,21 +191,24 @@ final class Shell {
     }
     long elapsed = System.nanoTime() - start;
     boolean wasCancelled = cancelled;
-    if (wasCancelled) {
-      notes.println(); // after the ^C the terminal echoed
-      notes.println("Cancelled (Ctrl-C): the server stopped the batch; the connection stays open.");
-    }
-    if (timing) {
-      notes.printf(Locale.ROOT, "Elapsed: %.3f s%n", elapsed / 1e9);
-    }
-    if (outcome == BatchPrinter.Outcome.CONNECTION_BROKEN) {
-      notes.println("jctds: the connection is lost: :reconnect opens a new one, :quit ends.");
-    }
     if (outFile != null) {
       outFile.flush();
     }
     notes.flush();
-    show(shown.toString());
+    if (wasCancelled) {
+      screen.println(); // after the ^C the terminal echoed
+    }
+    show(shown.toString()); // through the pager when long: the summary below stays in sight
+    if (wasCancelled) {
+      screen.println("Cancelled (Ctrl-C).");
+    }
+    if (timing) {
+      screen.printf(Locale.ROOT, "Elapsed: %.3f s%n", elapsed / 1e9);
+    }
+    if (outcome == BatchPrinter.Outcome.CONNECTION_BROKEN) {
+      screen.println("jctds: the connection is lost: :reconnect opens a new one, :quit ends.");
+    }
+    screen.flush();
     if (CHANGES_NAMES.matcher(sql).find() || USE.matcher(sql).matches()) {
       completer.forget(connection.isClosed() ? databaseBefore : connection.database());
     }

@@ -1,9 +1,11 @@
 package io.jctds.cli;
 
 import io.jctds.Connection;
+import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.jline.terminal.Terminal;
@@ -15,10 +17,31 @@ final class ShellLauncher {
 
   /**
    * Whether {@code in} is the process's standard input and both it and standard output are a
-   * terminal (on Java 17, exactly when {@link System#console()} is not null).
+   * terminal.
    */
   static boolean isTerminal(InputStream in) {
-    return in == System.in && System.console() != null;
+    return in == System.in && terminalConsole() != null;
+  }
+
+  /**
+   * The console when standard input and output are a terminal, else null. Up to Java 21 that is
+   * {@link System#console()}; from Java 22 on, System.console() also returns a console when the
+   * streams are redirected, and its {@code isTerminal()} (called reflectively: this code is built
+   * for 17) tells.
+   */
+  static Console terminalConsole() {
+    Console console = System.console();
+    if (console == null) {
+      return null;
+    }
+    try {
+      Method isTerminal = Console.class.getMethod("isTerminal");
+      return Boolean.TRUE.equals(isTerminal.invoke(console)) ? console : null;
+    } catch (NoSuchMethodException e) {
+      return console; // Java 17 to 21: a console is a terminal
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("Console.isTerminal() failed", e);
+    }
   }
 
   /**

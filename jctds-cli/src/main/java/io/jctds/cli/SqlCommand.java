@@ -216,7 +216,7 @@ public final class SqlCommand implements Callable<Integer> {
    * script can pipe it in; the SQL then follows on the next lines).
    */
   private String promptPassword(BufferedReader input) {
-    Console console = System.console();
+    Console console = ShellLauncher.terminalConsole();
     if (console != null) {
       char[] typed = console.readPassword("Password: ");
       if (typed == null) {
