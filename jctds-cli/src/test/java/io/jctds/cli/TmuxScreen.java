@@ -91,6 +91,18 @@ final class TmuxScreen implements AutoCloseable {
     return s;
   }
 
+  /** Whether the screen contains {@code text} within {@code millis} (no failure if not). */
+  boolean showsWithin(String text, long millis) {
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    while (!screen().contains(text)) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      sleep(100);
+    }
+    return true;
+  }
+
   /** Waits until the screen contains {@code text}. */
   String waitFor(String text) {
     return waitFor("'" + text + "'", s -> s.contains(text));
