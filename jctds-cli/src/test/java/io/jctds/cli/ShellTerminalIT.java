@@ -3,6 +3,7 @@ package io.jctds.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jctds.server.TdsServer;
+import io.jctds.testkit.Peers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -169,6 +170,23 @@ class ShellTerminalIT {
 
   @Test
   @Order(6)
+  void aResultLongerThanTheScreenGoesThroughLess() {
+    assertThat(Peers.onPath("less")).as("less on the PATH (.ci/run installs it)").isPresent();
+    tmux.clear();
+    tmux.line("SELECT TOP 60 a.name AS n FROM sys.columns a CROSS JOIN sys.columns b");
+    tmux.line("go");
+    // less -FRX: the first screenful and its ':' prompt; the shell's summary waits for it
+    tmux.waitFor("less's prompt", s -> s.stripTrailing().endsWith("\n:"));
+    assertThat(tmux.screen()).doesNotContain("(60 rows affected)").doesNotContain("Elapsed:");
+    tmux.keys("Space");
+    tmux.waitFor("(END)");
+    tmux.keys("q");
+    String s = tmux.waitFor("Elapsed:");
+    assertThat(s.stripTrailing()).endsWith("1>");
+  }
+
+  @Test
+  @Order(7)
   void ctrlCAtThePromptDropsWhatIsBeingTyped() {
     tmux.clear();
     tmux.line("SELECT 'dropped' AS x");
@@ -180,7 +198,7 @@ class ShellTerminalIT {
   }
 
   @Test
-  @Order(7)
+  @Order(8)
   void describeShowsColumnsTypesNullabilityAndKeys() {
     tmux.clear();
     tmux.line(":describe shell_orders");
@@ -196,7 +214,7 @@ class ShellTerminalIT {
   }
 
   @Test
-  @Order(8)
+  @Order(9)
   void formatCsvPrintsRfc4180WithNullAsAnEmptyField() {
     tmux.clear();
     tmux.line(":format csv");
@@ -211,7 +229,7 @@ class ShellTerminalIT {
   }
 
   @Test
-  @Order(9)
+  @Order(10)
   void useSwitchesTheDatabase() {
     tmux.clear();
     tmux.line(":use shelldb");
@@ -224,7 +242,7 @@ class ShellTerminalIT {
   }
 
   @Test
-  @Order(10)
+  @Order(11)
   void historyKeepsStatementsButNoPasswordAndComesBackAfterARestart() throws Exception {
     tmux.clear();
     tmux.line("SELECT 'remember me' AS r");
