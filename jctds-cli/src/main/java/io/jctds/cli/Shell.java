@@ -177,7 +177,7 @@ final class Shell {
     PrintWriter notes = new PrintWriter(shown);
     PrintWriter results = outFile != null ? outFile : notes;
     int width = outFile != null ? 0 : terminal.getWidth();
-    ShellSink sink = new ShellSink(format, results, notes, width, outFile == null);
+    ShellSink sink = new ShellSink(format, results, notes, width, outFile == null, unicode());
     BatchPrinter printer = new BatchPrinter(connection, notes, sink);
     String databaseBefore = connection.database();
     cancelled = false;
@@ -304,6 +304,11 @@ final class Shell {
       screen.println("jctds: the history was not saved: " + e.getMessage());
       screen.flush();
     }
+  }
+
+  /** Whether the terminal's character set has the table's markers ({@code …}, {@code ↵}). */
+  boolean unicode() {
+    return terminal.encoding().newEncoder().canEncode("…↵");
   }
 
   // --- state for ShellCommands ---

@@ -246,7 +246,8 @@ final class ShellCommands {
     int width = shell.terminal().getWidth();
     StringBuilder text = new StringBuilder();
     for (String line :
-        ShellFormat.TABLE.lines(new ShellFormat.Result(headers, types, rows), width, false)) {
+        ShellFormat.TABLE.lines(
+            new ShellFormat.Result(headers, types, rows), width, false, shell.unicode())) {
       text.append(line).append('\n');
     }
     shell.show(text.toString());

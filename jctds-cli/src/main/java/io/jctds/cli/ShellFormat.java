@@ -24,8 +24,15 @@ enum ShellFormat {
   CSV,
   JSON;
 
-  /** What the table shows at the end of a cut value. */
+  /** What the table shows at the end of a cut value, and for a line break inside a value. */
   static final String CUT = "…";
+
+  private static final String BREAK = "↵";
+
+  /** The same on a terminal whose character set has neither (LANG=C, say). */
+  private static final String ASCII_CUT = "~";
+
+  private static final String ASCII_BREAK = " ";
 
   /** The narrowest a column is cut to. */
   static final int MIN_WIDTH = 4;
@@ -66,15 +73,24 @@ enum ShellFormat {
    * @param styled whether NULL may be shown faint (ANSI), for a terminal
    */
   List<String> lines(Result result, int width, boolean styled) {
+    return lines(result, width, styled, true);
+  }
+
+  /**
+   * As {@link #lines(Result, int, boolean)}; {@code unicode} false: the table marks a cut value
+   * with {@code ~} instead of {@code …} and shows a line break in a value as a space instead of
+   * {@code ↵}.
+   */
+  List<String> lines(Result result, int width, boolean styled, boolean unicode) {
     return switch (this) {
-      case TABLE -> table(result, width, styled);
+      case TABLE -> table(result, width, styled, unicode);
       case VERTICAL -> vertical(result, styled);
       case CSV -> csv(result);
       case JSON -> json(result);
     };
   }
 
-  private static List<String> table(Result r, int width, boolean styled) {
+  private static List<String> table(Result r, int width, boolean styled, boolean unicode) {
     int n = r.headers().size();
     int[] widths = new int[n];
     for (int c = 0; c < n; c++) {
@@ -91,14 +107,14 @@ enum ShellFormat {
     for (int w : widths) {
       dashes.add("-".repeat(w));
     }
-    lines.add(line(r.headers(), widths, null, false));
-    lines.add(line(dashes, widths, null, false));
+    lines.add(line(r.headers(), widths, null, false, unicode));
+    lines.add(line(dashes, widths, null, false, unicode));
     for (int row = 0; row < r.rows().size(); row++) {
       List<String> cells = new ArrayList<>(n);
       for (int c = 0; c < n; c++) {
         cells.add(r.cell(row, c));
       }
-      lines.add(line(cells, widths, r.rows().get(row), styled));
+      lines.add(line(cells, widths, r.rows().get(row), styled, unicode));
     }
     return lines;
   }
@@ -124,13 +140,14 @@ enum ShellFormat {
     }
   }
 
-  private static String line(List<String> cells, int[] widths, List<Object> values, boolean style) {
+  private static String line(
+      List<String> cells, int[] widths, List<Object> values, boolean style, boolean unicode) {
     StringBuilder s = new StringBuilder();
     for (int c = 0; c < cells.size(); c++) {
       if (c > 0) {
         s.append(' ');
       }
-      String cell = cut(cells.get(c), widths[c]);
+      String cell = cut(cells.get(c), widths[c], unicode);
       boolean faint = style && values != null && values.get(c) == null;
       s.append(faint ? FAINT + cell + PLAIN : cell);
       s.append(" ".repeat(widths[c] - length(cell)));
@@ -138,17 +155,17 @@ enum ShellFormat {
     return s.toString().stripTrailing();
   }
 
-  /** {@code cell} cut to {@code width} code points, ending with {@link #CUT} when cut. */
-  static String cut(String cell, int width) {
-    String flat = cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0 ? cell : flatten(cell);
+  /** {@code cell} on one line, cut to {@code width} code points, ending with a marker when cut. */
+  static String cut(String cell, int width, boolean unicode) {
+    String flat = cell;
+    if (cell.indexOf('\n') >= 0 || cell.indexOf('\r') >= 0) {
+      String lineBreak = unicode ? BREAK : ASCII_BREAK;
+      flat = cell.replace("\r\n", lineBreak).replace("\n", lineBreak).replace("\r", lineBreak);
+    }
     if (length(flat) <= width) {
       return flat;
     }
-    return flat.substring(0, flat.offsetByCodePoints(0, width - 1)) + CUT;
-  }
-
-  private static String flatten(String cell) {
-    return cell.replace("\r\n", "↵").replace('\n', '↵').replace('\r', '↵');
+    return flat.substring(0, flat.offsetByCodePoints(0, width - 1)) + (unicode ? CUT : ASCII_CUT);
   }
 
   private static List<String> vertical(Result r, boolean styled) {

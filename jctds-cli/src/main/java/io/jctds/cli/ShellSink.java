@@ -17,17 +17,26 @@ final class ShellSink implements BatchPrinter.Sink {
   private final PrintWriter notes;
   private final int width;
   private final boolean styled;
+  private final boolean unicode;
 
   /**
    * @param width the terminal's width for tables (0: do not fit, as for a file)
    * @param styled whether NULL may be shown faint (a terminal)
+   * @param unicode whether the output's character set has the table's markers ({@code …})
    */
-  ShellSink(ShellFormat format, PrintWriter results, PrintWriter notes, int width, boolean styled) {
+  ShellSink(
+      ShellFormat format,
+      PrintWriter results,
+      PrintWriter notes,
+      int width,
+      boolean styled,
+      boolean unicode) {
     this.format = format;
     this.results = results;
     this.notes = notes;
     this.width = width;
     this.styled = styled;
+    this.unicode = unicode;
   }
 
   @Override
@@ -43,7 +52,7 @@ final class ShellSink implements BatchPrinter.Sink {
       values.add(v);
     }
     format
-        .lines(new ShellFormat.Result(headers, types, values), width, styled)
+        .lines(new ShellFormat.Result(headers, types, values), width, styled, unicode)
         .forEach(results::println);
     results.flush();
   }

@@ -71,6 +71,15 @@ class ShellFormatTest {
   }
 
   @Test
+  void withoutUnicodeTheMarkersAreAscii() {
+    ShellFormat.Result wide =
+        result(List.of("id", "text"), Arrays.asList(7, "ab\ncdefghijklmnopqrstuvwxyz"));
+    assertThat(ShellFormat.TABLE.lines(wide, 15, false, false))
+        .containsExactly("id text", "-- ------------", "7  ab cdefghij~");
+    assertThat(ShellFormat.TABLE.lines(wide, 15, false, true).get(2)).isEqualTo("7  ab↵cdefghij…");
+  }
+
+  @Test
   void csvAndJsonNeverCut() {
     ShellFormat.Result wide = result(List.of("t"), Arrays.asList("x".repeat(200)));
     assertThat(ShellFormat.CSV.lines(wide, 20, false).get(0)).contains("x".repeat(200));
