@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.jline.terminal.Terminal;
@@ -53,6 +54,9 @@ final class ShellLauncher {
    * @return the exit status
    */
   static int run(Supplier<Connection> connector, String target, Path output) {
+    if (output != null) {
+      startAnew(output); // as --output does without a terminal
+    }
     Connection first = connector.get();
     Terminal terminal;
     try {
@@ -82,6 +86,17 @@ final class ShellLauncher {
     } catch (IOException e) {
       throw new CliException(
           ExitCodes.USAGE_CONFIG_OR_CONNECTION, "closing the terminal: " + e.getMessage(), e);
+    }
+  }
+
+  private static void startAnew(Path output) {
+    try {
+      Files.newBufferedWriter(output).close();
+    } catch (IOException e) {
+      throw new CliException(
+          ExitCodes.USAGE_CONFIG_OR_CONNECTION,
+          "cannot write --output " + output + ": " + e.getMessage(),
+          e);
     }
   }
 
