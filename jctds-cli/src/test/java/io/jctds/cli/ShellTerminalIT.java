@@ -230,6 +230,42 @@ class ShellTerminalIT {
 
   @Test
   @Order(10)
+  void columnsCompleteAndOutTimingTablesAndEncryptionDoWhatHelpSays() throws Exception {
+    tmux.clear();
+    tmux.keys("SELECT custo", "Tab");
+    tmux.waitFor("1> SELECT customer");
+    tmux.keys("C-u");
+    tmux.clear();
+    Path results = dir.resolve("results.txt");
+    tmux.line(":timing off");
+    tmux.waitFor("Timing is off.");
+    tmux.line(":out " + results);
+    tmux.waitFor("Results are appended to");
+    tmux.line("SELECT 'to the file' AS destination");
+    tmux.line("go");
+    tmux.waitFor("the prompt after the batch", s -> s.stripTrailing().endsWith("2> go\n1>"));
+    tmux.line(":out");
+    tmux.waitFor("Results go to the screen.");
+    String screen = tmux.screen();
+    tmux.line(":timing on");
+    tmux.waitFor("Timing is on.");
+    assertThat(screen.lines().map(String::strip))
+        .doesNotContain("to the file", "(1 rows affected)")
+        .noneMatch(l -> l.startsWith("Elapsed:"));
+    assertThat(Files.readAllLines(results))
+        .containsExactly("destination", "-----------", "to the file", "(1 rows affected)");
+    tmux.clear();
+    tmux.line(":tables shell*");
+    assertThat(tmux.waitFor("(1 tables)").lines().map(String::stripTrailing))
+        .containsSubsequence("Schema Name         Type", "dbo    shell_orders BASE TABLE");
+    tmux.clear();
+    // the embedded server's generated certificate is for localhost (jctds server --help)
+    tmux.line(":encryption");
+    assertThat(tmux.waitFor("Subject:")).contains("TDS version:", "CN=localhost");
+  }
+
+  @Test
+  @Order(11)
   void useSwitchesTheDatabase() {
     tmux.clear();
     tmux.line(":use shelldb");
@@ -242,7 +278,7 @@ class ShellTerminalIT {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void historyKeepsStatementsButNoPasswordAndComesBackAfterARestart() throws Exception {
     tmux.clear();
     tmux.line("SELECT 'remember me' AS r");
