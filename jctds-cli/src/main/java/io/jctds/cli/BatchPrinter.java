@@ -30,16 +30,63 @@ final class BatchPrinter {
     CONNECTION_BROKEN
   }
 
+  /** Where result sets and row counts go; the default prints them as {@code jctds sql} does. */
+  interface Sink {
+    /** One result set, read to its end. */
+    void resultSet(List<Column> columns, List<Row> rows);
+
+    /** One statement's row count, as {@code (N rows affected)}. */
+    void count(long rows);
+  }
+
   private final Connection connection;
-  private final PrintWriter out;
   private final PrintWriter err;
+  private final Sink sink;
+  private volatile Cursor running;
   private int messagesShown;
   private int countsShown;
 
   BatchPrinter(Connection connection, PrintWriter out, PrintWriter err) {
+    this(connection, err, tables(out));
+  }
+
+  BatchPrinter(Connection connection, PrintWriter err, Sink sink) {
     this.connection = connection;
-    this.out = out;
     this.err = err;
+    this.sink = sink;
+  }
+
+  /** The default sink: each result set as a {@link ResultTable}, each count on its own line. */
+  static Sink tables(PrintWriter out) {
+    return new Sink() {
+      @Override
+      public void resultSet(List<Column> columns, List<Row> rows) {
+        List<String> headers = columns.stream().map(Column::name).toList();
+        List<List<String>> cells = new ArrayList<>();
+        for (Row row : rows) {
+          cells.add(cells(row, columns));
+        }
+        ResultTable.lines(headers, cells).forEach(out::println);
+        out.flush();
+      }
+
+      @Override
+      public void count(long rows) {
+        out.println("(" + rows + " rows affected)");
+        out.flush();
+      }
+    };
+  }
+
+  /**
+   * Cancels the batch running in {@link #run}, from another thread (a Ctrl-C): the server gets an
+   * ATTENTION and {@link #run} reports the cancel as an error. Does nothing between batches.
+   */
+  void cancel() {
+    Cursor cursor = running;
+    if (cursor != null) {
+      cursor.cancel();
+    }
   }
 
   /**
@@ -65,6 +112,7 @@ final class BatchPrinter {
     countsShown = 0;
     Outcome outcome = Outcome.OK;
     try (Cursor cursor = connection.cursor()) {
+      running = cursor;
       boolean more = true;
       try {
         cursor.execute(sql);
@@ -84,8 +132,8 @@ final class BatchPrinter {
     } catch (JctdsException e) {
       return failed(e);
     } finally {
+      running = null;
       printNewMessages();
-      out.flush();
     }
   }
 
@@ -104,7 +152,7 @@ final class BatchPrinter {
   private void printCounts(Cursor cursor) {
     long[] counts = cursor.rowCounts();
     for (; countsShown < counts.length; countsShown++) {
-      out.println("(" + counts[countsShown] + " rows affected)");
+      sink.count(counts[countsShown]);
     }
   }
 
@@ -115,12 +163,7 @@ final class BatchPrinter {
     if (columns.isEmpty()) {
       return;
     }
-    List<String> headers = columns.stream().map(Column::name).toList();
-    List<List<String>> cells = new ArrayList<>();
-    for (Row row : cursor.fetchAll()) {
-      cells.add(cells(row, columns));
-    }
-    ResultTable.lines(headers, cells).forEach(out::println);
+    sink.resultSet(columns, cursor.fetchAll());
     printCounts(cursor); // this result set's own count, once its DONE was read
     printNewMessages();
   }

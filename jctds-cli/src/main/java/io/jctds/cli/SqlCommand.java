@@ -12,6 +12,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,8 +32,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Connects like tsql and runs SQL: the text of -e, or batches read from standard input,"
-          + " each ended by a line 'go' (the last one also by the end of input).",
+      "Connects like tsql and runs SQL: the text of -e, or batches read from standard input"
+          + " (or --input FILE), each ended by a line 'go' (the last one also by the end of input).",
+      "On a terminal (standard input and output), without -e or --input: an interactive shell"
+          + " with line editing, history (~/.jctds_history), completion and :help.",
       "Prints each result set as a table, then (N rows affected); messages and errors go to"
           + " standard error (errors as sqlcmd prints them: Msg N, Level S, State T, ...).",
       "Without -P the password is prompted for without echo; without a console it is the"
@@ -92,20 +95,68 @@ public final class SqlCommand implements Callable<Integer> {
       description = "Run SQL as one batch instead of reading standard input.")
   String execute;
 
+  @Option(
+      names = "--input",
+      paramLabel = "FILE",
+      description = "Run the go-separated batches of FILE instead of reading standard input.")
+  Path inputFile;
+
+  @Option(
+      names = "--output",
+      paramLabel = "FILE",
+      description = "Write the results to FILE instead of standard output.")
+  Path outputFile;
+
   /** Standard input; tests replace it. */
   InputStream in = System.in;
 
   @Override
   public Integer call() throws IOException {
     checkFlags();
-    PrintWriter out = spec.commandLine().getOut();
+    BufferedReader stdin = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()));
+    String secret = password != null ? password : promptPassword(stdin);
+    if (execute == null && inputFile == null && ShellLauncher.isTerminal(in)) {
+      return ShellLauncher.run(() -> connect(secret), describeTarget(), outputFile);
+    }
     PrintWriter err = spec.commandLine().getErr();
-    BufferedReader input = new BufferedReader(new InputStreamReader(in, Charset.defaultCharset()));
-    String secret = password != null ? password : promptPassword(input);
-    try (Connection connection = connect(secret)) {
+    try (BufferedReader input = inputFile == null ? stdin : open(inputFile);
+        PrintWriter out = output();
+        Connection connection = connect(secret)) {
       BatchPrinter printer = new BatchPrinter(connection, out, err);
       printer.printLoginMessages();
       return execute != null ? exitCode(printer.run(execute), false) : runAll(printer, input);
+    }
+  }
+
+  /** Standard output, or the file of --output (created or truncated). */
+  private PrintWriter output() throws IOException {
+    if (outputFile == null) {
+      PrintWriter out = spec.commandLine().getOut();
+      return new PrintWriter(out) {
+        @Override
+        public void close() {
+          flush(); // standard output stays open
+        }
+      };
+    }
+    try {
+      return new PrintWriter(Files.newBufferedWriter(outputFile, Charset.defaultCharset()));
+    } catch (IOException e) {
+      throw new CliException(
+          ExitCodes.USAGE_CONFIG_OR_CONNECTION,
+          "cannot write --output " + outputFile + ": " + e.getMessage(),
+          e);
+    }
+  }
+
+  private static BufferedReader open(Path file) {
+    try {
+      return Files.newBufferedReader(file, Charset.defaultCharset());
+    } catch (IOException e) {
+      throw new CliException(
+          ExitCodes.USAGE_CONFIG_OR_CONNECTION,
+          "cannot read --input " + file + ": " + e.getMessage(),
+          e);
     }
   }
 
@@ -165,7 +216,7 @@ public final class SqlCommand implements Callable<Integer> {
    * script can pipe it in; the SQL then follows on the next lines).
    */
   private String promptPassword(BufferedReader input) {
-    Console console = System.console();
+    Console console = ShellLauncher.terminalConsole();
     if (console != null) {
       char[] typed = console.readPassword("Password: ");
       if (typed == null) {
@@ -197,6 +248,9 @@ public final class SqlCommand implements Callable<Integer> {
     }
     if (execute != null && execute.isBlank()) {
       throw new ParameterException(spec.commandLine(), "-e needs SQL text");
+    }
+    if (execute != null && inputFile != null) {
+      throw new ParameterException(spec.commandLine(), "Give either -e SQL or --input FILE.");
     }
   }
 }

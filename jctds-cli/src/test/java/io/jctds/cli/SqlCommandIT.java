@@ -264,4 +264,32 @@ class SqlCommandIT {
     assertThat(r.err()).contains("between").contains("Msg 8134, Level 16");
     assertThat(r.err().indexOf("between")).isLessThan(r.err().indexOf("Msg 8134"));
   }
+
+  @Test
+  void inputRunsAScriptAndOutputWritesTheResultsToAFile() throws Exception {
+    // the same batches and table text as from standard input (stdinBatchesSeparatedByGoRunInOrder),
+    // read from --input and written to --output; standard input is not read for SQL
+    Path script =
+        Files.writeString(dir.resolve("script.sql"), "SELECT 1 AS a\ngo\nSELECT 'x' AS bb\n");
+    Path results = dir.resolve("results.txt");
+    CliRun r =
+        sql(
+            "SELECT 'ignored' AS no\n",
+            "--input",
+            script.toString(),
+            "--output",
+            results.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).isEmpty();
+    assertThat(Files.readAllLines(results))
+        .containsExactly("a", "-", "1", "(1 rows affected)", "bb", "--", "x", "(1 rows affected)");
+  }
+
+  @Test
+  void aMissingInputFileIsAUsageErrorNamingIt() {
+    Path missing = dir.resolve("no-such-script.sql");
+    CliRun r = sql("", "--input", missing.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("--input " + missing).doesNotContain(PASSWORD);
+  }
 }
