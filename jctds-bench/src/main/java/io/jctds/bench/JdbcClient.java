@@ -46,14 +46,15 @@ final class JdbcClient implements BenchClient {
 
   /**
    * mssql-jdbc's TLS settings doing the work jctds does with {@code ca file}: the chain validated
-   * against the server's CA (a PKCS12 trust store made once per JVM from the same PEM file) and the
-   * host name checked. The server's certificate names DNS:localhost and IP:127.0.0.1; mssql-jdbc
-   * matches DNS names only, hence {@code hostNameInCertificate=localhost}. (Until run 8 the bench
-   * ran mssql-jdbc with trustServerCertificate=true: no validation at all, less work than jctds.)
+   * against the server's CA (a JKS trust store, mssql-jdbc's default trustStoreType, made once per
+   * JVM from the same PEM file; mssql-jdbc loads it at every connect) and the host name checked.
+   * The server's certificate names DNS:localhost and IP:127.0.0.1; mssql-jdbc matches DNS names
+   * only, hence {@code hostNameInCertificate=localhost}. (Until run 8 the bench ran mssql-jdbc with
+   * trustServerCertificate=true: no validation at all, less work than jctds.)
    */
   private static String validating(Target t) {
     return ";encrypt=true;trustServerCertificate=false;hostNameInCertificate=localhost"
-        + ";trustStoreType=PKCS12;trustStorePassword="
+        + ";trustStoreType=JKS;trustStorePassword="
         + TRUST_STORE_PASSWORD
         + ";trustStore="
         + TRUST_STORES.computeIfAbsent(t.caPem(), JdbcClient::trustStore);
@@ -66,14 +67,14 @@ final class JdbcClient implements BenchClient {
 
   private static java.nio.file.Path trustStore(java.nio.file.Path caPem) {
     try (java.io.InputStream in = java.nio.file.Files.newInputStream(caPem)) {
-      java.security.KeyStore ks = java.security.KeyStore.getInstance("PKCS12");
+      java.security.KeyStore ks = java.security.KeyStore.getInstance("JKS");
       ks.load(null, null);
       int i = 0;
       for (java.security.cert.Certificate c :
           java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in)) {
         ks.setCertificateEntry("ca" + i++, c);
       }
-      java.nio.file.Path file = java.nio.file.Files.createTempFile("jctds-bench-trust", ".p12");
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("jctds-bench-trust", ".jks");
       file.toFile().deleteOnExit();
       try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(file)) {
         ks.store(out, TRUST_STORE_PASSWORD.toCharArray());
