@@ -145,10 +145,38 @@ final class TmuxScreen implements AutoCloseable {
     }
   }
 
-  /** Kills this tmux server (its session and program) and removes its socket. */
+  /**
+   * Kills this tmux server (its session and program), waits until the program and its children have
+   * exited (a JVM saves its history file as it ends on the hang-up: the test's temporary directory
+   * must not be deleted under it) and removes the socket.
+   */
   @Override
   public void close() {
+    java.util.List<ProcessHandle> running = new java.util.ArrayList<>();
+    try {
+      long pane = Long.parseLong(tmux("display-message", "-p", "#{pane_pid}").strip());
+      ProcessHandle.of(pane)
+          .ifPresent(
+              p -> {
+                running.add(p);
+                p.descendants().forEach(running::add);
+              });
+    } catch (RuntimeException | AssertionError e) {
+      // no session left: nothing to wait for
+    }
     tmux("kill-server");
+    for (ProcessHandle p : running) {
+      try {
+        p.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        p.destroyForcibly();
+      } catch (java.util.concurrent.ExecutionException e) {
+        throw new IllegalStateException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
     try {
       if (socketPath != null) {
         Files.deleteIfExists(socketPath);
