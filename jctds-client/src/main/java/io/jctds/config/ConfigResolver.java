@@ -136,7 +136,13 @@ public final class ConfigResolver {
       return null;
     }
     Path dir = system.getParent();
-    return dir == null ? Path.of(LocalesConf.FILE_NAME) : dir.resolve(LocalesConf.FILE_NAME);
+    if (dir != null) {
+      return dir.resolve(LocalesConf.FILE_NAME);
+    }
+    // c:\freetds.conf read as a Unix relative name (a Windows layout simulated elsewhere)
+    String text = system.toString();
+    int cut = Math.max(text.lastIndexOf('/'), text.lastIndexOf('\\'));
+    return path(text.substring(0, cut + 1) + LocalesConf.FILE_NAME);
   }
 
   /** Whether this resolver follows FreeTDS's Windows conventions ({@link Builder#windows}). */
