@@ -104,13 +104,15 @@ record TrustMaterial(
     if (fromDirectories.isEmpty()) {
       return storeCas(system);
     }
-    List<X509Certificate> all = new ArrayList<>(fromDirectories);
+    // a certificate both in the bundle and in the directory (Debian's /etc/ssl/certs) counts once
+    java.util.Set<X509Certificate> all = new java.util.LinkedHashSet<>();
     try {
       all.addAll(storeCas(system));
     } catch (TlsValidationException e) {
       // the directories serve; OpenSSL goes on without the default file too
     }
-    return Collections.unmodifiableList(all);
+    all.addAll(fromDirectories);
+    return List.copyOf(all);
   }
 
   /** A c_rehash name: 8 hex digits of the subject hash, a dot, a sequence number. */

@@ -76,6 +76,16 @@ class HashedCertDirTest {
   }
 
   @Test
+  void aCertificateInBothTheBundleAndTheDirectoryCountsOnce() throws Exception {
+    Path certs = Files.createDirectories(dir.resolve("both"));
+    TestPki.writeCertificates(certs.resolve("0badcafe.0"), ca.certificate());
+    Path bundle = TestPki.writeCertificates(dir.resolve("both.pem"), ca.certificate());
+    TrustMaterial m =
+        load(Map.of("SSL_CERT_FILE", bundle.toString(), "SSL_CERT_DIR", certs.toString()));
+    assertThat(m.caCertificates()).containsExactly(ca.certificate());
+  }
+
+  @Test
   void windowsSeparatesWithSemicolons() {
     SystemTrustStore s =
         SystemTrustStore.locate(Map.of("SSL_CERT_DIR", "x;y"), "Windows 11", List.of(), dir);
