@@ -107,6 +107,18 @@ class WindowsLayoutTest {
   }
 
   @Test
+  void interfacesFilesAreInAppDataAndSybase() throws IOException {
+    // FreeTDS tds_read_interfaces: home/.interfaces (home = CSIDL_APPDATA on Windows), then
+    // $SYBASE/interfaces (c:\ when unset)
+    write(appData.resolve(".interfaces"), "winsyb\n\tquery tcp ether 127.0.0.1 6001\n");
+    assertThat(resolver().resolve("winsyb").port()).isEqualTo(6001);
+    Path sybase = Files.createDirectories(tmp.resolve("sybase"));
+    write(sybase.resolve("interfaces"), "other\n\tquery tcp ether 127.0.0.1 6002\n");
+    env.put("Sybase", sybase.toString());
+    assertThat(resolver().resolve("other").port()).isEqualTo(6002);
+  }
+
+  @Test
   void defaultsAreTheWindowsOnes() {
     ConfigResolver r =
         ConfigResolver.builder().windows(true).environment(Map.of("APPDATA", "x")).build();
