@@ -195,6 +195,38 @@ class CertificateValidationIT {
         .isEqualTo(TlsValidationException.Reason.UNTRUSTED);
   }
 
+  /**
+   * OpenSSL's default verify paths (FREETDS.md 3.2, 4.7) include {@code $SSL_CERT_DIR}, a hashed
+   * directory ({@code <hash>.<N>} names, openssl-rehash(1)): the CA found only there validates.
+   */
+  @Test
+  void systemAlsoReadsTheHashedDirectoryOfSslCertDir() throws Exception {
+    Path certs = Files.createDirectories(dir.resolve("hashed-certs"));
+    Files.copy(caPem, certs.resolve("5f0c2a9e.0"));
+    Files.copy(caPem, certs.resolve("ca-not-hashed.pem"));
+    try (Connection c =
+        connect(
+            server,
+            "ca file = system\n",
+            Map.of("SSL_CERT_FILE", otherCaPem.toString(), "SSL_CERT_DIR", certs.toString()))) {
+      assertThat(c.encryption().isCertificateValidated()).isTrue();
+    }
+    Files.delete(certs.resolve("5f0c2a9e.0"));
+    assertThat(
+            refusal(
+                () ->
+                    connect(
+                            server,
+                            "ca file = system\n",
+                            Map.of(
+                                "SSL_CERT_FILE",
+                                otherCaPem.toString(),
+                                "SSL_CERT_DIR",
+                                certs.toString()))
+                        .close()))
+        .isEqualTo(TlsValidationException.Reason.UNTRUSTED);
+  }
+
   @Test
   void withoutCaFileAnyCertificateIsAcceptedAndSaidSo() throws Exception {
     try (Connection c = connect(revokedServer, "", Map.of())) {

@@ -92,6 +92,13 @@ public final class ConfigCommand implements Callable<Integer> {
           "Config file " + (i + 1),
           f.path() + " (" + f.how() + "): " + (f.exists() ? "found" : "not found"));
     }
+    java.nio.file.Path locales = resolver.localesFile();
+    if (locales != null) {
+      line(
+          out,
+          "locales.conf",
+          locales + ": " + (java.nio.file.Files.isReadable(locales) ? "found" : "not found"));
+    }
     line(out, "System trust store", SystemTrustStore.locate().describe());
     tls(out);
     line(out, "TDS versions", "7.1, 7.2, 7.3, 7.4, 8.0");

@@ -98,6 +98,9 @@ class ConfigCommandTest {
         .contains("Config file 1: " + f + " (set programmatically): found")
         .contains("(default): ")
         .contains("System trust store: ")
+        // FreeTDS configs.h: FREETDS_LOCALECONFFILE is sysconfdir/locales.conf; Debian's
+        // sysconfdir is /etc/freetds (tsql -C, FREETDS.md 5.2)
+        .contains("locales.conf: /etc/freetds/locales.conf: ")
         .contains("TLS provider: ")
         .contains("TLS protocols enabled: ")
         .contains("TDS versions: 7.1, 7.2, 7.3, 7.4, 8.0")

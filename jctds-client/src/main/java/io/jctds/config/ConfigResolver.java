@@ -32,6 +32,15 @@ public final class ConfigResolver {
   /** Where FreeTDS looks for {@code interfaces} when {@code $SYBASE} is unset (hard-coded). */
   public static final Path DEFAULT_INTERFACES_DIRECTORY = Path.of("/etc/freetds");
 
+  /**
+   * FreeTDS's Windows system file: its {@code FREETDS_SYSCONFDIR} is {@code c:} on Windows, so the
+   * file is {@code c:\freetds.conf} (and locales.conf is {@code c:\locales.conf}).
+   */
+  public static final String WINDOWS_SYSTEM_FILE = "c:\\freetds.conf";
+
+  /** FreeTDS's Windows directory for {@code interfaces} when {@code %SYBASE%} is unset. */
+  public static final String WINDOWS_INTERFACES_DIRECTORY = "c:\\";
+
   static final String HOW_EXPLICIT = "set programmatically";
 
   private final Path file;
@@ -43,14 +52,22 @@ public final class ConfigResolver {
   private final Path servicesFile;
   private final PrintWriter consoleOut;
   private final PrintWriter consoleErr;
+  private final boolean windows;
+  private final DumpAppendMode appendMode;
 
   private ConfigResolver(Builder b) {
     file = b.file;
-    environment = Map.copyOf(b.environment);
-    userHome = b.userHome;
-    systemFiles = List.copyOf(b.systemFiles);
+    windows = b.windows;
+    environment = windows ? WindowsLayout.environment(b.environment) : Map.copyOf(b.environment);
+    userHome = windows && !b.userHomeSet ? WindowsLayout.home(environment) : b.userHome;
+    systemFiles =
+        windows && !b.systemFilesSet ? WindowsLayout.systemFiles() : List.copyOf(b.systemFiles);
+    interfacesDirectory =
+        windows && !b.interfacesDirectorySet
+            ? WindowsLayout.interfacesDirectory()
+            : b.interfacesDirectory;
+    appendMode = b.appendMode;
     hostResolver = b.hostResolver;
-    interfacesDirectory = b.interfacesDirectory;
     servicesFile = b.servicesFile;
     consoleOut = b.consoleOut;
     consoleErr = b.consoleErr;
@@ -96,14 +113,41 @@ public final class ConfigResolver {
   /** The files a resolution tries, in order: {@link #searchedFiles()} with one system file. */
   List<SearchedFile> searchOrder() {
     List<SearchedFile> files = new ArrayList<>(userFiles());
-    Path system = systemFiles.stream().filter(ConfigResolver::exists).findFirst().orElse(null);
-    if (system == null && !systemFiles.isEmpty()) {
-      system = systemFiles.get(0);
-    }
+    Path system = systemFile();
     if (system != null) {
       files.add(new SearchedFile(system, "default", exists(system)));
     }
     return files;
+  }
+
+  /** The system freetds.conf: the first existing candidate, else the first; null for none. */
+  private Path systemFile() {
+    Path system = systemFiles.stream().filter(ConfigResolver::exists).findFirst().orElse(null);
+    return system == null && !systemFiles.isEmpty() ? systemFiles.get(0) : system;
+  }
+
+  /**
+   * FreeTDS's {@code locales.conf}: beside the system freetds.conf (its {@code sysconfdir}); null
+   * when there is no system file candidate. It may not exist.
+   */
+  public Path localesFile() {
+    Path system = systemFile();
+    if (system == null) {
+      return null;
+    }
+    Path dir = system.getParent();
+    if (dir != null) {
+      return dir.resolve(LocalesConf.FILE_NAME);
+    }
+    // c:\freetds.conf read as a Unix relative name (a Windows layout simulated elsewhere)
+    String text = system.toString();
+    int cut = Math.max(text.lastIndexOf('/'), text.lastIndexOf('\\'));
+    return path(text.substring(0, cut + 1) + LocalesConf.FILE_NAME);
+  }
+
+  /** Whether this resolver follows FreeTDS's Windows conventions ({@link Builder#windows}). */
+  public boolean windows() {
+    return windows;
   }
 
   private List<SearchedFile> userFiles() {
@@ -117,16 +161,18 @@ public final class ConfigResolver {
       files.add(new SearchedFile(confPath, "from $FREETDSCONF", exists(confPath)));
     }
     String freetds = environment.get("FREETDS");
+    String below = windows ? "freetds.conf" : "etc/freetds.conf";
     Path freetdsPath =
-        freetds == null
-            ? null
-            : path(freetds.isEmpty() ? "etc/freetds.conf" : freetds + "/etc/freetds.conf");
+        freetds == null ? null : path(freetds.isEmpty() ? below : freetds + "/" + below);
     if (freetdsPath != null) {
-      files.add(new SearchedFile(freetdsPath, "from $FREETDS/etc", exists(freetdsPath)));
+      String how = windows ? "from $FREETDS" : "from $FREETDS/etc";
+      files.add(new SearchedFile(freetdsPath, how, exists(freetdsPath)));
     }
     if (userHome != null) {
-      Path config = userHome.resolve(".config/freetds.conf");
-      files.add(new SearchedFile(config, ".config/freetds.conf", exists(config)));
+      if (!windows) {
+        Path config = userHome.resolve(".config/freetds.conf");
+        files.add(new SearchedFile(config, ".config/freetds.conf", exists(config)));
+      }
       Path dot = userHome.resolve(".freetds.conf");
       files.add(new SearchedFile(dot, ".freetds.conf", exists(dot)));
     }
@@ -194,6 +240,10 @@ public final class ConfigResolver {
     return servicesFile;
   }
 
+  DumpAppendMode appendMode() {
+    return appendMode;
+  }
+
   PrintWriter console(String name) {
     return name.equals("stdout") ? consoleOut : consoleErr;
   }
@@ -209,8 +259,33 @@ public final class ConfigResolver {
     private Path servicesFile = Path.of("/etc/services");
     private PrintWriter consoleOut = stdio(System.out);
     private PrintWriter consoleErr = stdio(System.err);
+    private boolean windows = System.getProperty("os.name", "").startsWith("Windows");
+    private boolean userHomeSet;
+    private boolean systemFilesSet;
+    private boolean interfacesDirectorySet;
+    private DumpAppendMode appendMode = DumpAppendMode.PROCESS;
 
     private Builder() {}
+
+    /**
+     * FreeTDS's Windows conventions (default: whether this JVM runs on Windows): {@code
+     * %FREETDSCONF%}, {@code %FREETDS%\freetds.conf} (no {@code etc}), no {@code
+     * .config/freetds.conf}, {@code .freetds.conf} in the roaming application data folder ({@code
+     * %APPDATA%}) instead of the home directory, the system file {@code c:\freetds.conf} with
+     * {@code c:\locales.conf} beside it, {@code c:\interfaces}, the {@code c:\} default dump names,
+     * and environment variable names matched without regard to case. {@link #userHome}, {@link
+     * #systemFiles} and {@link #interfacesDirectory}, when called, still win.
+     */
+    public Builder windows(boolean windows) {
+      this.windows = windows;
+      return this;
+    }
+
+    /** The TDSDUMPCONFIG append state to use; default the process's ({@link DumpAppendMode}). */
+    Builder appendMode(DumpAppendMode appendMode) {
+      this.appendMode = Objects.requireNonNull(appendMode, "appendMode");
+      return this;
+    }
 
     /**
      * A file read before all others (like {@code tsql -I}); also the first interfaces file. Null
@@ -234,12 +309,14 @@ public final class ConfigResolver {
      */
     public Builder userHome(Path userHome) {
       this.userHome = userHome;
+      this.userHomeSet = true;
       return this;
     }
 
     /** The system file candidates; default {@link #DEFAULT_SYSTEM_FILES}. */
     public Builder systemFiles(List<Path> systemFiles) {
       this.systemFiles = List.copyOf(systemFiles);
+      this.systemFilesSet = true;
       return this;
     }
 
@@ -252,6 +329,7 @@ public final class ConfigResolver {
     /** The directory of {@code interfaces} when {@code $SYBASE} is unset; default /etc/freetds. */
     public Builder interfacesDirectory(Path directory) {
       this.interfacesDirectory = Objects.requireNonNull(directory, "directory");
+      this.interfacesDirectorySet = true;
       return this;
     }
 

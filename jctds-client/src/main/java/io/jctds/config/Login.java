@@ -53,6 +53,9 @@ final class Login {
   static final String CLIENT_HOST_NAME = "client_host_name";
   static final String APP_NAME = "app_name";
   static final String USER_NAME = "user_name";
+  static final String DATE_FORMAT = "date_format";
+  static final String DATE_ONLY_FORMAT = "date_only_format";
+  static final String TIME_ONLY_FORMAT = "time_only_format";
 
   String serverName = "";
   String serverHostName = "";
@@ -93,6 +96,10 @@ final class Login {
   boolean gssapiDelegation;
   boolean mutualAuthentication;
   String asaDatabase = "";
+  // from locales.conf only (db-lib/tsql output formats); empty when unset
+  String dateFormat = "";
+  String dateOnlyFormat = "";
+  String timeOnlyFormat = "";
 
   /** The file whose server section was found (or interfaces file), or null. */
   Path configFile;

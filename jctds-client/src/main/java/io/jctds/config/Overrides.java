@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -52,7 +53,7 @@ final class Overrides {
     }
     String dump = r.env.get("TDSDUMP");
     if (dump != null) {
-      l.dumpFile = dump.isEmpty() ? "/tmp/freetds.log." + ProcessHandle.current().pid() : dump;
+      l.dumpFile = dump.isEmpty() ? WindowsLayout.defaultDump(r.config.windows(), false) : dump;
       l.from(Login.DUMP_FILE, env("TDSDUMP"));
       r.log.log("Setting 'dump_file' to '" + l.dumpFile + "' from $TDSDUMP.");
     }
@@ -194,17 +195,26 @@ final class Overrides {
       return;
     }
     if (target.isEmpty()) {
-      target = "/tmp/tdsconfig.log." + ProcessHandle.current().pid();
+      target = WindowsLayout.defaultDump(r.config.windows(), true);
     }
     String text = r.log.render(l, LocalDateTime.now());
-    if (target.equals("stdout") || target.equals("stderr")) {
+    if (target.equals("stdout") || target.equals("stderr")) { // in append mode too (tdsdump_append)
       PrintWriter console = r.config.console(target);
       console.print(text);
       console.flush();
       return;
     }
     try {
-      Files.writeString(Path.of(target), text, StandardCharsets.UTF_8);
+      if (r.appendDump) {
+        Files.writeString(
+            Path.of(target),
+            text,
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
+      } else {
+        Files.writeString(Path.of(target), text, StandardCharsets.UTF_8);
+      }
     } catch (IOException | InvalidPathException | SecurityException e) {
       l.warn(
           null,

@@ -25,6 +25,12 @@ final class Resolution {
   /** The first header of the server section in the file being read (for config_file). */
   private Source.FileLine matchedHeader;
 
+  /**
+   * Whether the TDSDUMPCONFIG log appends: FreeTDS opens it before reading the files, so the append
+   * flag as the previous resolution left it decides ({@link DumpAppendMode}).
+   */
+  final boolean appendDump;
+
   /** Where the server name came from: the application, $TDSQUERY, $DSQUERY or the default. */
   Source nameSource = Source.APPLICATION;
 
@@ -37,6 +43,8 @@ final class Resolution {
     this.app = app;
     this.requestedName = serverName;
     this.appPort = app.port() == null ? 0 : app.port();
+    this.appendDump = config.appendMode().on();
+    login.dumpFileAppend = appendDump;
   }
 
   ServerEntry run() {
@@ -44,6 +52,7 @@ final class Resolution {
     l.serverName = "SYBASE";
     l.clientCharset = SystemDefaults.clientCharset();
     l.clientHostName = SystemDefaults.clientHostName();
+    LocalesConf.apply(this, config.localesFile());
     String name = effectiveName();
     log.log("Getting connection information for [" + name + "].");
     log.log("Attempting to read conf files.");
@@ -81,6 +90,9 @@ final class Resolution {
     overrides.environment(false);
     overrides.application(app, name);
     overrides.writeDump();
+    if (l.sources.containsKey(Login.DUMP_FILE_APPEND)) {
+      config.appendMode().set(l.dumpFileAppend); // FreeTDS's global keeps the last value applied
+    }
     overrides.environment(true);
     overrides.strict();
     overrides.finish(name);

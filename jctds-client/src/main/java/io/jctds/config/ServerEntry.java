@@ -85,6 +85,9 @@ public final class ServerEntry {
   private final boolean gssapiDelegation;
   private final boolean mutualAuthentication;
   private final String asaDatabase;
+  private final String dateFormat;
+  private final String dateOnlyFormat;
+  private final String timeOnlyFormat;
   private final String clientHostName;
   private final String appName;
   private final String userName;
@@ -130,6 +133,9 @@ public final class ServerEntry {
     gssapiDelegation = l.gssapiDelegation;
     mutualAuthentication = l.mutualAuthentication;
     asaDatabase = text(l.asaDatabase);
+    dateFormat = text(l.dateFormat);
+    dateOnlyFormat = text(l.dateOnlyFormat);
+    timeOnlyFormat = text(l.timeOnlyFormat);
     clientHostName = text(l.clientHostName);
     appName = text(l.appName);
     userName = text(l.userName);
@@ -320,6 +326,24 @@ public final class ServerEntry {
 
   public String asaDatabase() {
     return asaDatabase;
+  }
+
+  /**
+   * locales.conf's {@code date format} (a strftime pattern db-lib and tsql print dates with); null
+   * when unset. jctds formats dates its own way and only reports it.
+   */
+  public String dateFormat() {
+    return dateFormat;
+  }
+
+  /** locales.conf's {@code date-only format}; null when unset. */
+  public String dateOnlyFormat() {
+    return dateOnlyFormat;
+  }
+
+  /** locales.conf's {@code time-only format}; null when unset. */
+  public String timeOnlyFormat() {
+    return timeOnlyFormat;
   }
 
   /** The client host name sent in LOGIN7. */

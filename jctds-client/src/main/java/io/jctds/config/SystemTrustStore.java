@@ -2,6 +2,7 @@ package io.jctds.config;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -13,11 +14,30 @@ import java.util.Map;
  * of {@link #LINUX_BUNDLES}; the Windows {@code Windows-ROOT} or macOS {@code KeychainStore} key
  * store; else the JDK's default trust store.
  *
+ * <p>Beside it, as OpenSSL's default verify paths also hold a directory: the hashed certificate
+ * directories of {@code $SSL_CERT_DIR} (several separated by {@code :}, {@code ;} on Windows), in
+ * OpenSSL's {@code c_rehash} layout: files named {@code <8 hex digits>.<N>}, each a PEM file of
+ * certificates. OpenSSL looks a file up by the hash of the issuer's subject name; jctds loads every
+ * such file as a trust anchor, without checking that the name's hash matches the subject (a file
+ * under a wrong hash, which OpenSSL would never find, is trusted too). Other files (and CRLs,
+ * {@code <hash>.r<N>}) are ignored. Without {@code $SSL_CERT_DIR} no directory is added: OpenSSL's
+ * built-in one ({@code /usr/lib/ssl/certs} on Debian) holds the bundle's certificates.
+ *
  * @param kind what was found
  * @param path the PEM bundle or JDK key store file; null for the OS key stores
  * @param origin how it was found, e.g. {@code from $SSL_CERT_FILE}
+ * @param directories the hashed certificate directories of {@code $SSL_CERT_DIR}; empty when unset
  */
-public record SystemTrustStore(Kind kind, Path path, String origin) {
+public record SystemTrustStore(Kind kind, Path path, String origin, List<Path> directories) {
+
+  public SystemTrustStore {
+    directories = List.copyOf(directories);
+  }
+
+  /** A store without hashed certificate directories. */
+  public SystemTrustStore(Kind kind, Path path, String origin) {
+    this(kind, path, origin, List.of());
+  }
 
   /** The kinds of system trust store. */
   public enum Kind {
@@ -63,6 +83,31 @@ public record SystemTrustStore(Kind kind, Path path, String origin) {
    */
   public static SystemTrustStore locate(
       Map<String, String> environment, String osName, List<Path> bundles, Path javaHome) {
+    SystemTrustStore store = locateStore(environment, osName, bundles, javaHome);
+    List<Path> dirs = certDirectories(environment.get("SSL_CERT_DIR"), osName);
+    return dirs.isEmpty()
+        ? store
+        : new SystemTrustStore(store.kind, store.path, store.origin, dirs);
+  }
+
+  /** {@code $SSL_CERT_DIR} split as OpenSSL does ({@code :}, or {@code ;} on Windows). */
+  static List<Path> certDirectories(String value, String osName) {
+    List<Path> dirs = new ArrayList<>();
+    if (value == null || value.isEmpty()) {
+      return dirs;
+    }
+    String separator = osName.startsWith("Windows") ? ";" : ":";
+    for (String part : value.split(java.util.regex.Pattern.quote(separator))) {
+      Path p = part.isEmpty() ? null : ConfigResolver.path(part);
+      if (p != null) {
+        dirs.add(p);
+      }
+    }
+    return dirs;
+  }
+
+  private static SystemTrustStore locateStore(
+      Map<String, String> environment, String osName, List<Path> bundles, Path javaHome) {
     String certFile = environment.get("SSL_CERT_FILE");
     if (certFile != null && !certFile.isEmpty()) {
       Path p = ConfigResolver.path(certFile);
@@ -98,11 +143,20 @@ public record SystemTrustStore(Kind kind, Path path, String origin) {
 
   /** A one-line description, e.g. {@code PEM bundle /etc/ssl/certs/ca-certificates.crt (...)}. */
   public String describe() {
-    return switch (kind) {
-      case PEM_BUNDLE -> "PEM bundle " + path + " (" + origin + ")";
-      case WINDOWS_ROOT -> "Windows-ROOT (" + origin + ")";
-      case KEYCHAIN_STORE -> "KeychainStore (" + origin + ")";
-      case JDK_DEFAULT -> "JDK key store " + path + " (" + origin + ")";
-    };
+    String store =
+        switch (kind) {
+          case PEM_BUNDLE -> "PEM bundle " + path + " (" + origin + ")";
+          case WINDOWS_ROOT -> "Windows-ROOT (" + origin + ")";
+          case KEYCHAIN_STORE -> "KeychainStore (" + origin + ")";
+          case JDK_DEFAULT -> "JDK key store " + path + " (" + origin + ")";
+        };
+    if (directories.isEmpty()) {
+      return store;
+    }
+    List<String> names = new ArrayList<>();
+    for (Path d : directories) {
+      names.add(d + (Files.isDirectory(d) ? "" : " (not found)"));
+    }
+    return store + " and hashed directory " + String.join(", ", names) + " (from $SSL_CERT_DIR)";
   }
 }

@@ -93,7 +93,66 @@ record TrustMaterial(
     return List.copyOf(cas);
   }
 
+  /**
+   * The system store's certificates and those of its hashed directories ({@code $SSL_CERT_DIR}).
+   * When the directories give certificates, a store that cannot be loaded is left out, as OpenSSL's
+   * {@code SSL_CTX_set_default_verify_paths} ignores a default file it cannot load.
+   */
   private static List<X509Certificate> systemCas(Validation.SystemStore system)
+      throws TlsValidationException {
+    List<X509Certificate> fromDirectories = hashedDirectoryCas(system.store().directories());
+    if (fromDirectories.isEmpty()) {
+      return storeCas(system);
+    }
+    // a certificate both in the bundle and in the directory (Debian's /etc/ssl/certs) counts once
+    java.util.Set<X509Certificate> all = new java.util.LinkedHashSet<>();
+    try {
+      all.addAll(storeCas(system));
+    } catch (TlsValidationException e) {
+      // the directories serve; OpenSSL goes on without the default file too
+    }
+    all.addAll(fromDirectories);
+    return List.copyOf(all);
+  }
+
+  /** A c_rehash name: 8 hex digits of the subject hash, a dot, a sequence number. */
+  private static final java.util.regex.Pattern HASHED_NAME =
+      java.util.regex.Pattern.compile("[0-9a-fA-F]{8}\\.[0-9]+");
+
+  /**
+   * Every certificate in the files named {@code <hash>.<N>} of {@code directories}, in name order;
+   * a directory or file that cannot be read or parsed gives nothing (OpenSSL's lookup fails the
+   * same way for that file).
+   */
+  static List<X509Certificate> hashedDirectoryCas(List<Path> directories) {
+    List<X509Certificate> out = new ArrayList<>();
+    for (Path dir : directories) {
+      List<Path> files;
+      try (java.util.stream.Stream<Path> list = Files.list(dir)) {
+        files =
+            list.filter(p -> HASHED_NAME.matcher(p.getFileName().toString()).matches())
+                .sorted()
+                .toList();
+      } catch (IOException | SecurityException e) {
+        continue;
+      }
+      for (Path file : files) {
+        String where = "hashed certificate " + file + " ($SSL_CERT_DIR)";
+        try {
+          out.addAll(
+              CA_FILES.get(
+                  file,
+                  () -> read(file, where, Reason.CA_FILE_UNREADABLE, CA_ADVICE),
+                  content -> parseCas(content, where)));
+        } catch (TlsValidationException e) {
+          // skipped: not a PEM certificate file
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<X509Certificate> storeCas(Validation.SystemStore system)
       throws TlsValidationException {
     SystemTrustStore store = system.store();
     if (store.kind() == SystemTrustStore.Kind.PEM_BUNDLE) {

@@ -30,6 +30,9 @@ final class ConfFixture {
   final StringWriter consoleErr = new StringWriter();
   Path explicitFile;
 
+  /** This fixture's own TDSDUMPCONFIG append flag (FreeTDS's is process-wide). */
+  final DumpAppendMode appendMode = new DumpAppendMode();
+
   ConfFixture(Path dir) {
     this.dir = dir;
     this.home = dir.resolve("home");
@@ -89,6 +92,8 @@ final class ConfFixture {
         .interfacesDirectory(dir.resolve("interfaces-dir"))
         .servicesFile(file("services", "ms-sql-s\t1433/tcp\t# Microsoft SQL Server\n"))
         .console(new PrintWriter(consoleOut, true), new PrintWriter(consoleErr, true))
+        .windows(false)
+        .appendMode(appendMode)
         .build();
   }
 
