@@ -124,17 +124,22 @@ public final class BrowserMessages {
     }
   }
 
-  /** The INSTANCENAME of a CLNT_UCAST_INST: 1 to 32 bytes, NUL-terminated, no NUL inside. */
+  /**
+   * The INSTANCENAME of a CLNT_UCAST_INST: 1 to 32 bytes and no NUL inside, NUL-terminated as
+   * [MC-SQLR] 2.2.3 lays it out, or not: mssql-jdbc sends the name without the NUL (its {@code
+   * SQLServerConnection.getInstancePort}) and SQL Server Browser answers it.
+   */
   static Optional<String> requestedName(byte[] request, int length) {
-    if (length < 3 || request[length - 1] != 0 || length - 2 > MAX_INSTANCE_NAME) {
+    int end = length > 1 && request[length - 1] == 0 ? length - 1 : length;
+    if (end < 2 || end - 1 > MAX_INSTANCE_NAME) {
       return Optional.empty();
     }
-    for (int i = 1; i < length - 1; i++) {
+    for (int i = 1; i < end; i++) {
       if (request[i] == 0) {
         return Optional.empty();
       }
     }
-    return Optional.of(new String(request, 1, length - 2, StandardCharsets.ISO_8859_1));
+    return Optional.of(new String(request, 1, end - 1, StandardCharsets.ISO_8859_1));
   }
 
   private static Optional<Instance> find(List<Instance> instances, String name) {
