@@ -51,8 +51,9 @@ import picocli.CommandLine.Spec;
           + " --init FILE runs a T-SQL script (batches split by lines holding only go) in the"
           + " default database before the server listens; its first error stops the start.",
       "When ready, prints one line on stdout: listening on HOST:PORT (encryption MODE,"
-          + " TDS 7.1-8.0).",
-      "Exit status: 2 bad flags, unreadable certificate, port in use, a data directory that"
+          + " TDS 7.1-8.0); with --instance a second one: SQL Server Browser on UDP"
+          + " HOST:PORT answers for instance NAME.",
+      "Exit status: 2 bad flags, unreadable certificate, port (TCP, or --browser-port UDP) in use, a data directory that"
           + " cannot be opened or a failed init script; 130 (SIGINT) or 143 (SIGTERM) after a"
           + " clean stop."
     })
@@ -86,6 +87,23 @@ public final class ServerCommand implements Callable<Integer> {
       defaultValue = "127.0.0.1",
       description = "Address to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for all).")
   String bind;
+
+  @Option(
+      names = "--instance",
+      paramLabel = "NAME",
+      description =
+          "Be the named instance NAME: a SQL Server Browser on UDP --browser-port answers"
+              + " for it, so clients reach it as HOST\\NAME.")
+  String instance;
+
+  @Option(
+      names = "--browser-port",
+      paramLabel = "N",
+      defaultValue = "1434",
+      description =
+          "UDP port of the --instance's SQL Server Browser (default ${DEFAULT-VALUE};"
+              + " 0 picks a free one).")
+  int browserPort;
 
   @Option(
       names = "--encryption",
@@ -274,6 +292,9 @@ public final class ServerCommand implements Callable<Integer> {
     }
     String effective = login == null || secret != null ? secret : generatePassword();
     try {
+      if (instance != null) {
+        b.instanceName(instance).browserPort(browserPort);
+      }
       if (login != null) {
         b.user(login, effective);
       }
@@ -330,6 +351,15 @@ public final class ServerCommand implements Callable<Integer> {
             + " (encryption "
             + server.encryption().label()
             + ", TDS 7.1-8.0)");
+    if (server.instanceName() != null) {
+      out.println(
+          "SQL Server Browser on UDP "
+              + bind
+              + ":"
+              + server.browserPort()
+              + " answers for instance "
+              + server.instanceName());
+    }
     out.flush();
     stopped.await(); // until SIGINT/SIGTERM: the hook closes the server, the JVM then exits
     return ExitCodes.OK;
@@ -377,6 +407,16 @@ public final class ServerCommand implements Callable<Integer> {
     }
     if (port < 0 || port > 65535) {
       throw usage("--port " + port + " is outside 0..65535");
+    }
+    if (browserPort < 0 || browserPort > 65535) {
+      throw usage("--browser-port " + browserPort + " is outside 0..65535");
+    }
+    if (instance != null) {
+      try {
+        TdsServer.builder().instanceName(instance); // checks the name
+      } catch (IllegalArgumentException e) {
+        throw usage("--instance: " + e.getMessage());
+      }
     }
     if (data != null && Files.exists(data) && !Files.isDirectory(data)) {
       throw usage("--data " + data + " is not a directory");

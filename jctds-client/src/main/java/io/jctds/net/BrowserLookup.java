@@ -15,23 +15,70 @@ import java.util.OptionalInt;
  * 1434; the answer starts with {@code 0x05} and, from offset 3, holds {@code ;}-separated
  * name/value pairs with {@code InstanceName} and {@code tcp}. Each try waits up to one second,
  * within the login deadline.
+ *
+ * <p>FreeTDS always asks UDP 1434. jctds asks another port when the system property {@value
+ * #PORT_PROPERTY} or else the environment variable {@value #PORT_ENV} names one (for tests, e.g.
+ * against an embedded server's Browser on an ephemeral port).
  */
 public final class BrowserLookup {
   /** SQL Server Browser's UDP port. */
   public static final int BROWSER_PORT = 1434;
 
-  private static final int TRIES = 16;
+  /** The system property naming another Browser port (1..65535). */
+  public static final String PORT_PROPERTY = "jctds.browser.port";
+
+  /** The environment variable naming another Browser port, if the property is not set. */
+  public static final String PORT_ENV = "JCTDS_BROWSER_PORT";
+
+  /** FreeTDS's number of tries, each waiting up to one second. */
+  public static final int TRIES = 16;
 
   private BrowserLookup() {}
 
   /**
-   * Asks {@code address} for the port of {@code instance}.
+   * The Browser port to ask: {@value #PORT_PROPERTY}, else {@value #PORT_ENV}, else {@value
+   * #BROWSER_PORT}.
    *
-   * @return the port, or empty when the browser does not answer or does not know the instance
+   * @throws IllegalArgumentException naming the setting when its value is not a port 1..65535
    */
-  public static OptionalInt port(InetAddress address, String instance, Deadline deadline)
-      throws IOException {
-    return port(address, BROWSER_PORT, instance, deadline);
+  public static int configuredPort() {
+    String property = System.getProperty(PORT_PROPERTY);
+    if (property != null) {
+      return parsePort(property, "system property " + PORT_PROPERTY);
+    }
+    String env = System.getenv(PORT_ENV);
+    if (env != null && !env.isEmpty()) {
+      return parsePort(env, "environment variable " + PORT_ENV);
+    }
+    return BROWSER_PORT;
+  }
+
+  /** Where {@link #configuredPort()} comes from, e.g. {@code "the default"}. */
+  public static String configuredPortOrigin() {
+    if (System.getProperty(PORT_PROPERTY) != null) {
+      return "system property " + PORT_PROPERTY;
+    }
+    String env = System.getenv(PORT_ENV);
+    return env != null && !env.isEmpty() ? "environment variable " + PORT_ENV : "the default";
+  }
+
+  private static int parsePort(String value, String origin) {
+    try {
+      int port = Integer.parseInt(value.trim());
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException(
+        origin
+            + " = '"
+            + value
+            + "' is not a UDP port 1..65535 for SQL Server Browser: fix it or unset it (the"
+            + " default is "
+            + BROWSER_PORT
+            + ")");
   }
 
   /** As {@link #port(InetAddress, String, Deadline)} with another browser port (tests). */

@@ -167,10 +167,16 @@ public final class Connector {
 
   private static int instancePort(ConnectSettings s, Deadline deadline) {
     ServerEntry e = s.entry();
+    int browserPort;
+    try {
+      browserPort = BrowserLookup.configuredPort();
+    } catch (IllegalArgumentException ex) {
+      throw new OperationalError(Reason.CONFIGURATION, ex.getMessage(), ex);
+    }
     IOException failure = null;
     for (InetAddress address : e.addresses()) {
       try {
-        OptionalInt port = BrowserLookup.port(address, e.instance(), deadline);
+        OptionalInt port = BrowserLookup.port(address, browserPort, e.instance(), deadline);
         if (port.isPresent()) {
           return port.getAsInt();
         }
@@ -182,14 +188,22 @@ public final class Connector {
         Reason.CONNECTION_REFUSED,
         "SQL Server Browser on "
             + e.host()
-            + " (UDP "
-            + BrowserLookup.BROWSER_PORT
+            + " (UDP port "
+            + browserPort
+            + (browserPort == BrowserLookup.BROWSER_PORT
+                ? ""
+                : ", from " + BrowserLookup.configuredPortOrigin())
             + ") did not give a port for instance '"
             + e.instance()
             + "' ("
             + Origin.of(e.source("instance"))
-            + "); FreeTDS fails likewise (20009). Start SQL Server Browser, or set 'port' for"
-            + " this server instead of 'instance'",
+            + ")"
+            + (failure instanceof java.net.SocketTimeoutException
+                ? " before the login timeout"
+                : " in " + BrowserLookup.TRIES + " tries of 1 s")
+            + ": no Browser answers there, or it does not know that instance. FreeTDS fails"
+            + " likewise (20009). Start SQL Server Browser (or jctds server --instance), check"
+            + " the instance name, or set 'port' for this server instead of 'instance'",
         failure);
   }
 

@@ -1,5 +1,7 @@
 package io.jctds.server;
 
+import io.jctds.server.browser.BrowserMessages;
+import io.jctds.server.browser.BrowserResponder;
 import io.jctds.server.session.Logins;
 import io.jctds.server.session.ServerSettings;
 import io.jctds.server.session.SessionRegistry;
@@ -51,6 +53,7 @@ public final class TdsServer implements AutoCloseable {
   private ServerSocket listener;
   private Thread acceptor;
   private SessionRegistry registry;
+  private BrowserResponder browser;
   private volatile boolean closed;
 
   private TdsServer(Builder b, ServerSettings settings) {
@@ -100,6 +103,9 @@ public final class TdsServer implements AutoCloseable {
           e);
     }
     listener = socket;
+    if (config.instanceName != null) {
+      startBrowser();
+    }
     if (settings.tls() != null) {
       settings.tls().prepare(); // a generated certificate: made now, while clients may connect
     }
@@ -116,6 +122,50 @@ public final class TdsServer implements AutoCloseable {
             String.valueOf(port()),
             settings.encryption().label());
     return this;
+  }
+
+  private void startBrowser() throws IOException {
+    BrowserMessages.Instance instance =
+        new BrowserMessages.Instance(
+            settings.serverName(), config.instanceName, BrowserMessages.VERSION, port());
+    try {
+      browser =
+          BrowserResponder.start(
+              config.bind, config.browserPort, List.of(instance), settings.logger());
+    } catch (IOException e) {
+      listener.close();
+      closeEngine();
+      closed = true;
+      throw e;
+    }
+    settings
+        .logger()
+        .log(
+            System.Logger.Level.INFO,
+            "SQL Server Browser on UDP {0}:{1} answers for instance {2}",
+            config.bind,
+            String.valueOf(browser.port()),
+            config.instanceName);
+  }
+
+  /**
+   * The UDP port of the server's SQL Server Browser (the ephemeral one when port 0 was asked).
+   *
+   * @throws IllegalStateException before {@link #start()} or without {@link
+   *     Builder#instanceName(String)}
+   */
+  public int browserPort() {
+    started();
+    if (browser == null) {
+      throw new IllegalStateException(
+          "the server has no SQL Server Browser: give it an instance name");
+    }
+    return browser.port();
+  }
+
+  /** The instance name the server's Browser answers for, or null when it has none. */
+  public String instanceName() {
+    return config.instanceName;
   }
 
   private void acceptLoop() {
@@ -245,6 +295,9 @@ public final class TdsServer implements AutoCloseable {
       settings.logger().log(System.Logger.Level.WARNING, "closing the listener: " + e, e);
     }
     join(acceptor);
+    if (browser != null) {
+      browser.close();
+    }
     if (registry != null) {
       registry.closeAll();
     }
@@ -313,6 +366,8 @@ public final class TdsServer implements AutoCloseable {
     private Path initScript;
     private String serverName;
     private Duration loginTimeout = Duration.ofSeconds(60);
+    private String instanceName;
+    private int browserPort = 1434;
     private System.Logger logger;
 
     private Builder() {}
@@ -329,6 +384,27 @@ public final class TdsServer implements AutoCloseable {
         throw new IllegalArgumentException("port " + port + " is outside 0..65535");
       }
       this.port = port;
+      return this;
+    }
+
+    /**
+     * Makes this server the named instance {@code name}: a SQL Server Browser on UDP {@link
+     * #browserPort(int)} (same bind address) answers for it with the TCP port, so that clients
+     * reach it as {@code host\NAME} ([MC-SQLR]). Names: 1 to 16 letters, digits, {@code _} or
+     * {@code $}, starting with a letter or {@code _} (SQL Server's instance name rules).
+     */
+    public Builder instanceName(String name) {
+      BrowserMessages.checkInstanceName(name);
+      this.instanceName = name;
+      return this;
+    }
+
+    /** The SQL Server Browser's UDP port (default 1434; 0 picks a free ephemeral port). */
+    public Builder browserPort(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("browser port " + port + " is outside 0..65535");
+      }
+      this.browserPort = port;
       return this;
     }
 

@@ -150,6 +150,14 @@ final class FreeTds {
 
   /** Runs {@code tsql -S section -U sa -P password -o q} with {@code sql} on standard input. */
   Run tsql(Section section, String password, String sql) {
+    return tsql(section.name(), section, password, sql);
+  }
+
+  /**
+   * Runs {@code tsql -S server} as {@link #tsql(Section, String, String)}, with {@code section} in
+   * the freetds.conf (e.g. {@code server} = {@code host\INSTANCE}, which names no section).
+   */
+  Run tsql(String server, Section section, String password, String sql) {
     Path conf = writeConf(section);
     Path dump = dumpFile(conf);
     Path input = writeSql(sql + "\ngo\nexit\n");
@@ -163,7 +171,7 @@ final class FreeTds {
             "-c",
             "exec \"$0\" -S \"$1\" -U \"$2\" -P \"$3\" -o q < \"$4\"",
             Peers.require("tsql", INSTALL).toString(),
-            section.name(),
+            server,
             Interop.USER,
             password,
             input.toString());
