@@ -11,4 +11,7 @@ module io.jctds.protocol {
   exports io.jctds.protocol.rpc;
   exports io.jctds.protocol.tls;
   exports io.jctds.protocol.tls.spi;
+  exports io.jctds.protocol.ntlm to
+      io.jctds.client,
+      io.jctds.server;
 }
