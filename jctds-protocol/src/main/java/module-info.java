@@ -11,7 +11,5 @@ module io.jctds.protocol {
   exports io.jctds.protocol.rpc;
   exports io.jctds.protocol.tls;
   exports io.jctds.protocol.tls.spi;
-  exports io.jctds.protocol.ntlm to
-      io.jctds.client,
-      io.jctds.server;
+  exports io.jctds.protocol.ntlm;
 }
