@@ -15,12 +15,21 @@ public final class NtlmMessages {
 
   /** A parsed or to-be-sent CHALLENGE_MESSAGE ([MS-NLMP] 2.2.1.2). */
   public record Challenge(int flags, byte[] serverChallenge, String targetName, byte[] targetInfo) {
-    /** Encodes with the target name at offset 48 (no Version field) and the target info after. */
+    /**
+     * Encodes the target name, then the target info, after the fixed part; with {@link
+     * NtlmFlags#VERSION} the fixed part ends with the 8-byte Version field ([MS-NLMP] 2.2.2.10:
+     * 10.0 build 17763, NTLM revision 15), which some clients (mssql-jdbc) always read.
+     */
     public byte[] encode() {
       byte[] name = text(targetName, flags);
-      int payload = 48;
+      boolean version = (flags & NtlmFlags.VERSION) != 0;
+      int payload = version ? 56 : 48;
       byte[] m = new byte[payload + name.length + targetInfo.length];
       header(m, 2);
+      if (version) {
+        byte[] v = {10, 0, 0x63, 0x45, 0, 0, 0, 15};
+        System.arraycopy(v, 0, m, 48, 8);
+      }
       field(m, 12, name.length, payload);
       putInt(m, 20, flags);
       System.arraycopy(serverChallenge, 0, m, 24, 8);

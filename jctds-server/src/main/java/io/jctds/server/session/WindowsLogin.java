@@ -66,6 +66,7 @@ final class WindowsLogin {
             | NtlmFlags.ALWAYS_SIGN
             | NtlmFlags.TARGET_TYPE_DOMAIN
             | NtlmFlags.TARGET_INFO
+            | NtlmFlags.VERSION
             | (asked
                 & (NtlmFlags.EXTENDED_SESSIONSECURITY
                     | NtlmFlags.NEGOTIATE_128

@@ -150,6 +150,11 @@ final class FreeTds {
 
   /** Runs {@code tsql -S section -U sa -P password -o q} with {@code sql} on standard input. */
   Run tsql(Section section, String password, String sql) {
+    return tsqlAs(section, Interop.USER, password, sql);
+  }
+
+  /** Runs {@code tsql -S section -U user -P password -o q} with {@code sql} on standard input. */
+  Run tsqlAs(Section section, String user, String password, String sql) {
     Path conf = writeConf(section);
     Path dump = dumpFile(conf);
     Path input = writeSql(sql + "\ngo\nexit\n");
@@ -164,7 +169,7 @@ final class FreeTds {
             "exec \"$0\" -S \"$1\" -U \"$2\" -P \"$3\" -o q < \"$4\"",
             Peers.require("tsql", INSTALL).toString(),
             section.name(),
-            Interop.USER,
+            user,
             password,
             input.toString());
     return new Run(r, read(conf), tsqlRow(r.stdout()), dump);
