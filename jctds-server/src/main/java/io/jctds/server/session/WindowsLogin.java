@@ -89,7 +89,7 @@ final class WindowsLogin {
       return Outcome.UNTRUSTED_DOMAIN;
     }
     byte[] hash = logins.ntHash(answer.domain(), answer.user());
-    byte[] nt = answer.ntResponse();
+    byte[] nt = withTediousBlob(authenticate, answer.ntResponse());
     byte[] expected;
     byte[] actual = nt;
     if (hash == null) {
@@ -117,6 +117,28 @@ final class WindowsLogin {
     return match && logins.ntHash(answer.domain(), answer.user()) != null
         ? Outcome.ACCEPTED
         : Outcome.REFUSED;
+  }
+
+  /**
+   * tedious (18.x, ntlm-payload.js) declares its NtChallengeResponse as 16 bytes (NTProofStr only)
+   * and writes the NTLMv2_CLIENT_CHALLENGE blob right after it, to the end of the message. A
+   * 16-byte response followed by a blob that starts with Responserversion 1, HiResponserversion 1
+   * is read as NTProofStr plus that blob; anything else stays as it is (and fails).
+   */
+  private static byte[] withTediousBlob(byte[] message, byte[] nt) {
+    if (nt.length != 16 || message.length < 28) {
+      return nt;
+    }
+    long offset =
+        (message[24] & 0xffL)
+            | (message[25] & 0xffL) << 8
+            | (message[26] & 0xffL) << 16
+            | (message[27] & 0xffL) << 24;
+    long blob = offset + 16;
+    if (blob + 28 > message.length || message[(int) blob] != 1 || message[(int) blob + 1] != 1) {
+      return nt;
+    }
+    return Arrays.copyOfRange(message, (int) offset, message.length);
   }
 
   /** Whether the client's AUTHENTICATE carried an NTLMv1 (24-byte) response. */

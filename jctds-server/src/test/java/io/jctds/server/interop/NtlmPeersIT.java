@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -139,6 +140,39 @@ class NtlmPeersIT {
   @Test
   void mssqlJdbcWithAWrongPasswordGets18456() {
     assertThatThrownBy(() -> mssqlJdbc(Mode.PLAIN, "wrong-" + WINDOWS_PASSWORD).close())
+        .isInstanceOfSatisfying(
+            SQLException.class,
+            e -> assertThat(e.getErrorCode()).as(e.toString()).isEqualTo(Interop.LOGIN_FAILED));
+  }
+
+  private static Connection jtds(String password) throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("user", NAME);
+    p.setProperty("password", password);
+    Connection c =
+        new net.sourceforge.jtds.jdbc.Driver()
+            .connect(
+                "jdbc:jtds:sqlserver://127.0.0.1:"
+                    + off.port()
+                    + "/master;tds=8.0;domain="
+                    + DOMAIN
+                    + ";useNTLMv2=true;loginTimeout="
+                    + Interop.CLIENT_TIMEOUT_SECONDS,
+                p);
+    assertThat(c).isNotNull();
+    return c;
+  }
+
+  @Test
+  void jtdsLogsInWithNtlmV2() throws SQLException {
+    try (Connection c = jtds(WINDOWS_PASSWORD)) {
+      assertThat(Jdbc.connectionRow(c)).isEqualTo(NTLM_PLAIN);
+    }
+  }
+
+  @Test
+  void jtdsWithAWrongPasswordGets18456() {
+    assertThatThrownBy(() -> jtds("wrong-" + WINDOWS_PASSWORD).close())
         .isInstanceOfSatisfying(
             SQLException.class,
             e -> assertThat(e.getErrorCode()).as(e.toString()).isEqualTo(Interop.LOGIN_FAILED));
