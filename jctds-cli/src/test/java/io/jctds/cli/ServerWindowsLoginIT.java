@@ -28,8 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code jctds server --windows-user 'CORP\alice' --windows-password P} from the shaded jar:
  * mssql-jdbc 13.6.2 ({@code integratedSecurity=true;authenticationScheme=NTLM}) and jctds itself
  * ({@code user = CORP\alice}) log in with NTLM and see auth_scheme NTLM in sys.dm_exec_connections
- * ("sys.dm_exec_connections (Transact-SQL)"); a wrong password gets 18456 ("MSSQLSERVER_18456");
- * the password is not in the server's output.
+ * ("sys.dm_exec_connections (Transact-SQL)"); a wrong password gets 18452 ("MSSQLSERVER_18452": a
+ * Windows principal the server cannot verify); the password is not in the server's output.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ServerWindowsLoginIT {
@@ -69,11 +69,11 @@ class ServerWindowsLoginIT {
       assertThat(mssqlJdbc(port, WINDOWS_PASSWORD)).containsExactly("FALSE", "TSQL", "NTLM");
       assertThatThrownBy(() -> mssqlJdbc(port, "wrong"))
           .isInstanceOfSatisfying(
-              SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(18456));
+              SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(18452));
       assertThat(jctds(port, WINDOWS_PASSWORD)).isEqualTo("NTLM");
       assertThatThrownBy(() -> jctds(port, "wrong"))
           .isInstanceOfSatisfying(
-              OperationalError.class, e -> assertThat(e.number()).isEqualTo(18456));
+              OperationalError.class, e -> assertThat(e.number()).isEqualTo(18452));
       server.stop("TERM");
       assertThat(server.stderr()).doesNotContain(WINDOWS_PASSWORD);
       assertThat(String.join("\n", server.stdout())).doesNotContain(WINDOWS_PASSWORD);

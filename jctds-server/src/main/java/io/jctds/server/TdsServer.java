@@ -402,8 +402,8 @@ public final class TdsServer implements AutoCloseable {
     /**
      * Adds a Windows login {@code DOMAIN\\name} that logs in with NTLM (v2; v1 only with {@link
      * #allowNtlmV1}); may be called several times. Its sessions report auth_scheme NTLM in
-     * sys.dm_exec_connections. A wrong password gets SQL Server's 18456, a domain no Windows login
-     * belongs to gets 18452.
+     * sys.dm_exec_connections. A response that does not verify (wrong password, unknown user or
+     * domain) gets SQL Server's 18452, as Windows fails the SSPI handshake there.
      */
     public Builder windowsUser(String domainUser, String password) {
       new Logins().addWindows(domainUser, password); // validates

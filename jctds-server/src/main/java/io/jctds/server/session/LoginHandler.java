@@ -165,6 +165,10 @@ final class LoginHandler {
       byte[] auth = new byte[m.payload().remaining()];
       m.payload().get(auth);
       WindowsLogin.Outcome o = w.verify(auth);
+      // SQL Server answers every NTLM response Windows cannot verify (wrong password: SSPI
+      // handshake 0x8009030C, unknown user or domain) with 18452 ("MSSQLSERVER_18452": the
+      // login is an unrecognized Windows principal); 18456 would need a verified principal
+      // without a SQL Server login, which cannot happen here.
       if (o == WindowsLogin.Outcome.UNTRUSTED_DOMAIN) {
         fail(
             login,
@@ -173,7 +177,7 @@ final class LoginHandler {
       } else if (o == WindowsLogin.Outcome.REFUSED) {
         fail(
             login,
-            List.of(loginFailed(w.clientName())),
+            List.of(untrustedDomain()),
             "Windows login '"
                 + w.clientName()
                 + "' refused ("

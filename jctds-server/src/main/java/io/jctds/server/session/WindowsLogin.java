@@ -23,9 +23,9 @@ final class WindowsLogin {
   enum Outcome {
     /** The response matches the login's password. */
     ACCEPTED,
-    /** No configured login has this domain: SQL Server's 18452 (untrusted domain). */
+    /** No configured login has this domain. */
     UNTRUSTED_DOMAIN,
-    /** Unknown user in a known domain, a wrong password, or NTLMv1 when not allowed: 18456. */
+    /** Unknown user in a known domain, a wrong password, or NTLMv1 when not allowed. */
     REFUSED
   }
 

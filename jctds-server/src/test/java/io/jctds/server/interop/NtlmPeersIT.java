@@ -28,12 +28,18 @@ import org.junit.jupiter.params.provider.EnumSource;
  * windowsUser("CORP\\alice", ...)}: Debian's FreeTDS 1.3.17 {@code tsql -U 'CORP\alice'} with
  * {@code use ntlmv2 = yes}, and mssql-jdbc 13.6.2 with {@code integratedSecurity=true;
  * authenticationScheme=NTLM}. Each must see auth_scheme NTLM in sys.dm_exec_connections
- * ("sys.dm_exec_connections (Transact-SQL)": SQL, NTLM or KERBEROS), and a wrong password must get
- * 18456 ("MSSQLSERVER_18456": "Login failed for user '%.*ls'.").
+ * ("sys.dm_exec_connections (Transact-SQL)": SQL, NTLM or KERBEROS); a response that does not
+ * verify gets 18452 "Login failed. The login is from an untrusted domain and cannot be used with
+ * Integrated authentication." ("MSSQLSERVER_18452": an unrecognized Windows principal, one Windows
+ * cannot verify; a wrong password fails the SSPI handshake with 0x8009030C and SQL Server answers
+ * 18452).
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class NtlmPeersIT {
   @RegisterExtension static final Precondition TSQL = FreeTds.INSTALLED;
+
+  /** SQL Server's error for a Windows login it cannot verify. */
+  static final int UNTRUSTED = 18452;
 
   static final String DOMAIN = "CORP";
   static final String NAME = "alice";
@@ -108,10 +114,10 @@ class NtlmPeersIT {
   }
 
   @Test
-  void tsqlWithAWrongPasswordGets18456() {
+  void tsqlWithAWrongPasswordGets18452() {
     Run run = tsql(Mode.PLAIN, "wrong-" + WINDOWS_PASSWORD);
     assertThat(run.process().exitCode()).as(run.describe()).isNotZero();
-    assertThat(run.messages()).as(run.describe()).contains(Interop.LOGIN_FAILED);
+    assertThat(run.messages()).as(run.describe()).contains(UNTRUSTED);
   }
 
   private static Connection mssqlJdbc(Mode m, String password) throws SQLException {
@@ -138,11 +144,11 @@ class NtlmPeersIT {
   }
 
   @Test
-  void mssqlJdbcWithAWrongPasswordGets18456() {
+  void mssqlJdbcWithAWrongPasswordGets18452() {
     assertThatThrownBy(() -> mssqlJdbc(Mode.PLAIN, "wrong-" + WINDOWS_PASSWORD).close())
         .isInstanceOfSatisfying(
             SQLException.class,
-            e -> assertThat(e.getErrorCode()).as(e.toString()).isEqualTo(Interop.LOGIN_FAILED));
+            e -> assertThat(e.getErrorCode()).as(e.toString()).isEqualTo(UNTRUSTED));
   }
 
   private static Connection jtds(String password) throws SQLException {
@@ -171,10 +177,10 @@ class NtlmPeersIT {
   }
 
   @Test
-  void jtdsWithAWrongPasswordGets18456() {
+  void jtdsWithAWrongPasswordGets18452() {
     assertThatThrownBy(() -> jtds("wrong-" + WINDOWS_PASSWORD).close())
         .isInstanceOfSatisfying(
             SQLException.class,
-            e -> assertThat(e.getErrorCode()).as(e.toString()).isEqualTo(Interop.LOGIN_FAILED));
+            e -> assertThat(e.getErrorCode()).as(e.toString()).isEqualTo(UNTRUSTED));
   }
 }

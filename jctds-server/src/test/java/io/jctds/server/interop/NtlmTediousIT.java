@@ -26,7 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * tedious ({@code authentication: { type: 'ntlm', options: { domain, userName, password } }}, run
  * by interop/tedious/query.js) against the embedded server's Windows login: auth_scheme NTLM in
- * sys.dm_exec_connections; a wrong password gets 18456 ("MSSQLSERVER_18456").
+ * sys.dm_exec_connections; a wrong password gets 18452 ("MSSQLSERVER_18452", see {@link
+ * NtlmPeersIT}).
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class NtlmTediousIT {
@@ -102,12 +103,12 @@ class NtlmTediousIT {
   }
 
   @Test
-  void tediousWithAWrongPasswordGets18456() throws Exception {
+  void tediousWithAWrongPasswordGets18452() throws Exception {
     List<String> t = new ArrayList<>();
     JsonNode json = run("wrong-" + NtlmPeersIT.WINDOWS_PASSWORD, t);
     assertThat(json.has("error")).as(t.toString()).isTrue();
     List<Integer> numbers = new ArrayList<>();
     json.path("messages").forEach(m -> numbers.add(m.path("number").asInt()));
-    assertThat(numbers).as(t.toString()).contains(Interop.LOGIN_FAILED);
+    assertThat(numbers).as(t.toString()).contains(NtlmPeersIT.UNTRUSTED);
   }
 }
