@@ -278,7 +278,8 @@ final class LoginHandler {
             + (session.tls == null ? "" : " (" + session.tls.protocol() + ")")
             + ", packet size "
             + size
-            + (login.appName().isEmpty() ? "" : ", app '" + login.appName() + "'"));
+            + (login.appName().isEmpty() ? "" : ", app '" + login.appName() + "'")
+            + ("NTLM".equals(session.authScheme) ? ", Windows login (NTLM)" : ""));
   }
 
   /**

@@ -101,11 +101,12 @@ final class WindowsLogin {
       expected = NtlmCrypto.ntProofStr(key, serverChallenge, temp);
       actual = Arrays.copyOf(nt, 16);
     } else if (nt.length == 24 && logins.ntlmV1Allowed()) {
+      // NTLM2 session response ([MS-NLMP] 3.3.1 with extended session security): the LM field is
+      // the client challenge and 16 zero bytes. FreeTDS sends it when the CHALLENGE offers ESS but
+      // does not set the ESS flag in its AUTHENTICATE (it always sends flags 0x8201), so the shape
+      // of the LM response decides, not the flags.
       byte[] lm = answer.lmResponse();
-      boolean ess =
-          (answer.flags() & NtlmFlags.EXTENDED_SESSIONSECURITY) != 0
-              && lm.length == 24
-              && Arrays.equals(lm, 8, 24, new byte[16], 0, 16);
+      boolean ess = lm.length == 24 && Arrays.equals(lm, 8, 24, new byte[16], 0, 16);
       expected =
           ess
               ? NtlmCrypto.ntlmV1EssResponse(hash, serverChallenge, Arrays.copyOf(lm, 8))

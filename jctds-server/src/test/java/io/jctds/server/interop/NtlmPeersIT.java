@@ -120,6 +120,39 @@ class NtlmPeersIT {
     assertThat(run.messages()).as(run.describe()).contains(UNTRUSTED);
   }
 
+  /** FreeTDS with {@code use ntlmv2 = no} sends NTLMv1: refused unless the server allows it. */
+  @Test
+  void tsqlNtlmV1IsRefusedUnlessAllowed() {
+    TdsServer v1 =
+        Interop.start(
+            b ->
+                b.encryption(EncryptionPolicy.OFF)
+                    .windowsUser(DOMAIN + "\\" + NAME, WINDOWS_PASSWORD)
+                    .allowNtlmV1(true));
+    try (v1) {
+      for (TdsServer s : new TdsServer[] {off, v1}) {
+        Section section =
+            Section.of(
+                "jctds",
+                s.host(),
+                s.port(),
+                "tds version",
+                "7.4",
+                "use ntlmv2",
+                "no",
+                "encryption",
+                "off");
+        Run run = freetds.tsqlAs(section, DOMAIN + "\\" + NAME, WINDOWS_PASSWORD, Interop.QUERY);
+        if (s == off) {
+          assertThat(run.messages()).as(run.describe()).contains(UNTRUSTED);
+        } else {
+          assertThat(run.process().exitCode()).as(run.describe()).isZero();
+          assertThat(run.row()).as(run.describe()).contains(NTLM_PLAIN);
+        }
+      }
+    }
+  }
+
   private static Connection mssqlJdbc(Mode m, String password) throws SQLException {
     return DriverManager.getConnection(
         "jdbc:sqlserver://127.0.0.1:"
