@@ -2,7 +2,7 @@
 // Usage: node query.js '<json options>'
 //   options: host, port, user, password, database, encrypt (false | true | "strict"),
 //            trustServerCertificate (bool), caFile (PEM path), serverName (for the cert check),
-//            tdsVersion ("7_1".."7_4"), query (SQL text)
+//            tdsVersion ("7_1".."7_4"), query (SQL text), domain (NTLM login as domain\\user)
 // Output: success  {"rows": [[...], ...], "rowCount": n, "messages": [...]}
 //         failure  {"error": {"message": "...", "code": "ESOCKET", "cause": "ECONNRESET"}, "messages": [...]}
 //   where messages are the server's ERROR/INFO tokens: {"number", "state", "class", "message"}.
@@ -27,7 +27,10 @@ if (opts.caFile) options.cryptoCredentialsDetails = { ca: fs.readFileSync(opts.c
 
 const connection = new Connection({
   server: opts.host || '127.0.0.1',
-  authentication: { type: 'default', options: { userName: opts.user, password: opts.password } },
+  // with a domain: a Windows login through tedious's NTLM
+  authentication: opts.domain
+    ? { type: 'ntlm', options: { domain: opts.domain, userName: opts.user, password: opts.password } }
+    : { type: 'default', options: { userName: opts.user, password: opts.password } },
   options,
 });
 

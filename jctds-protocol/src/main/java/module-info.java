@@ -11,4 +11,5 @@ module io.jctds.protocol {
   exports io.jctds.protocol.rpc;
   exports io.jctds.protocol.tls;
   exports io.jctds.protocol.tls.spi;
+  exports io.jctds.protocol.ntlm;
 }

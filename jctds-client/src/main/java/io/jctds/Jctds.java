@@ -47,7 +47,7 @@ public final class Jctds {
    * @param options what the application sets
    * @throws OperationalError if the configuration is invalid, or connecting or logging in fails
    * @throws InterfaceError if the options cannot be used as given
-   * @throws NotSupportedError for TDS 4.2/5.0 or integrated (DOMAIN\\user) logins
+   * @throws NotSupportedError for TDS 4.2/5.0
    */
   public static Connection connect(String server, ConnectOptions options) {
     ConfigResolver resolver =
@@ -78,11 +78,6 @@ public final class Jctds {
   /** The options as FreeTDS's application values. */
   static ApplicationSettings application(ConnectOptions o) {
     String user = o.user().orElse(null);
-    if (user != null && user.contains("\\")) {
-      throw new NotSupportedError(
-          "integrated (NTLM) authentication, which FreeTDS uses for DOMAIN\\user logins, is not"
-              + " supported by jctds yet: use a SQL Server login");
-    }
     return ApplicationSettings.builder()
         .port(o.port().orElse(null))
         .instance(o.instance().orElse(null))

@@ -3,12 +3,23 @@ package io.jctds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.jctds.protocol.TdsVersion;
+import io.jctds.protocol.framing.PacketType;
 import io.jctds.protocol.login.Login7;
+import io.jctds.protocol.ntlm.AvPairs;
+import io.jctds.protocol.ntlm.NtlmCrypto;
+import io.jctds.protocol.ntlm.NtlmFlags;
+import io.jctds.protocol.ntlm.NtlmMessages;
 import io.jctds.protocol.tls.TdsTlsTransport.Scope;
+import io.jctds.protocol.token.OpaqueToken;
+import io.jctds.protocol.token.TokenType;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,6 +106,67 @@ class SecretsOnTheWireTest {
     for (byte[] form : forms()) {
       assertThat(Hex.contains(wire, form)).isFalse();
     }
+    assertDumpClean(dump);
+  }
+
+  /**
+   * A Windows login ({@code CORP\\alice}, FREETDS.md 6.5): LOGIN7 has empty user and password
+   * fields, fIntSecurity and an NTLM NEGOTIATE; the AUTHENTICATE answering the server's CHALLENGE
+   * proves the password ([MS-NLMP] 3.3.2, checked here from the password) without carrying it, nor
+   * its NT hash, in any form; the dump holds neither.
+   */
+  @Test
+  void ntlmLoginKeepsThePasswordAndItsHashOffTheWire() throws Exception {
+    byte[] serverChallenge = {1, 2, 3, 4, 5, 6, 7, 8};
+    RogueServer.Script script =
+        peer -> {
+          peer.readPrelogin();
+          peer.answerPrelogin(0x02, true);
+          Login7 login = peer.readLogin7();
+          assertThat(login.userName()).isEmpty();
+          assertThat(login.password()).isEmpty();
+          assertThat(login.optionFlags2() & Login7.OF2_INTEGRATED_SECURITY).isNotZero();
+          assertThat(NtlmMessages.type(login.sspi())).isEqualTo(1);
+          Map<Integer, Object> pairs = new LinkedHashMap<>();
+          pairs.put(AvPairs.NB_DOMAIN_NAME, "CORP");
+          pairs.put(AvPairs.NB_COMPUTER_NAME, "DB1");
+          byte[] challenge =
+              new NtlmMessages.Challenge(
+                      NtlmFlags.UNICODE | NtlmFlags.NTLM | NtlmFlags.TARGET_INFO,
+                      serverChallenge,
+                      "CORP",
+                      AvPairs.encode(pairs))
+                  .encode();
+          peer.sendTokens(new OpaqueToken(TokenType.SSPI, challenge));
+          ByteBuffer sspi = peer.readMessage(PacketType.SSPI);
+          byte[] bytes = new byte[sspi.remaining()];
+          sspi.get(bytes);
+          var auth = NtlmMessages.Authenticate.parse(bytes);
+          assertThat(auth.domain()).isEqualTo("CORP");
+          assertThat(auth.user()).isEqualTo("alice");
+          byte[] nt = auth.ntResponse();
+          byte[] key = NtlmCrypto.ntowfV2(PASSWORD, "alice", "CORP");
+          assertThat(Arrays.copyOf(nt, 16))
+              .isEqualTo(
+                  NtlmCrypto.ntProofStr(
+                      key, serverChallenge, Arrays.copyOfRange(nt, 16, nt.length)));
+          peer.loginOk(TdsVersion.V7_4.wire(), 4096);
+          peer.expectSetup();
+          peer.seesEof(10_000);
+        };
+    TestWorld w = new TestWorld(dir);
+    Path dump = dir.resolve("ntlm.log");
+    byte[] wire;
+    try (RogueServer server = new RogueServer(script)) {
+      Path conf = w.conf(server.port(), "encryption = off", "dump file = " + dump);
+      Jctds.connect("rogue", w.options(conf, PASSWORD).user("CORP\\alice").build()).close();
+      server.await();
+      wire = server.received();
+    }
+    for (byte[] form : forms()) {
+      assertThat(Hex.contains(wire, form)).isFalse();
+    }
+    assertThat(Hex.contains(wire, NtlmCrypto.ntowfV1(PASSWORD))).isFalse();
     assertDumpClean(dump);
   }
 

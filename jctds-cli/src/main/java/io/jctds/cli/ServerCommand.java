@@ -154,6 +154,25 @@ public final class ServerCommand implements Callable<Integer> {
   String password;
 
   @Option(
+      names = "--windows-user",
+      paramLabel = "DOMAIN\\NAME",
+      description =
+          "A Windows login that logs in with NTLM (v2; v1 only with --allow-ntlmv1), its password"
+              + " from --windows-password; sys.dm_exec_connections reports auth_scheme NTLM.")
+  String windowsUser;
+
+  @Option(
+      names = "--windows-password",
+      paramLabel = "P",
+      description = "The password of --windows-user.")
+  String windowsPassword;
+
+  @Option(
+      names = "--allow-ntlmv1",
+      description = "Also accept NTLMv1 responses for --windows-user (weak).")
+  boolean allowNtlmV1;
+
+  @Option(
       names = "--database",
       paramLabel = "NAME",
       defaultValue = "master",
@@ -305,6 +324,9 @@ public final class ServerCommand implements Callable<Integer> {
           b.user(e.name(), e.password());
         }
       }
+      if (windowsUser != null) {
+        b.windowsUser(windowsUser, windowsPassword).allowNtlmV1(allowNtlmV1);
+      }
       TdsServer server = b.build();
       if (login != null && secret == null) {
         generated = new GeneratedLogin(login, effective);
@@ -420,6 +442,12 @@ public final class ServerCommand implements Callable<Integer> {
     }
     if (data != null && Files.exists(data) && !Files.isDirectory(data)) {
       throw usage("--data " + data + " is not a directory");
+    }
+    if ((windowsUser == null) != (windowsPassword == null)) {
+      throw usage("--windows-user DOMAIN\\NAME and --windows-password P go together");
+    }
+    if (allowNtlmV1 && windowsUser == null) {
+      throw usage("--allow-ntlmv1 needs --windows-user");
     }
     if (password != null && password.isEmpty()) {
       throw usage("--password must not be empty (or leave it out to get a generated one)");

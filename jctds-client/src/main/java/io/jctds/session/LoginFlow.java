@@ -18,9 +18,11 @@ import io.jctds.protocol.tls.TlsSessionInfo;
 import io.jctds.protocol.tls.Transport;
 import io.jctds.protocol.token.EnvChange;
 import io.jctds.protocol.token.LoginAck;
+import io.jctds.protocol.token.OpaqueToken;
 import io.jctds.protocol.token.ServerMessage;
 import io.jctds.protocol.token.Token;
 import io.jctds.protocol.token.TokenDecoder;
+import io.jctds.protocol.token.TokenType;
 import io.jctds.tls.EncryptionReport;
 import java.io.IOException;
 import java.net.Socket;
@@ -59,6 +61,7 @@ final class LoginFlow implements AutoCloseable {
   private String language;
   private byte[] collation;
   private int spid;
+  private NtlmAuth ntlm;
   private final List<SqlServerMessage> messages = new ArrayList<>();
   private final List<SqlServerMessage> errors = new ArrayList<>();
 
@@ -221,6 +224,22 @@ final class LoginFlow implements AutoCloseable {
         Math.max(channel.packetSize(), LoginMessages.requestedPacketSize(settings.entry())));
     Login7 login =
         LoginMessages.login7(settings, layout, target.serverName(), pid, ClientIdentity.clientId());
+    ntlm = NtlmAuth.forUser(settings.user(), settings.password(), settings.entry().useNtlmv2());
+    if (ntlm != null) {
+      // FREETDS.md 6.5: a DOMAIN\\user login sends empty user and password, fIntSecurity and an
+      // NTLM NEGOTIATE as SSPI data.
+      login =
+          login.toBuilder()
+              .userName("")
+              .password("")
+              .optionFlags2(login.optionFlags2() | Login7.OF2_INTEGRATED_SECURITY)
+              .sspi(ntlm.negotiate())
+              .build();
+      if (!ntlm.v2()) {
+        messages.add(SqlServerMessage.clientNote(NtlmAuth.V1_WARNING));
+        LOG.log(System.Logger.Level.WARNING, () -> "[" + id + "] " + NtlmAuth.V1_WARNING);
+      }
+    }
     int wireVersion =
         settings.version() == TdsVersion.V8_0 ? TdsVersion.V7_4.wire() : settings.version().wire();
     LoginMessages.EncodedLogin encoded = LoginMessages.encode(login, wireVersion);
@@ -236,14 +255,43 @@ final class LoginFlow implements AutoCloseable {
   void readLoginResponse() throws IOException {
     TokenReader reader = new TokenReader(channel, new TokenDecoder(negotiated));
     reader.begin();
-    Token t;
-    while ((t = reader.next()) != null) {
-      onLoginToken(t, reader.decoder());
+    boolean answered = false;
+    while (true) {
+      byte[] challenge = null;
+      Token t;
+      while ((t = reader.next()) != null) {
+        if (t instanceof OpaqueToken o && o.type() == TokenType.SSPI) {
+          challenge = o.body();
+        } else {
+          onLoginToken(t, reader.decoder());
+        }
+      }
+      if (challenge == null || ntlm == null || answered || loginAck != null) {
+        break;
+      }
+      sendNtlmAuthenticate(challenge);
+      answered = true;
+      reader.begin();
     }
     spid = channel.assembler().lastHeader() == null ? 0 : channel.assembler().lastHeader().spid();
     if (loginAck == null) {
       throw LoginFailures.loginRejected(settings, target, errors);
     }
+  }
+
+  /** Answers the server's CHALLENGE (SSPI token) with an SSPI packet carrying AUTHENTICATE. */
+  private void sendNtlmAuthenticate(byte[] challenge) throws IOException {
+    String workstation =
+        settings.clientHostName().isEmpty() ? ClientIdentity.hostName() : settings.clientHostName();
+    byte[] auth = ntlm.authenticate(challenge, workstation);
+    dump.event(
+        () ->
+            "Server sent an NTLM CHALLENGE; sending NTLM"
+                + (ntlm.v2() ? "v2" : "v1")
+                + " AUTHENTICATE for '"
+                + settings.user()
+                + "'");
+    channel.send(PacketType.SSPI, w -> w.bytes(auth));
   }
 
   private void onLoginToken(Token t, TokenDecoder decoder) {

@@ -30,6 +30,7 @@ import java.util.UUID;
  * @param numWrites TDS packets sent
  * @param lastRead when the last packet was received
  * @param lastWrite when the last packet was sent
+ * @param authScheme sys.dm_exec_connections.auth_scheme: "SQL", or "NTLM" for a Windows login
  */
 public record SessionInfo(
     int spid,
@@ -54,7 +55,60 @@ public record SessionInfo(
     long numReads,
     long numWrites,
     Instant lastRead,
-    Instant lastWrite) {
+    Instant lastWrite,
+    String authScheme) {
+
+  /** A SQL-authenticated session (auth_scheme "SQL"). */
+  public SessionInfo(
+      int spid,
+      String login,
+      String database,
+      String encryptOption,
+      String tdsVersion,
+      int protocolVersion,
+      String tlsProtocol,
+      boolean loginOnlyEncryption,
+      String language,
+      int packetSize,
+      String appName,
+      String hostName,
+      boolean readOnlyIntent,
+      Instant connectTime,
+      String clientAddress,
+      int clientPort,
+      String localAddress,
+      int localPort,
+      UUID connectionId,
+      long numReads,
+      long numWrites,
+      Instant lastRead,
+      Instant lastWrite) {
+    this(
+        spid,
+        login,
+        database,
+        encryptOption,
+        tdsVersion,
+        protocolVersion,
+        tlsProtocol,
+        loginOnlyEncryption,
+        language,
+        packetSize,
+        appName,
+        hostName,
+        readOnlyIntent,
+        connectTime,
+        clientAddress,
+        clientPort,
+        localAddress,
+        localPort,
+        connectionId,
+        numReads,
+        numWrites,
+        lastRead,
+        lastWrite,
+        "SQL");
+  }
 
   /** Whether the whole session is encrypted. */
   public boolean fullyEncrypted() {

@@ -360,6 +360,8 @@ public final class TdsServer implements AutoCloseable {
     private final List<String> certificateNames = new ArrayList<>();
     private final Map<String, String> users = new LinkedHashMap<>();
     private final java.util.Set<String> restrictedUsers = new java.util.HashSet<>();
+    private final Map<String, String> windowsUsers = new LinkedHashMap<>();
+    private boolean ntlmV1;
     private String database = "master";
     private final List<String> databases = new ArrayList<>();
     private Path dataDirectory;
@@ -474,6 +476,24 @@ public final class TdsServer implements AutoCloseable {
     }
 
     /**
+     * Adds a Windows login {@code DOMAIN\\name} that logs in with NTLM (v2; v1 only with {@link
+     * #allowNtlmV1}); may be called several times. Its sessions report auth_scheme NTLM in
+     * sys.dm_exec_connections. A response that does not verify (wrong password, unknown user or
+     * domain) gets SQL Server's 18452, as Windows fails the SSPI handshake there.
+     */
+    public Builder windowsUser(String domainUser, String password) {
+      new Logins().addWindows(domainUser, password); // validates
+      windowsUsers.put(domainUser, password);
+      return this;
+    }
+
+    /** Also accepts NTLMv1 responses for Windows logins (weak; default off). */
+    public Builder allowNtlmV1(boolean on) {
+      this.ntlmV1 = on;
+      return this;
+    }
+
+    /**
      * Adds a SQL login without VIEW SERVER STATE, as an ordinary SQL Server login: selecting
      * sys.dm_exec_connections gets error 300 ("VIEW SERVER STATE permission was denied on object
      * 'server', database 'master'."). May be called several times.
@@ -560,15 +580,18 @@ public final class TdsServer implements AutoCloseable {
      * @throws io.jctds.server.tls.TlsCredentialsException if a certificate or key cannot be read
      */
     public TdsServer build() {
-      if (users.isEmpty()) {
+      if (users.isEmpty() && windowsUsers.isEmpty()) {
         throw new IllegalStateException(
-            "no SQL login configured: call user(login, password) at least once");
+            "no login configured: call user(login, password) or windowsUser(DOMAIN\\name,"
+                + " password) at least once");
       }
       if (certPem != null && pkcs12 != null) {
         throw new IllegalArgumentException("give either certificate(cert, key) or pkcs12(file)");
       }
       Logins logins = new Logins();
       users.forEach((name, pw) -> logins.add(name, pw, restrictedUsers.contains(name)));
+      windowsUsers.forEach(logins::addWindows);
+      logins.allowNtlmV1(ntlmV1);
       ServerTlsContext tls = encryption == EncryptionPolicy.OFF ? null : tlsContext();
       System.Logger log = logger != null ? logger : System.getLogger(LOGGER_NAME);
       ServerSettings settings =

@@ -118,7 +118,7 @@ public final class SessionViews {
           s.protocolVersion(),
           4,
           s.encryptOption(),
-          "SQL",
+          s.authScheme(),
           (short) 0,
           (int) Math.min(Integer.MAX_VALUE, s.numReads()),
           (int) Math.min(Integer.MAX_VALUE, s.numWrites()),

@@ -5,10 +5,13 @@ import io.jctds.protocol.TdsVersion;
 import io.jctds.protocol.framing.PacketType;
 import io.jctds.protocol.login.FeatureExt;
 import io.jctds.protocol.login.Login7;
+import io.jctds.protocol.ntlm.NtlmException;
+import io.jctds.protocol.ntlm.NtlmMessages;
 import io.jctds.protocol.token.Done;
 import io.jctds.protocol.token.EnvChange;
 import io.jctds.protocol.token.FeatureExtAck;
 import io.jctds.protocol.token.LoginAck;
+import io.jctds.protocol.token.OpaqueToken;
 import io.jctds.protocol.token.ServerMessage;
 import io.jctds.protocol.token.TokenType;
 import io.jctds.protocol.type.Collation;
@@ -76,7 +79,7 @@ final class LoginHandler {
           "LOGIN7 without PRELOGIN (no encryption possible) refused: the policy is "
               + settings.encryption().label());
     }
-    checkCredentials(login);
+    String name = checkCredentials(login);
     String db = login.database().isEmpty() ? settings.defaultDatabase() : login.database();
     String found = settings.database(db);
     if (found == null) {
@@ -87,10 +90,10 @@ final class LoginHandler {
                   4060,
                   11,
                   "Cannot open database \"" + db + "\" requested by the login. The login failed."),
-              loginFailed(login)),
-          "login of '" + login.userName() + "' refused: unknown database '" + db + "'");
+              loginFailed(name)),
+          "login of '" + name + "' refused: unknown database '" + db + "'");
     }
-    accept(login, version, strict, found);
+    accept(login, name, version, strict, found);
   }
 
   private static TdsVersion accepted(int wire) throws SessionEnd {
@@ -108,9 +111,15 @@ final class LoginHandler {
     return v;
   }
 
-  private void checkCredentials(Login7 login) throws SessionEnd {
+  /** Checks the login's credentials; returns the login name (as configured) or ends. */
+  private String checkCredentials(Login7 login) throws IOException, SessionEnd {
     boolean integrated =
         (login.optionFlags2() & Login7.OF2_INTEGRATED_SECURITY) != 0 || login.sspi().length > 0;
+    if (integrated
+        && settings.logins().hasWindowsLogins()
+        && NtlmMessages.type(login.sspi()) == 1) {
+      return windowsLogin(login);
+    }
     if (integrated) {
       fail(
           login,
@@ -125,13 +134,75 @@ final class LoginHandler {
     if (!settings.logins().check(login.userName(), login.password())) {
       fail(
           login,
-          List.of(loginFailed(login)),
+          List.of(loginFailed(login.userName())),
           "login failed for user '" + login.userName() + "' (wrong password or unknown login)");
     }
+    return settings.logins().canonicalName(login.userName());
   }
 
-  private ServerMessage loginFailed(Login7 login) {
-    return error(18456, 14, "Login failed for user '" + login.userName() + "'.");
+  /**
+   * An NTLM login: answers the NEGOTIATE (LOGIN7's SSPI data) with a CHALLENGE in an SSPI token,
+   * reads the client's SSPI message (0x11) with the AUTHENTICATE and checks it.
+   */
+  private String windowsLogin(Login7 login) throws IOException, SessionEnd {
+    WindowsLogin w = new WindowsLogin(settings.logins(), settings.serverName());
+    try {
+      byte[] challenge = w.challenge(login.sspi());
+      response.begin(false);
+      response.token(new OpaqueToken(TokenType.SSPI, challenge));
+      channel.writer().endMessage();
+      PacketChannel.Message m = channel.read();
+      if (m == null) {
+        throw new SessionEnd("the client closed the connection during the NTLM login");
+      }
+      if (m.type() != PacketType.SSPI) {
+        throw new SessionEnd(
+            System.Logger.Level.WARNING,
+            "expected an SSPI message with the NTLM AUTHENTICATE, got a "
+                + PacketType.name(m.type())
+                + " message; closing");
+      }
+      byte[] auth = new byte[m.payload().remaining()];
+      m.payload().get(auth);
+      WindowsLogin.Outcome o = w.verify(auth);
+      // SQL Server answers every NTLM response Windows cannot verify (wrong password: SSPI
+      // handshake 0x8009030C, unknown user or domain) with 18452 ("MSSQLSERVER_18452": the
+      // login is an unrecognized Windows principal); 18456 would need a verified principal
+      // without a SQL Server login, which cannot happen here.
+      if (o == WindowsLogin.Outcome.UNTRUSTED_DOMAIN) {
+        fail(
+            login,
+            List.of(untrustedDomain()),
+            "Windows login '" + w.clientName() + "' refused: no Windows login in that domain");
+      } else if (o == WindowsLogin.Outcome.REFUSED) {
+        fail(
+            login,
+            List.of(untrustedDomain()),
+            "Windows login '"
+                + w.clientName()
+                + "' refused ("
+                + (w.usedV1() && !settings.logins().ntlmV1Allowed()
+                    ? "NTLMv1 is not allowed"
+                    : "wrong password or unknown login")
+                + ")");
+      }
+    } catch (NtlmException e) {
+      throw new SessionEnd(System.Logger.Level.WARNING, "NTLM login: " + e.getMessage());
+    }
+    session.authScheme = "NTLM";
+    return w.loginName();
+  }
+
+  private ServerMessage untrustedDomain() {
+    return error(
+        18452,
+        14,
+        "Login failed. The login is from an untrusted domain and cannot be used with"
+            + " Integrated authentication.");
+  }
+
+  private ServerMessage loginFailed(String name) {
+    return error(18456, 14, "Login failed for user '" + name + "'.");
   }
 
   private ServerMessage info(int number, String text) {
@@ -150,9 +221,9 @@ final class LoginHandler {
     throw new SessionEnd(logLine + "; closing");
   }
 
-  private void accept(Login7 login, TdsVersion version, boolean strict, String db) {
+  private void accept(Login7 login, String name, TdsVersion version, boolean strict, String db) {
     int size = packetSize(login.packetSize());
-    session.login = settings.logins().canonicalName(login.userName());
+    session.login = name;
     session.database = db;
     session.loginDatabase = db;
     session.appName = login.appName();
@@ -207,7 +278,8 @@ final class LoginHandler {
             + (session.tls == null ? "" : " (" + session.tls.protocol() + ")")
             + ", packet size "
             + size
-            + (login.appName().isEmpty() ? "" : ", app '" + login.appName() + "'"));
+            + (login.appName().isEmpty() ? "" : ", app '" + login.appName() + "'")
+            + ("NTLM".equals(session.authScheme) ? ", Windows login (NTLM)" : ""));
   }
 
   /**

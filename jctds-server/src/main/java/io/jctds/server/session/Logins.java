@@ -1,5 +1,6 @@
 package io.jctds.server.session;
 
+import io.jctds.protocol.ntlm.NtlmCrypto;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,6 +21,10 @@ public final class Logins {
   private final Map<String, byte[]> digests = new HashMap<>();
   private final Map<String, String> names = new HashMap<>();
   private final Set<String> restricted = new HashSet<>();
+  private final Map<String, byte[]> ntHashes = new HashMap<>();
+  private final Map<String, String> windowsNames = new HashMap<>();
+  private final Set<String> domains = new HashSet<>();
+  private boolean ntlmV1;
 
   /** An empty set of logins. */
   public Logins() {
@@ -105,6 +110,65 @@ public final class Logins {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK lacks SHA-256", e);
     }
+  }
+
+  /**
+   * Adds a Windows login {@code DOMAIN\\name} checked by NTLM. The server keeps the NT hash (MD4 of
+   * the password, [MS-NLMP] 3.3.1): NTLM verification needs it, and it is password-equivalent for
+   * NTLM, so it never leaves this object.
+   *
+   * @throws IllegalArgumentException if the name is not DOMAIN\\name
+   */
+  public void addWindows(String domainUser, String password) {
+    int slash = domainUser == null ? -1 : domainUser.indexOf('\\');
+    if (slash <= 0 || slash == domainUser.length() - 1 || domainUser.length() > 128) {
+      throw new IllegalArgumentException(
+          "a Windows login is DOMAIN\\name (1 to 128 characters), got '" + domainUser + "'");
+    }
+    if (password == null) {
+      throw new IllegalArgumentException("Windows login '" + domainUser + "' needs a password");
+    }
+    String key = key(domainUser);
+    ntHashes.put(key, NtlmCrypto.ntowfV1(password));
+    windowsNames.put(key, domainUser);
+    domains.add(key(domainUser.substring(0, slash)));
+  }
+
+  /** Whether any Windows (NTLM) login is configured. */
+  public boolean hasWindowsLogins() {
+    return !ntHashes.isEmpty();
+  }
+
+  /** The configured Windows login names as given. */
+  public Set<String> windowsNames() {
+    return Set.copyOf(windowsNames.values());
+  }
+
+  /** Whether some Windows login belongs to {@code domain} (case-insensitive). */
+  public boolean knowsDomain(String domain) {
+    return domains.contains(key(domain));
+  }
+
+  /** The NT hash of a Windows login, or null if there is none. */
+  byte[] ntHash(String domain, String user) {
+    byte[] h = ntHashes.get(key(domain + "\\" + user));
+    return h == null ? null : h.clone();
+  }
+
+  /** The Windows login's name as configured, or {@code domain\\user}. */
+  public String windowsName(String domain, String user) {
+    String k = key(domain + "\\" + user);
+    return windowsNames.getOrDefault(k, domain + "\\" + user);
+  }
+
+  /** Whether NTLMv1 responses are accepted (default: only NTLMv2). */
+  public boolean ntlmV1Allowed() {
+    return ntlmV1;
+  }
+
+  /** Accepts NTLMv1 responses too (weak; off by default). */
+  public void allowNtlmV1(boolean on) {
+    ntlmV1 = on;
   }
 
   /** Shows the login names only. */

@@ -36,6 +36,10 @@ final class Session implements Runnable, SqlSession {
   private RequestLoop requests;
 
   volatile String login = "";
+
+  /** sys.dm_exec_connections.auth_scheme: "SQL", or "NTLM" after a Windows login. */
+  volatile String authScheme = "SQL";
+
   volatile String database;
   volatile String loginDatabase;
   volatile String language = "us_english";
@@ -252,7 +256,8 @@ final class Session implements Runnable, SqlSession {
         c == null ? 0 : c.reads(),
         c == null ? 0 : c.writes(),
         c == null || c.lastRead() == null ? connectTime : c.lastRead(),
-        c == null || c.lastWrite() == null ? connectTime : c.lastWrite());
+        c == null || c.lastWrite() == null ? connectTime : c.lastWrite(),
+        authScheme);
   }
 
   /** Whether login completed (only such sessions appear in system views). */

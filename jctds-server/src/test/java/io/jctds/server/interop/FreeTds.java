@@ -150,14 +150,24 @@ final class FreeTds {
 
   /** Runs {@code tsql -S section -U sa -P password -o q} with {@code sql} on standard input. */
   Run tsql(Section section, String password, String sql) {
-    return tsql(section.name(), section, password, sql);
+    return tsql(section.name(), section, Interop.USER, password, sql);
+  }
+
+  /** Runs {@code tsql -S section -U user -P password -o q} with {@code sql} on standard input. */
+  Run tsqlAs(Section section, String user, String password, String sql) {
+    return tsql(section.name(), section, user, password, sql);
   }
 
   /**
-   * Runs {@code tsql -S server} as {@link #tsql(Section, String, String)}, with {@code section} in
-   * the freetds.conf (e.g. {@code server} = {@code host\INSTANCE}, which names no section).
+   * Runs {@code tsql -S server -U user} as {@link #tsql(Section, String, String)}, with {@code
+   * section} in the freetds.conf (e.g. {@code server} = {@code host\INSTANCE}, which names no
+   * section).
    */
   Run tsql(String server, Section section, String password, String sql) {
+    return tsql(server, section, Interop.USER, password, sql);
+  }
+
+  private Run tsql(String server, Section section, String user, String password, String sql) {
     Path conf = writeConf(section);
     Path dump = dumpFile(conf);
     Path input = writeSql(sql + "\ngo\nexit\n");
@@ -172,7 +182,7 @@ final class FreeTds {
             "exec \"$0\" -S \"$1\" -U \"$2\" -P \"$3\" -o q < \"$4\"",
             Peers.require("tsql", INSTALL).toString(),
             server,
-            Interop.USER,
+            user,
             password,
             input.toString());
     return new Run(r, read(conf), tsqlRow(r.stdout()), dump);
