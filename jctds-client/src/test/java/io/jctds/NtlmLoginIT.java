@@ -54,6 +54,7 @@ class NtlmLoginIT {
       assertThat(c.messages()).noneMatch(m -> m.text().contains("NTLMv1"));
       assertThat(scalar(c, AUTH_SCHEME)).isEqualTo("NTLM");
       assertThat(scalar(c, "SELECT SUSER_SNAME()")).isEqualTo("CORP\\alice");
+      assertThat(c.encryption().authentication()).contains("Windows (NTLMv2)");
     }
   }
 
@@ -62,6 +63,8 @@ class NtlmLoginIT {
     try (TdsServer server = server(false);
         Connection c = connect(server, "sa", "pw", null)) {
       assertThat(scalar(c, AUTH_SCHEME)).isEqualTo("SQL");
+      assertThat(c.encryption().authentication()).isEmpty();
+      assertThat(c.encryption().describe()).doesNotContain("Login:");
     }
   }
 
@@ -104,6 +107,10 @@ class NtlmLoginIT {
       assertThat(c.messages())
           .anyMatch(m -> m.server().equals(SqlServerMessage.CLIENT) && m.text().contains("weak"));
       assertThat(scalar(c, AUTH_SCHEME)).isEqualTo("NTLM");
+      // issue 15: NTLMv1 only when explicitly turned off, "and then a warning in the encryption
+      // report: it is weak"
+      assertThat(c.encryption().authentication()).get().asString().startsWith("Windows (NTLMv1)");
+      assertThat(c.encryption().describe()).contains("Login:").contains("it is weak");
     }
   }
 }

@@ -122,10 +122,13 @@ public final class Connector {
           continue;
         }
         Session.Established est = flow.release();
-        EncryptionReport report =
+        EncryptionReport tlsReport =
             est.tls() == null
                 ? EncryptionReport.unencrypted(est.label())
                 : tls.report(est.tls(), est.label(), est.level());
+        String windows = flow.windowsAuthentication();
+        EncryptionReport report =
+            windows == null ? tlsReport : tlsReport.withAuthentication(windows);
         Session session = new Session(est, report, s.queryTimeout(), s.queryTimeoutOrigin(), id);
         String note = tls.note();
         if (note != null && report.isEncrypted()) {

@@ -62,6 +62,18 @@ final class LoginFlow implements AutoCloseable {
   private byte[] collation;
   private int spid;
   private NtlmAuth ntlm;
+
+  /**
+   * How a Windows login authenticated, for the encryption report: {@code Windows (NTLMv2)}, or
+   * NTLMv1 with its warning; null for a SQL login.
+   */
+  String windowsAuthentication() {
+    if (ntlm == null) {
+      return null;
+    }
+    return ntlm.v2() ? "Windows (NTLMv2)" : "Windows (NTLMv1) — " + NtlmAuth.V1_WARNING;
+  }
+
   private final List<SqlServerMessage> messages = new ArrayList<>();
   private final List<SqlServerMessage> errors = new ArrayList<>();
 

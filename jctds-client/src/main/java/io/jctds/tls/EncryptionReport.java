@@ -45,6 +45,7 @@ public final class EncryptionReport {
   private final String matchedName;
   private final String hostnameNotChecked;
   private final Path crlFile;
+  private final String authentication;
 
   EncryptionReport(
       String tdsVersion,
@@ -70,6 +71,22 @@ public final class EncryptionReport {
     this.matchedName = matchedName;
     this.hostnameNotChecked = hostnameNotChecked;
     this.crlFile = crlFile;
+    this.authentication = null;
+  }
+
+  private EncryptionReport(EncryptionReport r, String authentication) {
+    this.tdsVersion = r.tdsVersion;
+    this.level = r.level;
+    this.protocol = r.protocol;
+    this.cipherSuite = r.cipherSuite;
+    this.applicationProtocol = r.applicationProtocol;
+    this.peerCertificates = r.peerCertificates;
+    this.validation = r.validation;
+    this.hostnameCheck = r.hostnameCheck;
+    this.matchedName = r.matchedName;
+    this.hostnameNotChecked = r.hostnameNotChecked;
+    this.crlFile = r.crlFile;
+    this.authentication = authentication;
   }
 
   /** The report of a connection without TLS. */
@@ -149,6 +166,21 @@ public final class EncryptionReport {
     return Optional.ofNullable(hostnameNotChecked);
   }
 
+  /**
+   * This report with the login's authentication, shown as a {@code Login:} line: set for Windows
+   * (NTLM) logins, e.g. {@code Windows (NTLMv2)}, and with the warning when NTLMv1 was used.
+   *
+   * @return a copy of this report with it
+   */
+  public EncryptionReport withAuthentication(String authentication) {
+    return new EncryptionReport(this, authentication);
+  }
+
+  /** The Windows login's authentication, when it was one (empty for a SQL login). */
+  public Optional<String> authentication() {
+    return Optional.ofNullable(authentication);
+  }
+
   /** The CRL file the chain was checked against, if any. */
   public Optional<Path> crlFile() {
     return Optional.ofNullable(crlFile);
@@ -159,6 +191,9 @@ public final class EncryptionReport {
     StringBuilder s = new StringBuilder();
     line(s, "TDS version", tdsVersion);
     line(s, "Encryption", level.label() + " (" + levelMeaning() + ")");
+    if (authentication != null) {
+      line(s, "Login", authentication);
+    }
     if (!isEncrypted()) {
       return s.toString();
     }
