@@ -62,6 +62,13 @@ class NamedInstanceIT {
       }
       try (Connection c = Jctds.connect("127.0.0.1\\JCTDS", o.build())) {
         assertThat(scalar(c, "SELECT 2")).isEqualTo(2);
+        // "@@SERVERNAME (Transact-SQL)": servername\instancename for a named instance;
+        // "SERVERPROPERTY (Transact-SQL)": InstanceName, MachineName the computer
+        String machine = (String) scalar(c, "SELECT SERVERPROPERTY('MachineName')");
+        assertThat(scalar(c, "SELECT SERVERPROPERTY('InstanceName')")).isEqualTo("JCTDS");
+        assertThat(scalar(c, "SELECT @@SERVERNAME")).isEqualTo(machine + "\\JCTDS");
+        assertThat(scalar(c, "SELECT SERVERPROPERTY('ServerName')")).isEqualTo(machine + "\\JCTDS");
+        assertThat(machine).doesNotContain("\\");
       }
     }
   }

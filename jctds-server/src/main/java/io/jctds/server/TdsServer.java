@@ -124,10 +124,19 @@ public final class TdsServer implements AutoCloseable {
     return this;
   }
 
+  /** The host part of a server name ({@code HOST} of {@code HOST\INSTANCE}). */
+  private static String machineName(String serverName) {
+    int slash = serverName.indexOf('\\');
+    return slash < 0 ? serverName : serverName.substring(0, slash);
+  }
+
   private void startBrowser() throws IOException {
     BrowserMessages.Instance instance =
         new BrowserMessages.Instance(
-            settings.serverName(), config.instanceName, BrowserMessages.VERSION, port());
+            machineName(settings.serverName()),
+            config.instanceName,
+            BrowserMessages.VERSION,
+            port());
     try {
       browser =
           BrowserResponder.start(
@@ -600,11 +609,21 @@ public final class TdsServer implements AutoCloseable {
               tls,
               logins,
               database,
-              serverName != null ? serverName : defaultServerName(),
+              fullServerName(),
               loginTimeout,
               new TsqlEngine(dataDirectory, databases, log),
               log);
       return new TdsServer(this, settings);
+    }
+
+    /**
+     * {@code @@SERVERNAME}: the server (host) name, and for a named instance {@code HOST\INSTANCE},
+     * as SQL Server reports it ("@@SERVERNAME (Transact-SQL)": for a named instance the format is
+     * servername\instancename).
+     */
+    private String fullServerName() {
+      String host = serverName != null ? serverName : defaultServerName();
+      return instanceName == null || host.indexOf('\\') >= 0 ? host : host + "\\" + instanceName;
     }
 
     /**

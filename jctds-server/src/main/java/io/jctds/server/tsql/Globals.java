@@ -118,8 +118,11 @@ final class Globals {
       case "edition" -> p(text, "Developer Edition (64-bit)");
       case "editionid" -> p(SqlType.BIGINT, -2117995310L);
       case "engineedition" -> p(SqlType.INT, 3L);
-      case "servername", "machinename", "computernamephysicalnetbios" -> p(text, s.serverName());
-      case "instancename" -> p(text, null);
+      // "SERVERPROPERTY (Transact-SQL)": ServerName is server\instance for a named instance,
+      // MachineName the computer, InstanceName NULL for the default instance
+      case "servername" -> p(text, s.serverName());
+      case "machinename", "computernamephysicalnetbios" -> p(text, beforeSlash(s.serverName()));
+      case "instancename" -> p(text, afterSlash(s.serverName()));
       case "collation" -> p(text, "SQL_Latin1_General_CP1_CI_AS");
       case "lcid" -> p(SqlType.INT, 1033L);
       case "sqlsortorder" -> p(SqlType.TINYINT, 52L);
@@ -139,5 +142,15 @@ final class Globals {
           p(SqlType.INT, 0L);
       default -> p(SqlType.INT, null);
     };
+  }
+
+  private static String beforeSlash(String name) {
+    int i = name.indexOf('\\');
+    return i < 0 ? name : name.substring(0, i);
+  }
+
+  private static String afterSlash(String name) {
+    int i = name.indexOf('\\');
+    return i < 0 ? null : name.substring(i + 1);
   }
 }
