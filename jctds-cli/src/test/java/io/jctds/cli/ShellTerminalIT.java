@@ -88,13 +88,18 @@ class ShellTerminalIT {
             + (passwordOnCommandLine ? " -P " + PASSWORD : "")
             + "; echo \"[jctds exited: $?]\"; sleep 300";
     TmuxScreen screen = TmuxScreen.start(command, env);
-    if (!passwordOnCommandLine) {
-      screen.waitFor("Password:");
-      screen.line(PASSWORD);
+    try {
+      if (!passwordOnCommandLine) {
+        screen.waitFor("Password:");
+        screen.line(PASSWORD);
+      }
+      screen.waitFor(
+          "the greeting and the prompt", s -> s.contains("connected to") && s.contains("1>"));
+      return screen;
+    } catch (RuntimeException | AssertionError e) {
+      screen.close(); // no session is left behind when the shell never came up
+      throw e;
     }
-    screen.waitFor(
-        "the greeting and the prompt", s -> s.contains("connected to") && s.contains("1>"));
-    return screen;
   }
 
   @Test
