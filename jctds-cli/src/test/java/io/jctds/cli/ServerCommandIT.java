@@ -467,13 +467,7 @@ class ServerCommandIT {
         Files.writeString(
             tmp.resolve("jctds-" + port + ".conf"),
             "[s]\nhost = 127.0.0.1\nport = " + port + "\nencryption = off\n");
-    ConfigResolver resolver =
-        ConfigResolver.builder()
-            .environment(Map.of("FREETDSCONF", conf.toString()))
-            .userHome(null)
-            .systemFiles(List.of())
-            .interfacesDirectory(tmp.resolve("none"))
-            .build();
+    ConfigResolver resolver = OnlyConf.resolver(conf, tmp);
     ConnectOptions options =
         ConnectOptions.builder()
             .user("sa")

@@ -84,13 +84,7 @@ class ServerInstanceIT {
       int udp = Integer.parseInt(browserLine(server).group(1));
       System.setProperty(BrowserLookup.PORT_PROPERTY, Integer.toString(udp));
       Path conf = Files.writeString(tmp.resolve("freetds.conf"), "[global]\nencryption = off\n");
-      ConfigResolver resolver =
-          ConfigResolver.builder()
-              .environment(Map.of("FREETDSCONF", conf.toString()))
-              .userHome(null)
-              .systemFiles(List.of())
-              .interfacesDirectory(tmp.resolve("none"))
-              .build();
+      ConfigResolver resolver = OnlyConf.resolver(conf, tmp);
       ConnectOptions options =
           ConnectOptions.builder()
               .user("sa")
