@@ -3,19 +3,12 @@ package io.jctds.server.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jctds.server.EncryptionPolicy;
 import io.jctds.server.TdsServer;
-import io.jctds.testkit.Peers;
 import io.jctds.testkit.Precondition;
-import io.jctds.testkit.ProcessResult;
-import io.jctds.testkit.ProcessRunner;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,22 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Timeout(value = 3, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class NtlmTediousIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path DIR =
-      Path.of(System.getProperty("jctds.tedious.dir", "../interop/tedious"));
-
-  @RegisterExtension
-  static final Precondition TEDIOUS =
-      Precondition.executable("node", "Node.js 20 (apt-get install nodejs npm)")
-          .and(
-              Precondition.of(
-                  () ->
-                      Files.isDirectory(DIR.resolve("node_modules/tedious"))
-                          ? Optional.empty()
-                          : Optional.of(
-                              "tedious is not installed in "
-                                  + DIR.toAbsolutePath().normalize()
-                                  + ": npm ci --prefix interop/tedious")));
+  @RegisterExtension static final Precondition TEDIOUS = TediousPeer.precondition();
 
   private static TdsServer server;
 
@@ -68,34 +46,20 @@ class NtlmTediousIT {
     }
   }
 
-  private static JsonNode run(String password, List<String> transcript) throws Exception {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("host", "127.0.0.1");
-    o.put("port", server.port());
+  private static TediousPeer.Outcome run(String password, List<String> transcript)
+      throws Exception {
+    ObjectNode o = TediousPeer.options(server, NtlmPeersIT.NAME, password);
     o.put("domain", NtlmPeersIT.DOMAIN);
-    o.put("user", NtlmPeersIT.NAME);
-    o.put("password", password);
-    o.put("database", "master");
     o.put("encrypt", false);
-    o.put("query", Interop.QUERY);
-    ProcessResult r =
-        ProcessRunner.of(
-                Peers.onPath("node").orElseThrow().toString(),
-                DIR.resolve("query.js").toAbsolutePath().toString(),
-                JSON.writeValueAsString(o))
-            .env("NODE_NO_WARNINGS", "1")
-            .timeout(Interop.PEER_TIMEOUT)
-            .run();
-    transcript.add(r.transcript().replace(password, "****"));
-    String line = r.stdout().strip();
-    return line.isEmpty() ? JSON.createObjectNode() : JSON.readTree(line);
+    TediousPeer.Outcome r = TediousPeer.run(o);
+    transcript.add(r.process().transcript().replace(password, "****"));
+    return r;
   }
 
   @Test
   void tediousLogsInWithNtlm() throws Exception {
     List<String> t = new ArrayList<>();
-    JsonNode json = run(NtlmPeersIT.WINDOWS_PASSWORD, t);
-    JsonNode rows = json.path("rows");
+    JsonNode rows = run(NtlmPeersIT.WINDOWS_PASSWORD, t).json().path("rows");
     assertThat(rows.size()).as(t.toString()).isEqualTo(1);
     List<String> values = new ArrayList<>();
     rows.get(0).forEach(v -> values.add(v.asText()));
@@ -105,10 +69,8 @@ class NtlmTediousIT {
   @Test
   void tediousWithAWrongPasswordGets18452() throws Exception {
     List<String> t = new ArrayList<>();
-    JsonNode json = run("wrong-" + NtlmPeersIT.WINDOWS_PASSWORD, t);
-    assertThat(json.has("error")).as(t.toString()).isTrue();
-    List<Integer> numbers = new ArrayList<>();
-    json.path("messages").forEach(m -> numbers.add(m.path("number").asInt()));
-    assertThat(numbers).as(t.toString()).contains(NtlmPeersIT.UNTRUSTED);
+    TediousPeer.Outcome o = run("wrong-" + NtlmPeersIT.WINDOWS_PASSWORD, t);
+    assertThat(o.json().has("error")).as(t.toString()).isTrue();
+    assertThat(o.messageNumbers()).as(t.toString()).contains(NtlmPeersIT.UNTRUSTED);
   }
 }

@@ -3,19 +3,12 @@ package io.jctds.server.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.jctds.server.EncryptionPolicy;
 import io.jctds.server.TdsServer;
-import io.jctds.testkit.Peers;
+import io.jctds.server.interop.TediousPeer.Outcome;
 import io.jctds.testkit.Precondition;
-import io.jctds.testkit.ProcessResult;
-import io.jctds.testkit.ProcessRunner;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,36 +27,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class TediousIT {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** Where query.js and its node_modules are (a system property lets a run point elsewhere). */
-  private static final Path DIR =
-      Path.of(System.getProperty("jctds.tedious.dir", "../interop/tedious"));
-
-  @RegisterExtension
-  static final Precondition TEDIOUS =
-      Precondition.executable("node", "Node.js 20 (apt-get install nodejs npm)")
-          .and(
-              Precondition.of(
-                  () ->
-                      Files.isDirectory(DIR.resolve("node_modules/tedious"))
-                          ? Optional.empty()
-                          : Optional.of(
-                              "tedious is not installed in "
-                                  + DIR.toAbsolutePath().normalize()
-                                  + ": npm ci --prefix interop/tedious")));
+  @RegisterExtension static final Precondition TEDIOUS = TediousPeer.precondition();
 
   @TempDir static Path tmp;
 
-  private static Path node;
-  private static Path script;
   private static TdsServer on;
   private static Path serverCa;
 
   @BeforeAll
   static void start() {
-    node = Peers.onPath("node").orElseThrow();
-    script = DIR.resolve("query.js").toAbsolutePath();
     on = Interop.start(EncryptionPolicy.ON);
     serverCa = Interop.writePem(Interop.authority().certificate(), tmp.resolve("server-ca.pem"));
   }
@@ -75,44 +47,13 @@ class TediousIT {
     }
   }
 
-  /** Options for query.js: the test login and query, plus {@code extra}. */
+  /** Options for query.js: the test login and query. */
   private static ObjectNode options(TdsServer server, String password) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("host", "127.0.0.1");
-    o.put("port", server.port());
-    o.put("user", Interop.USER);
-    o.put("password", password);
-    o.put("database", "master");
-    o.put("query", Interop.QUERY);
-    return o;
-  }
-
-  /** query.js's JSON line, and the transcript for failure messages. */
-  private record Outcome(ProcessResult process, JsonNode json) {
-    ConnectionRow row() {
-      JsonNode rows = json.path("rows");
-      assertThat(rows.size()).as(process.transcript()).isEqualTo(1);
-      List<String> values = new ArrayList<>();
-      rows.get(0).forEach(v -> values.add(v.asText()));
-      return ConnectionRow.of(values);
-    }
-
-    List<Integer> messageNumbers() {
-      List<Integer> numbers = new ArrayList<>();
-      json.path("messages").forEach(m -> numbers.add(m.path("number").asInt()));
-      return numbers;
-    }
+    return TediousPeer.options(server, Interop.USER, password);
   }
 
   private static Outcome run(ObjectNode options) throws Exception {
-    ProcessResult r =
-        ProcessRunner.of(node.toString(), script.toString(), JSON.writeValueAsString(options))
-            .env("NODE_NO_WARNINGS", "1") // tedious gives Node an IP as TLS server name
-            .timeout(Interop.PEER_TIMEOUT)
-            .run();
-    String line = r.stdout().strip();
-    JsonNode json = line.isEmpty() ? JSON.createObjectNode() : JSON.readTree(line);
-    return new Outcome(r, json);
+    return TediousPeer.run(options);
   }
 
   private static void assertConnects(ObjectNode options, ConnectionRow expected) throws Exception {
