@@ -70,14 +70,7 @@ class JctdsStatement implements Statement {
 
   final boolean run(Request request, boolean keys) throws SQLException {
     requireOpen();
-    connection.beforeRequest(this);
-    discardResults();
-    keysRequested = keys;
-    warnings = null;
-    if (cursor == null || cursor.isClosed()) {
-      cursor = connection.nativeConnection().cursor().countsAsResults(true);
-    }
-    connection.applyTimeout(queryTimeout);
+    beginRequest(keys);
     try {
       request.send(cursor);
     } catch (JctdsException e) {
@@ -87,6 +80,22 @@ class JctdsStatement implements Statement {
     }
     noteWarnings();
     return position();
+  }
+
+  /**
+   * Makes this statement the connection's active one for a new request: other statements' unread
+   * results read into memory, this one's previous results dropped, the cursor ready, the timeout
+   * set.
+   */
+  private void beginRequest(boolean keys) throws SQLException {
+    connection.beforeRequest(this);
+    discardResults();
+    keysRequested = keys;
+    warnings = null;
+    if (cursor == null || cursor.isClosed()) {
+      cursor = connection.nativeConnection().cursor().countsAsResults(true);
+    }
+    connection.applyTimeout(queryTimeout);
   }
 
   /** Makes the cursor's current result this statement's; true for a result set. */
@@ -428,14 +437,7 @@ class JctdsStatement implements Statement {
     if (todo.isEmpty()) {
       return counts;
     }
-    connection.beforeRequest(this);
-    discardResults();
-    keysRequested = false;
-    warnings = null;
-    if (cursor == null || cursor.isClosed()) {
-      cursor = connection.nativeConnection().cursor().countsAsResults(true);
-    }
-    connection.applyTimeout(queryTimeout);
+    beginRequest(false);
     SQLException first;
     cursor.statementsAsResults(true);
     try {
