@@ -285,12 +285,7 @@ class JctdsStatement implements Statement {
    * result set is an error: executeUpdate must not return rows.
    */
   final long lastCount() throws SQLException {
-    return lastCount(0);
-  }
-
-  /** {@link #lastCount()}, with {@code none} when no statement reported a count. */
-  final long lastCount(long none) throws SQLException {
-    long last = none;
+    long last = 0;
     do {
       if (current != null) {
         throw new SQLException(
